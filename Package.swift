@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "schemagen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "schemagen", targets: ["schemagen"]),
+        .library(name: "SchemagenCore", targets: ["SchemagenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // The system libyaml, through pkg-config.
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // All the work: parse, validate, translate, render. No disk access.
+        .target(
+            name: "SchemagenCore",
+            dependencies: ["CYaml", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The thin command line: file I/O around SchemagenCore.
+        .executableTarget(
+            name: "schemagen",
+            dependencies: [
+                "SchemagenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SchemagenCoreTests",
+            dependencies: ["SchemagenCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,342 @@
+import CYaml
+
+/// A YAML document read by libyaml, kept as one flat array of nodes so that a
+/// 4 MB schema costs one allocation per scalar string and nothing per lookup.
+///
+/// Every node keeps the line and column where it starts, which is what lets
+/// every later stage point at `file:line:column`. Aliases share the anchored
+/// node instead of copying it; the expanded size is bounded so that an alias
+/// bomb is rejected rather than walked.
+public final class YAMLDocument: @unchecked Sendable {
+    /// The file name used in diagnostics.
+    public let file: String
+    @usableFromInline var nodes: [RawNode] = []
+    /// Children of collections, contiguous per collection. A mapping stores key, value, key, value...
+    @usableFromInline var children: [Int32] = []
+    var rootIndex: Int32 = -1
+
+    @usableFromInline struct RawNode {
+        var kind: YAMLNode.Kind
+        var quoted: Bool
+        var line: Int32
+        var column: Int32
+        var value: String
+        var childStart: Int32 = 0
+        var childCount: Int32 = 0
+    }
+
+    init(file: String) { self.file = file }
+
+    /// The root node, or nil for an empty document.
+    public var root: YAMLNode? { rootIndex >= 0 ? YAMLNode(document: self, index: rootIndex) : nil }
+
+    /// The largest number of nodes a document may expand to through aliases.
+    static let expansionLimit = 2_000_000
+
+    /// Parses `bytes`. Returns nil and appends diagnostics when the text is not YAML this tool accepts.
+    public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> YAMLDocument? {
+        var builder = Builder(document: YAMLDocument(file: file))
+        return builder.run(bytes, diagnostics: &diagnostics)
+    }
+
+    /// Reads libyaml events and builds the flat node array with a stack of open collections.
+    private struct Builder {
+        let document: YAMLDocument
+        /// One entry per open collection: its node index and its children so far.
+        var stack: [(node: Int32, children: [Int32], anchor: String?)] = []
+        var anchors: [String: Int32] = [:]
+        /// Number of nodes each node expands to (aliases counted at full size).
+        var weights: [Int] = []
+        var failed = false
+
+        init(document: YAMLDocument) { self.document = document }
+
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(file: document.file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        mutating func run(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> YAMLDocument? {
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                diagnostics.error("could not initialise the YAML parser", at: nil)
+                return nil
+            }
+            defer { yaml_parser_delete(&parser) }
+            if bytes.isEmpty {
+                diagnostics.error("the file is empty; a schema starts with 'schemagen: 1'",
+                                  at: SourceLocation(file: document.file, line: 1, column: 1))
+                return nil
+            }
+            return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument? in
+                yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+                yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+                var documents = 0
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(&parser, &event) == 1 else {
+                        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+                        var message = "invalid YAML: \(problem)"
+                        if let context = parser.context.map({ String(cString: $0) }) {
+                            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+                        }
+                        if problem.contains("tab") || problem.contains("cannot start any token") {
+                            message += "; YAML indentation must use spaces, not tabs"
+                        }
+                        diagnostics.error(message, at: location(parser.problem_mark))
+                        return nil
+                    }
+                    defer { yaml_event_delete(&event) }
+                    let type = event.type
+                    if type == YAML_STREAM_END_EVENT { break }
+                    switch type {
+                    case YAML_DOCUMENT_START_EVENT:
+                        documents += 1
+                        if documents > 1 {
+                            diagnostics.error("a schema file holds one YAML document; found a second one", at: location(event.start_mark))
+                            return nil
+                        }
+                    case YAML_SCALAR_EVENT:
+                        let s = event.data.scalar
+                        let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+                        var quoted = s.style != YAML_PLAIN_SCALAR_STYLE
+                        if let tag = s.tag {
+                            let t = String(cString: tag)
+                            if t == "tag:yaml.org,2002:str" { quoted = true }
+                            else if !t.hasPrefix("tag:yaml.org,2002:") {
+                                diagnostics.error("unsupported YAML tag '\(t)'", at: location(event.start_mark))
+                                failed = true
+                            }
+                        }
+                        let index = add(.scalar, quoted: quoted, value: text, mark: event.start_mark, weight: 1)
+                        if let a = s.anchor { anchors[String(cString: a)] = index }
+                        attach(index, diagnostics: &diagnostics)
+                    case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                        let isMap = type == YAML_MAPPING_START_EVENT
+                        let anchorPtr = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                        let index = add(isMap ? .mapping : .sequence, quoted: false, value: "", mark: event.start_mark, weight: 1)
+                        stack.append((index, [], anchorPtr.map { String(cString: $0) }))
+                    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                        let open = stack.removeLast()
+                        close(open.node, children: open.children, diagnostics: &diagnostics)
+                        if let a = open.anchor { anchors[a] = open.node }
+                        attach(open.node, diagnostics: &diagnostics)
+                    case YAML_ALIAS_EVENT:
+                        let name = String(cString: event.data.alias.anchor)
+                        guard let target = anchors[name] else {
+                            diagnostics.error("alias '*\(name)' refers to no anchor defined before it", at: location(event.start_mark))
+                            return nil
+                        }
+                        if weights[Int(target)] > YAMLDocument.expansionLimit {
+                            diagnostics.error("alias '*\(name)' expands the document past \(YAMLDocument.expansionLimit) nodes; alias bombs are rejected", at: location(event.start_mark))
+                            return nil
+                        }
+                        attach(target, diagnostics: &diagnostics)
+                    default:
+                        break
+                    }
+                }
+                if failed { return nil }
+                if document.rootIndex < 0 {
+                    diagnostics.error("the file holds no YAML content; a schema starts with 'schemagen: 1'",
+                                      at: SourceLocation(file: document.file, line: 1, column: 1))
+                    return nil
+                }
+                return document
+            }
+        }
+
+        mutating func add(_ kind: YAMLNode.Kind, quoted: Bool, value: String, mark: yaml_mark_t, weight: Int) -> Int32 {
+            document.nodes.append(RawNode(kind: kind, quoted: quoted, line: Int32(mark.line + 1), column: Int32(mark.column + 1), value: value))
+            weights.append(weight)
+            return Int32(document.nodes.count - 1)
+        }
+
+        /// Adds a finished node to the open collection, or makes it the root.
+        mutating func attach(_ index: Int32, diagnostics: inout Diagnostics) {
+            if stack.isEmpty {
+                document.rootIndex = index
+            } else {
+                stack[stack.count - 1].children.append(index)
+            }
+        }
+
+        /// Stores a collection's children contiguously and checks a mapping's keys.
+        mutating func close(_ index: Int32, children: [Int32], diagnostics: inout Diagnostics) {
+            var weight = 1
+            for c in children {
+                weight += weights[Int(c)]
+                if weight > YAMLDocument.expansionLimit { weight = YAMLDocument.expansionLimit + 1; break }
+            }
+            weights[Int(index)] = weight
+            let node = document.nodes[Int(index)]
+            if weight > YAMLDocument.expansionLimit {
+                diagnostics.error("this node expands past \(YAMLDocument.expansionLimit) nodes through aliases; alias bombs are rejected",
+                                  at: SourceLocation(file: document.file, line: Int(node.line), column: Int(node.column)))
+                failed = true
+            }
+            document.nodes[Int(index)].childStart = Int32(document.children.count)
+            document.nodes[Int(index)].childCount = Int32(children.count)
+            document.children.append(contentsOf: children)
+            guard node.kind == .mapping else { return }
+            var seen: [String: Int32] = [:]
+            seen.reserveCapacity(children.count / 2)
+            var i = 0
+            while i < children.count {
+                let key = document.nodes[Int(children[i])]
+                let keyLocation = SourceLocation(file: document.file, line: Int(key.line), column: Int(key.column))
+                if key.kind != .scalar {
+                    diagnostics.error("a mapping key must be a plain string, not a \(key.kind == .mapping ? "mapping" : "sequence")", at: keyLocation)
+                    failed = true
+                } else if let first = seen[key.value] {
+                    diagnostics.error("duplicate key '\(key.value)' (first defined at line \(document.nodes[Int(first)].line))", at: keyLocation)
+                    failed = true
+                } else {
+                    seen[key.value] = children[i]
+                }
+                i += 2
+            }
+        }
+    }
+}
+
+/// A read-only view of one node of a `YAMLDocument`.
+public struct YAMLNode: @unchecked Sendable {
+    public enum Kind: Sendable { case scalar, sequence, mapping }
+
+    let document: YAMLDocument
+    let index: Int32
+
+    @inline(__always) var raw: YAMLDocument.RawNode { document.nodes[Int(index)] }
+
+    public var kind: Kind { raw.kind }
+    /// The scalar's text; empty for collections.
+    public var scalar: String { raw.value }
+    /// True when the scalar was quoted (or tagged `!!str`): it is then always a string.
+    public var isQuoted: Bool { raw.quoted }
+    public var location: SourceLocation {
+        let r = raw
+        return SourceLocation(file: document.file, line: Int(r.line), column: Int(r.column))
+    }
+
+    /// The items of a sequence.
+    public var items: [YAMLNode] {
+        let r = raw
+        guard r.kind == .sequence else { return [] }
+        let start = Int(r.childStart)
+        return (start ..< start + Int(r.childCount)).map { YAMLNode(document: document, index: document.children[$0]) }
+    }
+
+    /// The key/value pairs of a mapping, in document order.
+    public var pairs: [(key: YAMLNode, value: YAMLNode)] {
+        let r = raw
+        guard r.kind == .mapping else { return [] }
+        let start = Int(r.childStart)
+        var out: [(key: YAMLNode, value: YAMLNode)] = []
+        out.reserveCapacity(Int(r.childCount) / 2)
+        var i = start
+        while i < start + Int(r.childCount) {
+            out.append((YAMLNode(document: document, index: document.children[i]),
+                        YAMLNode(document: document, index: document.children[i + 1])))
+            i += 2
+        }
+        return out
+    }
+
+    /// The value for `key` in a mapping (linear: mappings in a schema are small).
+    public subscript(key: String) -> YAMLNode? {
+        let r = raw
+        guard r.kind == .mapping else { return nil }
+        var i = Int(r.childStart)
+        let end = i + Int(r.childCount)
+        while i < end {
+            if document.nodes[Int(document.children[i])].value == key {
+                return YAMLNode(document: document, index: document.children[i + 1])
+            }
+            i += 2
+        }
+        return nil
+    }
+
+    /// The key node and value node for `key` in a mapping.
+    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        let r = raw
+        guard r.kind == .mapping else { return nil }
+        var i = Int(r.childStart)
+        let end = i + Int(r.childCount)
+        while i < end {
+            if document.nodes[Int(document.children[i])].value == key {
+                return (YAMLNode(document: document, index: document.children[i]),
+                        YAMLNode(document: document, index: document.children[i + 1]))
+            }
+            i += 2
+        }
+        return nil
+    }
+
+    /// What a plain scalar means under the YAML 1.2 core schema.
+    public enum ScalarValue: Equatable, Sendable {
+        case null
+        case bool(Bool)
+        case integer(String)
+        case float(String)
+        case string(String)
+    }
+
+    /// Resolves a scalar: quoted scalars are strings; plain ones may be null, booleans or numbers.
+    public var scalarValue: ScalarValue {
+        let r = raw
+        if r.quoted { return .string(r.value) }
+        return YAMLNode.resolvePlain(r.value)
+    }
+
+    static func resolvePlain(_ s: String) -> ScalarValue {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        // JSON's number grammar (plus a leading '+'): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+        let b = Array(s.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+            return i - start
+        }
+        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        let intStart = i
+        let intDigits = digits()
+        var isFloat = false
+        var valid = intDigits > 0 && !(intDigits > 1 && b[intStart] == UInt8(ascii: "0"))
+        if valid, i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            isFloat = true
+            valid = digits() > 0
+        }
+        if valid, i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            isFloat = true
+            if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+            valid = digits() > 0
+        }
+        if valid && i == b.count { return isFloat ? .float(s) : .integer(s) }
+        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
+        return .string(s)
+    }
+
+    /// A short English name of the node's kind, for "expected X, found Y" messages.
+    public var kindDescription: String {
+        switch kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            switch scalarValue {
+            case .null: return "nothing (null)"
+            case .bool: return "a boolean"
+            case .integer, .float: return "a number"
+            case .string(let s): return "the string '\(s)'"
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Crypto
+
+/// Derives the names the format leaves implicit (`pk_<table>`, `idx_<table>_<cols>`, ...)
+/// and keeps every identifier within PostgreSQL's 63-byte limit.
+public enum Naming {
+    /// PostgreSQL's NAMEDATALEN - 1.
+    public static let maxIdentifierBytes = 63
+
+    /// A name over 63 bytes becomes its first 54 bytes (never cutting a UTF-8
+    /// character), `_`, and the first 8 hex digits of the SHA-256 of the full name:
+    /// deterministic, and distinct for names that share a long prefix.
+    public static func fit(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        guard bytes.count > maxIdentifierBytes else { return name }
+        var cut = 54
+        // Back off to a character boundary: continuation bytes are 0b10xxxxxx.
+        while cut > 0 && (bytes[cut] & 0xC0) == 0x80 { cut -= 1 }
+        let prefix = String(decoding: bytes[0 ..< cut], as: UTF8.self)
+        return prefix + "_" + String(sha256Hex(name).prefix(8))
+    }
+
+    public static func sha256Hex(_ text: String) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
+        return digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    public static func primaryKey(table: String) -> String { fit("pk_\(table)") }
+    public static func unique(table: String, columns: [String]) -> String {
+        fit((["uq", table] + columns).joined(separator: "_"))
+    }
+    public static func foreignKey(table: String, columns: [String]) -> String {
+        fit((["fk", table] + columns).joined(separator: "_"))
+    }
+    public static func columnCheck(table: String, column: String) -> String { fit("chk_\(table)_\(column)") }
+    public static func tableCheck(table: String, ordinal: Int) -> String { fit("chk_\(table)_\(ordinal)") }
+    public static func index(table: String, parts: [IndexPart]) -> String {
+        let names = parts.map { part -> String in
+            switch part {
+            case .column(let name, _, _): return name
+            case .expression: return "expr"
+            }
+        }
+        return fit((["idx", table] + names).joined(separator: "_"))
+    }
+    public static func searchIndex(table: String) -> String { fit("idx_\(table)_search") }
+    public static func ftsTable(table: String) -> String { fit("\(table)_fts") }
+}

@@ -1,0 +1,118 @@
+/// The SQL engines schemagen renders for.
+public enum Dialect: String, Codable, Sendable, CaseIterable, Comparable {
+    case sqlite, postgres
+
+    public static func < (a: Dialect, b: Dialect) -> Bool { a.rawValue < b.rawValue }
+
+    /// The name users read in messages.
+    public var displayName: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
+}
+
+/// The intermediate model: everything `schema.yaml` (and its includes) declare,
+/// resolved and normalized. Every generator is a function of this value.
+///
+/// It is `Codable` so that the last migrated state can be stored as a snapshot
+/// and diffed against, and it holds no source locations (those live in
+/// `SourceMap`) so that moving a declaration in the file changes nothing here.
+public struct Schema: Codable, Sendable, Equatable {
+    /// Swift namespace for generated records.
+    public var name: String?
+    public var targets: [Dialect]
+    /// PostgreSQL namespace (`postgres.schema`); nil means the default search path.
+    public var postgresSchema: String?
+    public var extensions: [String]
+    public var enums: [EnumType]
+    public var tables: [Table]
+    public var views: [View]
+    public var rawSQL: [RawSQL]
+
+    public init(name: String? = nil, targets: [Dialect] = Dialect.allCases, postgresSchema: String? = nil,
+                extensions: [String] = [], enums: [EnumType] = [], tables: [Table] = [],
+                views: [View] = [], rawSQL: [RawSQL] = []) {
+        self.name = name
+        self.targets = targets
+        self.postgresSchema = postgresSchema
+        self.extensions = extensions
+        self.enums = enums
+        self.tables = tables
+        self.views = views
+        self.rawSQL = rawSQL
+    }
+
+    public func table(named name: String) -> Table? { tables.first { $0.name == name } }
+    public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
+}
+
+/// An enumerated type: a PostgreSQL enum, a CHECK on SQLite, a Swift enum.
+public struct EnumType: Codable, Sendable, Equatable {
+    public var name: String
+    /// The SQL labels, in declaration order (PostgreSQL sorts enum values by it).
+    public var values: [String]
+    public var comment: String?
+    public var swiftName: String?
+
+    public init(name: String, values: [String], comment: String? = nil, swiftName: String? = nil) {
+        self.name = name
+        self.values = values
+        self.comment = comment
+        self.swiftName = swiftName
+    }
+}
+
+/// A raw SQL block: the escape hatch for what the format cannot say.
+public struct RawSQL: Codable, Sendable, Equatable {
+    public var dialect: Dialect
+    public var name: String
+    public var up: String
+    /// SQL that undoes `up`, used by down migrations; nil when the block cannot be undone.
+    public var down: String?
+
+    public init(dialect: Dialect, name: String, up: String, down: String?) {
+        self.dialect = dialect
+        self.name = name
+        self.up = up
+        self.down = down
+    }
+}
+
+/// A view; `sql` may differ per dialect.
+public struct View: Codable, Sendable, Equatable {
+    public var name: String
+    public var sql: DialectText
+    /// PostgreSQL materialized view; a plain view on SQLite.
+    public var materialized: Bool
+    /// Indexes, allowed on materialized views only.
+    public var indexes: [Index]
+    public var comment: String?
+    public var renamedFrom: String?
+
+    public init(name: String, sql: DialectText, materialized: Bool = false, indexes: [Index] = [],
+                comment: String? = nil, renamedFrom: String? = nil) {
+        self.name = name
+        self.sql = sql
+        self.materialized = materialized
+        self.indexes = indexes
+        self.comment = comment
+        self.renamedFrom = renamedFrom
+    }
+}
+
+/// SQL text that is either shared by every dialect or given per dialect.
+public struct DialectText: Codable, Sendable, Equatable {
+    public var sqlite: String?
+    public var postgres: String?
+
+    public init(shared: String) {
+        sqlite = shared
+        postgres = shared
+    }
+
+    public init(sqlite: String?, postgres: String?) {
+        self.sqlite = sqlite
+        self.postgres = postgres
+    }
+
+    public func text(for dialect: Dialect) -> String? {
+        dialect == .sqlite ? sqlite : postgres
+    }
+}

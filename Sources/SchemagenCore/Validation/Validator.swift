@@ -1,0 +1,525 @@
+/// Resolves cross-references in a decoded schema and checks every rule that
+/// needs the whole schema: names that exist, types that match, PostgreSQL's
+/// namespace rules, defaults that fit, dependencies without cycles.
+///
+/// It reports everything it finds (it never stops at the first problem) and
+/// returns the schema with bare `references: table` resolved to the table's
+/// primary key columns.
+public struct Validator {
+    let sourceMap: SourceMap
+    public private(set) var diagnostics = Diagnostics()
+    private var schema: Schema
+    private var tableIndex: [String: Int] = [:]
+    private var enumIndex: [String: Int] = [:]
+
+    public init(schema: Schema, sourceMap: SourceMap) {
+        self.schema = schema
+        self.sourceMap = sourceMap
+        for (i, t) in schema.tables.enumerated() { tableIndex[t.name] = i }
+        for (i, e) in schema.enums.enumerated() { enumIndex[e.name] = i }
+    }
+
+    /// Runs every check; returns the resolved schema.
+    public mutating func run() -> Schema {
+        checkEnums()
+        for i in schema.tables.indices { checkTable(at: i) }
+        checkNamespace()
+        checkViews()
+        checkPostgresSettings()
+        return schema
+    }
+
+    private var targetsSQLite: Bool { schema.targets.contains(.sqlite) }
+    private var targetsPostgres: Bool { schema.targets.contains(.postgres) }
+
+    private mutating func checkIdentifier(_ name: String, _ kind: String, at location: SourceLocation?) {
+        if name.isEmpty {
+            diagnostics.error("\(kind) has an empty name", at: location)
+        } else if name.utf8.count > Naming.maxIdentifierBytes {
+            diagnostics.error("\(kind) '\(name)' is \(name.utf8.count) bytes long; PostgreSQL identifiers are at most \(Naming.maxIdentifierBytes) bytes", at: location)
+        } else if name.unicodeScalars.contains(where: { $0.value == 0 }) {
+            diagnostics.error("\(kind) '\(name)' contains a NUL character", at: location)
+        }
+    }
+
+    // MARK: Enums
+
+    private mutating func checkEnums() {
+        for e in schema.enums {
+            checkIdentifier(e.name, "enum", at: sourceMap.enumType(e.name))
+            for (i, value) in e.values.enumerated() {
+                let location = SourceMap.locate(sourceMap.enums[e.name], e.values.count > 0 && sourceMap.enums[e.name]?.value.kind == .mapping ? ["values", String(i)] : [String(i)])
+                if value.isEmpty {
+                    diagnostics.error("enum '\(e.name)' has an empty value", at: location)
+                } else if value.utf8.count > Naming.maxIdentifierBytes {
+                    diagnostics.error("value '\(value)' of enum '\(e.name)' is \(value.utf8.count) bytes long; PostgreSQL enum labels are at most \(Naming.maxIdentifierBytes) bytes", at: location)
+                }
+            }
+        }
+    }
+
+    // MARK: Tables
+
+    private mutating func checkTable(at index: Int) {
+        var table = schema.tables[index]
+        let name = table.name
+        let what = "table '\(name)'"
+        checkIdentifier(name, "table", at: sourceMap.table(name))
+        var columnIndex: [String: Int] = [:]
+        for (i, c) in table.columns.enumerated() { columnIndex[c.name] = i }
+        let columnNames = table.columns.map(\.name)
+
+        func requireColumns(_ columns: [String], _ owner: String, _ path: [String]) -> Bool {
+            var ok = true
+            for c in columns where columnIndex[c] == nil {
+                diagnostics.error("\(owner) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: SourceMap.locate(sourceMap.tables[name], path))
+                ok = false
+            }
+            return ok
+        }
+
+        for column in table.columns { checkColumn(column, in: table) }
+
+        let serials = table.columns.filter { $0.type.isSerial }
+        for s in serials where table.primaryKey?.columns != [s.name] {
+            diagnostics.error("column '\(s.name)' of \(what) is \(s.type.spelling), which is only allowed as the table's single-column primary key", at: sourceMap.column(name, s.name))
+        }
+
+        if let pk = table.primaryKey {
+            checkIdentifier(pk.name, "primary key constraint", at: sourceMap.table(name, "primary_key"))
+            if requireColumns(pk.columns, "the primary key of \(what)", ["primary_key"]) {
+                for c in pk.columns where table.columns[columnIndex[c]!].nullable {
+                    diagnostics.error("primary key column '\(c)' of \(what) is nullable; primary key columns are NOT NULL", at: sourceMap.column(name, c))
+                }
+            }
+            duplicateColumns(pk.columns, "the primary key of \(what)", at: sourceMap.table(name, "primary_key"))
+        }
+        for (i, u) in table.uniques.enumerated() {
+            _ = requireColumns(u.columns, "unique constraint '\(u.name)'", ["unique", String(i)])
+            duplicateColumns(u.columns, "unique constraint '\(u.name)'", at: sourceMap.table(name, "unique", String(i)))
+        }
+        for (i, fk) in table.foreignKeys.enumerated() {
+            table.foreignKeys[i] = checkForeignKey(fk, in: table, columnIndex: columnIndex)
+        }
+        for (i, index) in table.indexes.enumerated() {
+            let path = ["indexes", String(i)]
+            _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path)
+            _ = requireColumns(index.include, "index '\(index.name)'", path)
+            checkIndexForTargets(index, owner: what, at: SourceMap.locate(sourceMap.tables[name], path))
+        }
+        if let search = table.search {
+            if requireColumns(search.columns, "'search' of \(what)", ["search"]) {
+                for c in search.columns {
+                    let type = table.columns[columnIndex[c]!].type
+                    if !type.isTextual {
+                        diagnostics.error("'search' of \(what) names column '\(c)' of type \(type.spelling); full-text search takes text and string columns", at: sourceMap.table(name, "search"))
+                    }
+                    if c == "rank" && targetsSQLite {
+                        diagnostics.error("'search' of \(what) names column 'rank', which SQLite's FTS5 reserves; rename the column or leave it out of 'search'", at: sourceMap.table(name, "search"))
+                    }
+                }
+            }
+            duplicateColumns(search.columns, "'search' of \(what)", at: sourceMap.table(name, "search"))
+        }
+        if let partition = table.partition {
+            let location = sourceMap.table(name, "partition")
+            if requireColumns(partition.columns, "'partition' of \(what)", ["partition"]) {
+                let keys: [(String, [String])] = (table.primaryKey.map { [("primary key", $0.columns)] } ?? [])
+                    + table.uniques.map { ("unique constraint '\($0.name)'", $0.columns) }
+                for (kind, columns) in keys where !partition.columns.allSatisfy(columns.contains) {
+                    diagnostics.error("the \(kind) of partitioned \(what) must include the partition columns (\(partition.columns.joined(separator: ", "))); PostgreSQL requires it", at: location)
+                }
+            }
+            if partition.strategy == .hash, partition.partitions.contains(where: { $0.bound == nil }) {
+                diagnostics.error("hash-partitioned \(what) cannot have a default partition", at: location)
+            }
+            if targetsSQLite {
+                diagnostics.warning("\(what) is partitioned, which SQLite does not support: the SQLite DDL creates one plain table", at: location)
+            }
+        }
+        for check in table.checks {
+            checkIdentifier(check.name, "check constraint", at: sourceMap.table(name, "checks"))
+        }
+        for fk in table.foreignKeys { checkIdentifier(fk.name, "foreign key", at: sourceMap.table(name)) }
+        if table.strict && !targetsSQLite {
+            diagnostics.warning("\(what) asks for 'strict', which only SQLite has; PostgreSQL tables are always strict", at: sourceMap.table(name, "strict"))
+        }
+        if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
+            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
+        }
+        // Names of constraints must be unique within a table.
+        var constraintNames: [String: String] = [:]
+        let named: [(String, String)] = (table.primaryKey.map { [($0.name, "primary key")] } ?? [])
+            + table.uniques.map { ($0.name, "unique constraint") } + table.checks.map { ($0.name, "check") }
+            + table.foreignKeys.map { ($0.name, "foreign key") }
+        for (constraint, kind) in named {
+            if let other = constraintNames[constraint] {
+                diagnostics.error("\(what) has two constraints named '\(constraint)' (a \(other) and a \(kind)); give one an explicit name", at: sourceMap.table(name))
+            } else {
+                constraintNames[constraint] = kind
+            }
+        }
+        schema.tables[index] = table
+    }
+
+    private mutating func duplicateColumns(_ columns: [String], _ owner: String, at location: SourceLocation?) {
+        var seen = Set<String>()
+        for c in columns where !seen.insert(c).inserted {
+            diagnostics.error("\(owner) lists column '\(c)' twice", at: location)
+        }
+    }
+
+    private mutating func checkIndexForTargets(_ index: Index, owner: String, at location: SourceLocation?) {
+        if let method = index.method, method != .btree, targetsSQLite {
+            diagnostics.warning("index '\(index.name)' of \(owner) uses \(method.rawValue), which SQLite does not have: it is left out of the SQLite DDL", at: location)
+        }
+        if !index.include.isEmpty, targetsSQLite {
+            diagnostics.warning("index '\(index.name)' of \(owner) has 'include' columns, which SQLite does not support: SQLite indexes only the key columns", at: location)
+        }
+        if let method = index.method, index.unique, method != .btree {
+            diagnostics.error("index '\(index.name)' of \(owner) is unique with method \(method.rawValue); only btree indexes can be unique", at: location)
+        }
+    }
+
+    private mutating func checkColumn(_ column: Column, in table: Table) {
+        let name = column.name
+        let what = "column '\(name)' of table '\(table.name)'"
+        checkIdentifier(name, "column", at: sourceMap.column(table.name, name))
+        // Types
+        var elementType = column.type
+        if case .array(let inner) = column.type { elementType = inner }
+        if case .enumeration(let enumName) = elementType, enumIndex[enumName] == nil {
+            let candidates = ColumnType.builtinNames + schema.enums.map(\.name)
+            diagnostics.error("unknown type '\(enumName)' of \(what)\(Suggestions.hint(for: enumName, in: candidates)); it is neither a built-in type nor a declared enum", at: sourceMap.column(table.name, name, "type"))
+        }
+        if case let .custom(sqlite, postgres, _) = column.type {
+            for (dialect, type) in [(Dialect.sqlite, sqlite), (.postgres, postgres)] where schema.targets.contains(dialect) && type == nil {
+                diagnostics.error("the type of \(what) gives no \(dialect.rawValue) type, but \(dialect.rawValue) is a target", at: sourceMap.column(table.name, name, "type"))
+            }
+            if table.strict, let t = sqlite?.uppercased(), !["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(t) {
+                diagnostics.error("\(what) has SQLite type '\(sqlite!)', which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, BLOB, ANY)", at: sourceMap.column(table.name, name, "type"))
+            }
+        }
+        if column.autoUpdate && ![.timestamp, .datetime, .unixtime].contains(column.type) {
+            diagnostics.error("'auto_update' of \(what) needs a timestamp, datetime or unixtime column, not \(column.type.spelling)", at: sourceMap.column(table.name, name, "auto_update"))
+        }
+        if column.type.isSerial && column.defaultValue != nil {
+            diagnostics.error("\(what) is \(column.type.spelling) and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+        }
+        if let generated = column.generated {
+            if column.defaultValue != nil {
+                diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+            }
+            if !generated.stored && targetsPostgres {
+                diagnostics.warning("\(what) is a virtual generated column, which PostgreSQL 15 does not have: PostgreSQL stores it", at: sourceMap.column(table.name, name, "generated"))
+            }
+        }
+        if let d = column.defaultValue { checkDefault(d, of: column, what: what, at: sourceMap.column(table.name, name, "default")) }
+        if let renamed = column.renamedFrom, renamed == name || table.column(named: renamed) != nil {
+            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(table.name, name, "renamed_from"))
+        }
+    }
+
+    // MARK: Defaults
+
+    private mutating func checkDefault(_ value: DefaultValue, of column: Column, what: String, at location: SourceLocation?) {
+        let type = column.type
+        func mismatch(_ description: String) {
+            diagnostics.error("the default \(description) of \(what) does not fit its type \(type.spelling)", at: location)
+        }
+        switch value {
+        case .null:
+            if !column.nullable { diagnostics.error("the default of \(what) is null, but the column is NOT NULL", at: location) }
+        case .bool(let b):
+            if type != .bool && !isCustom(type) { mismatch("\(b)") }
+        case .number(let text):
+            let isInteger = !text.contains(".") && !text.lowercased().contains("e")
+            switch type {
+            case .smallint, .int, .bigint, .unixtime:
+                if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what) is out of range for \(type.spelling)", at: location) }
+            case .real, .double, .decimal: break
+            case .string, .text: break // a number written for a text column is its text
+            default: if !isCustom(type) { mismatch(text) }
+            }
+        case .string(let text):
+            switch type {
+            case .text: break
+            case .string(let n):
+                if text.count > n { diagnostics.error("the default '\(text)' of \(what) is \(text.count) characters long, more than its type \(type.spelling) allows", at: location) }
+            case .enumeration(let enumName):
+                if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(text) {
+                    diagnostics.error("the default '\(text)' of \(what) is not a value of enum '\(enumName)'\(Suggestions.hint(for: text, in: e.values)); values are \(e.values.joined(separator: ", "))", at: location)
+                }
+            case .uuid:
+                if !Self.isUUID(text) { mismatch("'\(text)'") }
+            case .date:
+                if !Self.matches(text, "dddd-dd-dd") { mismatch("'\(text)' (write dates as YYYY-MM-DD)") }
+            case .time:
+                if !Self.matches(text, "dd:dd:dd") { mismatch("'\(text)' (write times as HH:MM:SS)") }
+            case .timestamp, .datetime:
+                if !Self.matches(String(text.prefix(10)), "dddd-dd-dd") { mismatch("'\(text)' (write an ISO-8601 date and time)") }
+            case .decimal, .real, .double, .smallint, .int, .bigint, .unixtime:
+                switch YAMLNode.resolvePlain(text) {
+                case .integer, .float: break
+                default: mismatch("'\(text)'")
+                }
+            case .custom: break
+            default: mismatch("'\(text)'")
+            }
+        case .json(let text):
+            if case .array = type, !text.hasPrefix("[") { mismatch(text + " (an array column takes a list)") }
+        case .function(let f):
+            let fits: Bool
+            switch f {
+            case .now: fits = type == .timestamp || type == .datetime
+            case .uuid:
+                if case .string(let n) = type { fits = n >= 36 } else { fits = type == .uuid || type == .text }
+            case .unixepoch: fits = type == .unixtime || type == .bigint || type == .int
+            case .currentDate: fits = type == .date
+            }
+            if !fits && !isCustom(type) { mismatch(f.rawValue) }
+        case .sql, .perDialect:
+            break
+        }
+    }
+
+    private func isCustom(_ type: ColumnType) -> Bool {
+        if case .custom = type { return true }
+        return false
+    }
+
+    private func integerFits(_ text: String, _ type: ColumnType) -> Bool {
+        guard let value = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text) else { return false }
+        switch type {
+        case .smallint: return value >= Int64(Int16.min) && value <= Int64(Int16.max)
+        case .int: return value >= Int64(Int32.min) && value <= Int64(Int32.max)
+        default: return true
+        }
+    }
+
+    static func isUUID(_ s: String) -> Bool {
+        matches(s.lowercased(), "hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh")
+    }
+
+    /// Matches `s` against a pattern where `d` is a digit, `h` a hex digit, anything else itself.
+    static func matches(_ s: String, _ pattern: String) -> Bool {
+        let a = Array(s.utf8), p = Array(pattern.utf8)
+        guard a.count == p.count else { return false }
+        for (c, q) in zip(a, p) {
+            switch q {
+            case UInt8(ascii: "d"): if !(48 ... 57).contains(c) { return false }
+            case UInt8(ascii: "h"): if !((48 ... 57).contains(c) || (97 ... 102).contains(c)) { return false }
+            default: if c != q { return false }
+            }
+        }
+        return true
+    }
+
+    // MARK: Foreign keys
+
+    /// The equivalence classes of column types a foreign key may join.
+    private func keyFamily(_ type: ColumnType) -> String {
+        switch type {
+        case .int, .serial: return "int"
+        case .bigint, .bigserial: return "bigint"
+        case .string, .text: return "text"
+        default: return type.spelling
+        }
+    }
+
+    private mutating func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
+        var fk = fk
+        let location = fkLocation(fk, in: table)
+        let what = "foreign key '\(fk.name)' of table '\(table.name)'"
+        var columnsOK = true
+        for c in fk.columns where columnIndex[c] == nil {
+            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: location)
+            columnsOK = false
+        }
+        guard let targetIndex = tableIndex[fk.referencedTable] else {
+            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: location)
+            return fk
+        }
+        let target = schema.tables[targetIndex]
+        if fk.referencedColumns.isEmpty {
+            guard let pk = target.primaryKey else {
+                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: location)
+                return fk
+            }
+            fk.referencedColumns = pk.columns
+        }
+        var targetOK = true
+        for c in fk.referencedColumns where target.column(named: c) == nil {
+            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: location)
+            targetOK = false
+        }
+        guard fk.columns.count == fk.referencedColumns.count else {
+            diagnostics.error("\(what) has \(fk.columns.count) column(s) but references \(fk.referencedColumns.count)", at: location)
+            return fk
+        }
+        guard columnsOK && targetOK else { return fk }
+        let referenced = Set(fk.referencedColumns)
+        let keys = (target.primaryKey.map { [$0.columns] } ?? []) + target.uniques.map(\.columns)
+            + target.indexes.filter { $0.unique && $0.predicate == nil && $0.parts.allSatisfy { $0.columnName != nil } }.map { $0.parts.compactMap(\.columnName) }
+        if !keys.contains(where: { Set($0) == referenced }) {
+            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: location)
+        }
+        for (local, remote) in zip(fk.columns, fk.referencedColumns) {
+            let lc = table.column(named: local)!, rc = target.column(named: remote)!
+            if keyFamily(lc.type) != keyFamily(rc.type) {
+                diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location)
+            }
+            if fk.onDelete == .setNull || fk.onUpdate == .setNull, !lc.nullable {
+                diagnostics.error("\(what) says set_null, but column '\(local)' is NOT NULL", at: location)
+            }
+        }
+        return fk
+    }
+
+    private func fkLocation(_ fk: ForeignKey, in table: Table) -> SourceLocation? {
+        if fk.columns.count == 1, let l = SourceMap.locate(sourceMap.tables[table.name], ["columns", fk.columns[0], "references"]),
+           sourceMap.tables[table.name]?.value["columns"]?[fk.columns[0]]?["references"] != nil {
+            return l
+        }
+        if let list = sourceMap.tables[table.name]?.value["foreign_keys"], list.kind == .sequence {
+            for (i, item) in list.items.enumerated() {
+                let cols = item["columns"].map { $0.kind == .sequence ? $0.items.map(\.scalar) : [$0.scalar] } ?? []
+                if cols == fk.columns { return SourceMap.locate(sourceMap.tables[table.name], ["foreign_keys", String(i)]) }
+            }
+        }
+        return sourceMap.table(table.name)
+    }
+
+    // MARK: Namespace
+
+    /// PostgreSQL puts tables, views, indexes (including those behind primary
+    /// keys and unique constraints) in one namespace, and types (enums, and the
+    /// row type of every table) in another that tables also occupy.
+    private mutating func checkNamespace() {
+        var relations: [String: String] = [:]
+        func claim(_ name: String, _ kind: String, at location: SourceLocation?) {
+            if let other = relations[name] {
+                diagnostics.error("\(kind) '\(name)' has the same name as \(other); PostgreSQL keeps tables, views and indexes in one namespace", at: location)
+            } else {
+                relations[name] = "\(kind) '\(name)'"
+            }
+        }
+        for t in schema.tables { claim(t.name, "table", at: sourceMap.table(t.name)) }
+        for v in schema.views { claim(v.name, "view", at: sourceMap.view(v.name)) }
+        for t in schema.tables {
+            for p in t.partition?.partitions ?? [] { claim(p.name, "partition", at: sourceMap.table(t.name, "partition", "partitions", p.name)) }
+            if t.search != nil && targetsSQLite { claim(Naming.ftsTable(table: t.name), "full-text table", at: sourceMap.table(t.name, "search")) }
+        }
+        for t in schema.tables {
+            if let pk = t.primaryKey { claim(pk.name, "primary key of table '\(t.name)'", at: sourceMap.table(t.name, "primary_key")) }
+            for u in t.uniques { claim(u.name, "unique constraint of table '\(t.name)'", at: sourceMap.table(t.name, "unique")) }
+            for (i, index) in t.indexes.enumerated() {
+                claim(index.name, "index", at: sourceMap.table(t.name, "indexes", String(i)))
+            }
+            if t.search != nil && targetsPostgres { claim(Naming.searchIndex(table: t.name), "search index", at: sourceMap.table(t.name, "search")) }
+        }
+        for v in schema.views {
+            for (i, index) in v.indexes.enumerated() { claim(index.name, "index", at: sourceMap.view(v.name, "indexes", String(i))) }
+        }
+        if targetsPostgres {
+            for e in schema.enums {
+                if let t = schema.table(named: e.name) {
+                    diagnostics.error("enum '\(e.name)' has the same name as table '\(t.name)'; PostgreSQL gives every table a type of its name", at: sourceMap.enumType(e.name))
+                }
+            }
+        }
+    }
+
+    // MARK: Views
+
+    private mutating func checkViews() {
+        let viewNames = Set(schema.views.map(\.name))
+        var viewsByWord: [String: String] = [:]
+        for v in schema.views { viewsByWord[v.name.lowercased()] = v.name }
+        var dependencies: [String: [String]] = [:]
+        for view in schema.views {
+            let what = "view '\(view.name)'"
+            checkIdentifier(view.name, "view", at: sourceMap.view(view.name))
+            for dialect in schema.targets where view.sql.text(for: dialect) == nil {
+                diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target", at: sourceMap.view(view.name))
+            }
+            if !view.indexes.isEmpty && !view.materialized {
+                diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed", at: sourceMap.view(view.name, "indexes"))
+            }
+            if view.materialized && targetsSQLite {
+                diagnostics.warning("\(what) is materialized, which SQLite does not support: SQLite gets a plain view without its indexes", at: sourceMap.view(view.name, "materialized"))
+            }
+            var deps = Set<String>()
+            for dialect in Dialect.allCases {
+                if let sql = view.sql.text(for: dialect) {
+                    for word in SQLWords.identifiers(in: sql) {
+                        if let name = viewsByWord[word] ?? (viewNames.contains(word) ? word : nil) { deps.insert(name) }
+                    }
+                }
+            }
+            dependencies[view.name] = deps.sorted()
+        }
+        // A view that depends on itself, directly or through other views.
+        var state: [String: Int] = [:] // 1 visiting, 2 done
+        var reported = Set<String>()
+        func visit(_ name: String, _ path: [String]) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = path[path.firstIndex(of: name)!...] + [name]
+                if reported.insert(name).inserted {
+                    diagnostics.error("view '\(name)' depends on itself: \(cycle.joined(separator: " -> "))", at: sourceMap.view(name))
+                }
+                return
+            }
+            state[name] = 1
+            for dep in dependencies[name] ?? [] { visit(dep, path + [name]) }
+            state[name] = 2
+        }
+        for view in schema.views { visit(view.name, []) }
+        for view in schema.views where view.renamedFrom != nil && viewNames.contains(view.renamedFrom!) {
+            diagnostics.error("'renamed_from' of view '\(view.name)' names '\(view.renamedFrom!)', which is a view of the current schema", at: sourceMap.view(view.name, "renamed_from"))
+        }
+    }
+
+    private mutating func checkPostgresSettings() {
+        if let ns = schema.postgresSchema {
+            checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }, ["postgres", "schema"]))
+        }
+    }
+}
+
+/// Splits SQL text into identifier words, skipping string literals and
+/// comments: enough to find which views a view's SQL mentions.
+enum SQLWords {
+    static func identifiers(in sql: String) -> [String] {
+        var words: [String] = []
+        let b = Array(sql.utf8)
+        var i = 0
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c >= 128
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "'") {
+                i += 1
+                while i < b.count { if b[i] == UInt8(ascii: "'") { if i + 1 < b.count && b[i + 1] == UInt8(ascii: "'") { i += 2; continue }; break }; i += 1 }
+                i += 1
+            } else if c == UInt8(ascii: "\"") {
+                let start = i + 1
+                i += 1
+                while i < b.count && b[i] != UInt8(ascii: "\"") { i += 1 }
+                words.append(String(decoding: b[start ..< min(i, b.count)], as: UTF8.self))
+                i += 1
+            } else if c == UInt8(ascii: "-"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "-") {
+                while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+            } else if isWordByte(c) {
+                let start = i
+                while i < b.count && isWordByte(b[i]) { i += 1 }
+                words.append(String(decoding: b[start ..< i], as: UTF8.self).lowercased())
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
+}
