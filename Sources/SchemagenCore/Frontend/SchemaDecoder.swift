@@ -373,7 +373,7 @@ struct SchemaDecoder {
         if node.kind == .mapping {
             let keys = Set(node.pairs.map(\.key.scalar))
             let isSpecial = keys == ["sql"] || keys == ["value"] || (!keys.isEmpty && keys.isSubset(of: ["sqlite", "postgres"]))
-            if takesJSON && !isSpecial { return .json(JSONText.render(node)) }
+            if takesJSON && !isSpecial { return .json(JSONValue.from(node)) }
             if !isSpecial {
                 checkKeys(node, allowed: ["sql", "value", "sqlite", "postgres"], what: "in the default of \(what)")
                 diagnostics.error("the default of \(what) must be a literal, a portable function, { sql: ... }, { value: ... } or { sqlite: ..., postgres: ... }", at: node.location)
@@ -381,7 +381,7 @@ struct SchemaDecoder {
             }
             if let sql = node["sql"] { return string(sql, what: "the SQL default of \(what)").map(DefaultValue.sql) }
             if let value = node["value"] {
-                if takesJSON { return .json(JSONText.render(value)) }
+                if takesJSON { return .json(JSONValue.from(value)) }
                 guard value.kind == .scalar else {
                     diagnostics.error("'value' in the default of \(what) must be a scalar, found \(value.kindDescription)", at: value.location)
                     return nil
@@ -392,13 +392,13 @@ struct SchemaDecoder {
                                postgres: node["postgres"].flatMap { string($0, what: "the PostgreSQL default of \(what)") })
         }
         if node.kind == .sequence {
-            if takesJSON { return .json(JSONText.render(node)) }
+            if takesJSON { return .json(JSONValue.from(node)) }
             diagnostics.error("the default of \(what) is a list, but only json and array columns take one", at: node.location)
             return nil
         }
         if takesJSON {
             if node.scalarValue == .null { return .null }
-            return .json(JSONText.render(node))
+            return .json(JSONValue.from(node))
         }
         return literal(node, functions: true)
     }
@@ -764,62 +764,3 @@ extension String {
     }
 }
 
-/// Renders a YAML node as compact JSON text, keys in document order.
-enum JSONText {
-    static func render(_ node: YAMLNode) -> String {
-        var out = ""
-        write(node, into: &out)
-        return out
-    }
-
-    private static func write(_ node: YAMLNode, into out: inout String) {
-        switch node.kind {
-        case .mapping:
-            out += "{"
-            for (i, pair) in node.pairs.enumerated() {
-                if i > 0 { out += "," }
-                quote(pair.key.scalar, into: &out)
-                out += ":"
-                write(pair.value, into: &out)
-            }
-            out += "}"
-        case .sequence:
-            out += "["
-            for (i, item) in node.items.enumerated() {
-                if i > 0 { out += "," }
-                write(item, into: &out)
-            }
-            out += "]"
-        case .scalar:
-            switch node.scalarValue {
-            case .null: out += "null"
-            case .bool(let b): out += b ? "true" : "false"
-            case .integer(let s): out += s.hasPrefix("+") ? String(s.dropFirst()) : s
-            case .float(let s):
-                if s == ".inf" || s == "-.inf" || s == ".nan" { quote(s, into: &out) } else { out += s }
-            case .string(let s): quote(s, into: &out)
-            }
-        }
-    }
-
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-}

@@ -280,6 +280,13 @@ public struct YAMLNode: @unchecked Sendable {
         case integer(String)
         case float(String)
         case string(String)
+
+        public var isNumber: Bool {
+            switch self {
+            case .integer, .float: return true
+            default: return false
+            }
+        }
     }
 
     /// Resolves a scalar: quoted scalars are strings; plain ones may be null, booleans or numbers.

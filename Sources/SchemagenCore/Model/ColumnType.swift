@@ -104,8 +104,8 @@ public enum DefaultValue: Codable, Sendable, Equatable {
     /// An integer or decimal literal, as written (validated to be a number).
     case number(String)
     case string(String)
-    /// A JSON document (canonical text) for `json` and array columns.
-    case json(String)
+    /// A JSON document for `json` and array columns.
+    case json(JSONValue)
     case function(PortableFunction)
     /// Raw SQL used by every dialect.
     case sql(String)

@@ -266,8 +266,24 @@ public struct Validator {
             case .custom: break
             default: mismatch("'\(text)'")
             }
-        case .json(let text):
-            if case .array = type, !text.hasPrefix("[") { mismatch(text + " (an array column takes a list)") }
+        case .json(let value):
+            if case .array(let element) = type {
+                guard case .array(let items) = value else {
+                    mismatch(value.text + " (an array column takes a list)")
+                    break
+                }
+                for item in items {
+                    switch (item, element) {
+                    case (.null, _): break
+                    case (.string(let s), .enumeration(let enumName)):
+                        if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(s) { mismatch(value.text + " ('\(s)' is not a value of enum '\(enumName)')") }
+                    case (.string, _) where element.isTextual || [.uuid, .date, .time, .timestamp, .datetime].contains(element): break
+                    case (.number, _) where element.isNumeric: break
+                    case (.bool, .bool): break
+                    default: mismatch(value.text)
+                    }
+                }
+            }
         case .function(let f):
             let fits: Bool
             switch f {

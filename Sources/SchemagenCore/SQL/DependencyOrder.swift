@@ -1,0 +1,112 @@
+/// The order in which tables and views are created: declaration order, moved
+/// only where a dependency forces it, so that reviewers see the file they wrote.
+public struct DependencyOrder: Sendable {
+    /// Table indexes in creation order.
+    public var tables: [Int]
+    /// Foreign keys (table name, constraint name) that point to a table created
+    /// later because of a cycle: PostgreSQL adds them after all tables.
+    public var deferredForeignKeys: Set<String>
+    /// View indexes in creation order (views after the views they select from).
+    public var views: [Int]
+
+    public static func key(table: String, constraint: String) -> String { table + "\u{0}" + constraint }
+
+    public init(_ schema: Schema) {
+        var position: [String: Int] = [:]
+        for (i, t) in schema.tables.enumerated() { position[t.name] = i }
+        let dependencies: [[Int]] = schema.tables.map { t in
+            Array(Set(t.foreignKeys.compactMap { position[$0.referencedTable] }.filter { $0 != position[t.name] })).sorted()
+        }
+        tables = DependencyOrder.stableTopologicalOrder(count: schema.tables.count, dependencies: dependencies)
+        var created = Set<Int>()
+        deferredForeignKeys = []
+        for i in tables {
+            created.insert(i)
+            let t = schema.tables[i]
+            for fk in t.foreignKeys {
+                if let target = position[fk.referencedTable], !created.contains(target) {
+                    deferredForeignKeys.insert(DependencyOrder.key(table: t.name, constraint: fk.name))
+                }
+            }
+        }
+        var viewPosition: [String: Int] = [:]
+        for (i, v) in schema.views.enumerated() { viewPosition[v.name.lowercased()] = i }
+        let viewDependencies: [[Int]] = schema.views.map { v in
+            var deps = Set<Int>()
+            for dialect in Dialect.allCases {
+                guard let sql = v.sql.text(for: dialect) else { continue }
+                for word in SQLWords.identifiers(in: sql) {
+                    if let j = viewPosition[word], j != viewPosition[v.name.lowercased()] { deps.insert(j) }
+                }
+            }
+            return deps.sorted()
+        }
+        views = DependencyOrder.stableTopologicalOrder(count: schema.views.count, dependencies: viewDependencies)
+    }
+
+    /// Kahn's algorithm that always takes the earliest-declared ready item, and
+    /// breaks a cycle by taking the earliest-declared remaining item.
+    static func stableTopologicalOrder(count: Int, dependencies: [[Int]]) -> [Int] {
+        var remaining = dependencies.map { Set($0) }
+        var dependents = [[Int]](repeating: [], count: count)
+        for (i, deps) in dependencies.enumerated() { for d in deps { dependents[d].append(i) } }
+        var done = [Bool](repeating: false, count: count)
+        var ready = Heap()
+        for i in 0 ..< count where remaining[i].isEmpty { ready.push(i) }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var nextUnfinished = 0
+        while order.count < count {
+            var pick: Int
+            if let i = ready.pop() {
+                pick = i
+                if done[pick] { continue }
+            } else {
+                while done[nextUnfinished] { nextUnfinished += 1 }
+                pick = nextUnfinished
+            }
+            done[pick] = true
+            order.append(pick)
+            for d in dependents[pick] where !done[d] {
+                remaining[d].remove(pick)
+                if remaining[d].isEmpty { ready.push(d) }
+            }
+        }
+        return order
+    }
+
+    /// A binary min-heap of Ints.
+    struct Heap {
+        var items: [Int] = []
+
+        mutating func push(_ x: Int) {
+            items.append(x)
+            var i = items.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                if items[parent] <= items[i] { break }
+                items.swapAt(parent, i)
+                i = parent
+            }
+        }
+
+        mutating func pop() -> Int? {
+            guard let first = items.first else { return nil }
+            let last = items.removeLast()
+            if !items.isEmpty {
+                items[0] = last
+                var i = 0
+                while true {
+                    let l = 2 * i + 1, r = l + 1
+                    var m = i
+                    if l < items.count && items[l] < items[m] { m = l }
+                    if r < items.count && items[r] < items[m] { m = r }
+                    if m == i { break }
+                    items.swapAt(i, m)
+                    i = m
+                }
+            }
+            return first
+        }
+    }
+}

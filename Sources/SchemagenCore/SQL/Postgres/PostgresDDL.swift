@@ -1,0 +1,273 @@
+/// Renders a schema as PostgreSQL 15 DDL. A pure function of the model.
+public struct PostgresDDL {
+    public let schema: Schema
+    let sql = SQLSyntax(.postgres)
+
+    public init(schema: Schema) { self.schema = schema }
+
+    public func script(source: String) -> String {
+        var out = ScriptBuffer(reserving: schema.tables.count * 1200)
+        out.line(DDL.header(source: source, dialect: .postgres))
+        if let ns = schema.postgresSchema {
+            out.block("CREATE SCHEMA IF NOT EXISTS \(sql.id(ns));")
+            out.line("SET search_path TO \(sql.id(ns));")
+        }
+        for ext in schema.extensions { out.block(createExtension(ext)) }
+        for e in schema.enums { out.block(createEnum(e)) }
+        let order = DependencyOrder(schema)
+        var deferred: [String] = []
+        for i in order.tables {
+            let table = schema.tables[i]
+            let skip = Set(table.foreignKeys.filter { order.deferredForeignKeys.contains(DependencyOrder.key(table: table.name, constraint: $0.name)) }.map(\.name))
+            out.block(createTable(table, omittingForeignKeys: skip))
+            for statement in partitions(table) { out.line(statement) }
+            for statement in comments(table) { out.line(statement) }
+            for index in table.indexes { out.line(createIndex(index, on: table.name)) }
+            if let statement = searchIndex(table) { out.line(statement) }
+            for statement in autoUpdateTriggers(table) { out.line(statement) }
+            for fk in table.foreignKeys where skip.contains(fk.name) { deferred.append(addForeignKey(fk, to: table.name)) }
+        }
+        if !deferred.isEmpty {
+            out.block("-- Foreign keys of a reference cycle, added once every table exists.")
+            for statement in deferred { out.line(statement) }
+        }
+        for i in order.views {
+            for statement in createView(schema.views[i]) { out.block(statement) }
+        }
+        for block in schema.rawSQL where block.dialect == .postgres {
+            out.block(SQLSyntax.comment("sql: \(block.name)") + SQLSyntax.trimmedStatement(block.up) + ";")
+        }
+        return out.text
+    }
+
+    public func createExtension(_ name: String) -> String {
+        "CREATE EXTENSION IF NOT EXISTS \(sql.id(name))" + (schema.postgresSchema.map { " WITH SCHEMA \(sql.id($0))" } ?? "") + ";"
+    }
+
+    public func createEnum(_ e: EnumType) -> String {
+        var s = "CREATE TYPE \(sql.id(e.name)) AS ENUM (\(e.values.map(sql.literal).joined(separator: ", ")));"
+        if let comment = e.comment { s += "\nCOMMENT ON TYPE \(sql.id(e.name)) IS \(sql.literal(comment));" }
+        return s
+    }
+
+    // MARK: Tables
+
+    /// The PostgreSQL type of a logical type.
+    public func columnType(_ type: ColumnType) -> String {
+        switch type {
+        case .bool: return "BOOLEAN"
+        case .smallint: return "SMALLINT"
+        case .int, .serial: return "INTEGER"
+        case .bigint, .bigserial, .unixtime: return "BIGINT"
+        case .real: return "REAL"
+        case .double: return "DOUBLE PRECISION"
+        case let .decimal(p, s):
+            if let p, let s { return "NUMERIC(\(p),\(s))" }
+            if let p { return "NUMERIC(\(p))" }
+            return "NUMERIC"
+        case .string(let n): return "VARCHAR(\(n))"
+        case .text: return "TEXT"
+        case .uuid: return "UUID"
+        case .timestamp: return "TIMESTAMPTZ"
+        case .datetime: return "TIMESTAMP"
+        case .time: return "TIME"
+        case .date: return "DATE"
+        case .json: return "JSONB"
+        case .bytes: return "BYTEA"
+        case .array(let element): return columnType(element) + "[]"
+        case .enumeration(let name): return sql.id(name)
+        case .custom(_, let postgres, _): return postgres ?? "TEXT"
+        }
+    }
+
+    public func createTable(_ table: Table, omittingForeignKeys skip: Set<String> = [], name: String? = nil) -> String {
+        var s = "CREATE TABLE \(sql.id(name ?? table.name)) (\n"
+        var lines = table.columns.map { "    " + columnDefinition($0) }
+        if let pk = table.primaryKey {
+            lines.append("    CONSTRAINT \(sql.id(pk.name)) PRIMARY KEY (\(sql.ids(pk.columns)))")
+        }
+        for u in table.uniques {
+            lines.append("    CONSTRAINT \(sql.id(u.name)) UNIQUE (\(sql.ids(u.columns)))")
+        }
+        for check in table.checks {
+            lines.append("    CONSTRAINT \(sql.id(check.name)) CHECK (\(SQLSyntax.trimmedStatement(check.expression)))")
+        }
+        for fk in table.foreignKeys where !skip.contains(fk.name) {
+            lines.append("    CONSTRAINT \(sql.id(fk.name)) " + foreignKeyClause(fk))
+        }
+        s += lines.joined(separator: ",\n") + "\n)"
+        if let p = table.partition {
+            s += " PARTITION BY \(p.strategy.rawValue.uppercased()) (\(sql.ids(p.columns)))"
+        }
+        return s + ";"
+    }
+
+    public func columnDefinition(_ column: Column) -> String {
+        var s = "\(sql.id(column.name)) \(columnType(column.type))"
+        if column.type.isSerial { s += " GENERATED BY DEFAULT AS IDENTITY" }
+        if let generated = column.generated {
+            s += " GENERATED ALWAYS AS (\(SQLSyntax.trimmedStatement(generated.expression))) STORED"
+        }
+        if !column.nullable { s += " NOT NULL" }
+        if let d = column.defaultValue, let rendered = defaultExpression(d, type: column.type) {
+            s += " DEFAULT \(rendered)"
+        }
+        return s
+    }
+
+    func foreignKeyClause(_ fk: ForeignKey) -> String {
+        var s = "FOREIGN KEY (\(sql.ids(fk.columns))) REFERENCES \(sql.id(fk.referencedTable)) (\(sql.ids(fk.referencedColumns)))"
+        if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
+        if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
+        return s
+    }
+
+    public func addForeignKey(_ fk: ForeignKey, to table: String) -> String {
+        "ALTER TABLE \(sql.id(table)) ADD CONSTRAINT \(sql.id(fk.name)) \(foreignKeyClause(fk));"
+    }
+
+    /// The SQL of a default, or nil when the default has no PostgreSQL form.
+    public func defaultExpression(_ value: DefaultValue, type: ColumnType) -> String? {
+        switch value {
+        case .null: return "NULL"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n):
+            if type.isTextual { return sql.literal(n) }
+            return n
+        case .string(let text):
+            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return text }
+            return sql.literal(text)
+        case .json(let value):
+            if case .array(let element) = type, case .array(let items) = value {
+                return sql.literal(PostgresDDL.arrayLiteral(items)) + "::" + columnType(element) + "[]"
+            }
+            return sql.literal(value.text) + "::jsonb"
+        case .function(let f): return functionExpression(f, type: type)
+        case .sql(let raw): return SQLSyntax.trimmedStatement(raw)
+        case .perDialect(_, let postgres): return postgres.map(SQLSyntax.trimmedStatement)
+        }
+    }
+
+    /// PostgreSQL's array input syntax for JSON scalars: `{"a","b"}`.
+    static func arrayLiteral(_ items: [JSONValue]) -> String {
+        let parts = items.map { item -> String in
+            switch item {
+            case .null: return "NULL"
+            case .bool(let b): return b ? "true" : "false"
+            case .number(let n): return n
+            case .string(let s):
+                return "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+            case .array, .object: return "\"" + item.text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+            }
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    /// The PostgreSQL expression of a portable function for a column of `type`.
+    public func functionExpression(_ f: PortableFunction, type: ColumnType) -> String {
+        switch f {
+        case .now:
+            if type == .datetime { return "(now() AT TIME ZONE 'UTC')" }
+            if type == .unixtime { return "(EXTRACT(EPOCH FROM now()))::bigint" }
+            return "now()"
+        case .uuid: return type == .uuid ? "gen_random_uuid()" : "(gen_random_uuid())::text"
+        case .unixepoch: return "(EXTRACT(EPOCH FROM now()))::bigint"
+        case .currentDate: return "CURRENT_DATE"
+        }
+    }
+
+    public func partitions(_ table: Table) -> [String] {
+        guard let p = table.partition else { return [] }
+        return p.partitions.map { part in
+            "CREATE TABLE \(sql.id(part.name)) PARTITION OF \(sql.id(table.name)) "
+                + (part.bound.map { "FOR VALUES \(SQLSyntax.trimmedStatement($0))" } ?? "DEFAULT") + ";"
+        }
+    }
+
+    public func comments(_ table: Table) -> [String] {
+        var out: [String] = []
+        if let c = table.comment { out.append("COMMENT ON TABLE \(sql.id(table.name)) IS \(sql.literal(c));") }
+        for column in table.columns {
+            if let c = column.comment {
+                out.append("COMMENT ON COLUMN \(sql.id(table.name)).\(sql.id(column.name)) IS \(sql.literal(c));")
+            }
+        }
+        return out
+    }
+
+    // MARK: Indexes
+
+    public func createIndex(_ index: Index, on table: String, concurrently: Bool = false) -> String {
+        let parts = index.parts.map { part -> String in
+            switch part {
+            case let .column(name, descending, nulls):
+                return sql.id(name) + (descending ? " DESC" : "") + (nulls.map { " NULLS \($0.rawValue)" } ?? "")
+            case .expression(let e): return "(\(SQLSyntax.trimmedStatement(e)))"
+            }
+        }
+        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(concurrently ? "CONCURRENTLY " : "")\(sql.id(index.name)) ON \(sql.id(table))"
+        if let method = index.method, method != .btree { s += " USING \(method.rawValue)" }
+        s += " (\(parts.joined(separator: ", ")))"
+        if !index.include.isEmpty { s += " INCLUDE (\(sql.ids(index.include)))" }
+        if let predicate = index.predicate { s += " WHERE \(SQLSyntax.trimmedStatement(predicate))" }
+        return s + ";"
+    }
+
+    /// The tsvector expression the search index is built on; queries must use the same one.
+    public func searchDocument(_ table: Table) -> String? {
+        guard let search = table.search else { return nil }
+        let joined = search.columns.map { "coalesce(\(sql.id($0)), '')" }.joined(separator: " || ' ' || ")
+        return "to_tsvector(\(sql.literal(search.language))::regconfig, \(joined))"
+    }
+
+    public func searchIndex(_ table: Table) -> String? {
+        guard let document = searchDocument(table) else { return nil }
+        return "CREATE INDEX \(sql.id(Naming.searchIndex(table: table.name))) ON \(sql.id(table.name)) USING gin ((\(document)));"
+    }
+
+    // MARK: Triggers
+
+    /// The function name behind an `auto_update` column's trigger.
+    public func autoUpdateFunctionName(table: String, column: String) -> String {
+        Naming.fit("\(table)_touch_\(column)")
+    }
+
+    public func autoUpdateTriggers(_ table: Table) -> [String] {
+        table.columns.filter(\.autoUpdate).map { column in
+            let c = sql.id(column.name)
+            let function = sql.id(autoUpdateFunctionName(table: table.name, column: column.name))
+            let trigger = sql.id(Naming.fit("trg_\(table.name)_\(column.name)"))
+            let body = """
+
+            BEGIN
+                IF NEW.\(c) IS NOT DISTINCT FROM OLD.\(c) THEN
+                    NEW.\(c) := \(functionExpression(.now, type: column.type));
+                END IF;
+                RETURN NEW;
+            END;
+
+            """
+            return "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
+                + "CREATE TRIGGER \(trigger) BEFORE UPDATE ON \(sql.id(table.name)) FOR EACH ROW EXECUTE FUNCTION \(function)();"
+        }
+    }
+
+    /// `$tag$body$tag$` with a tag that does not occur in the body, so that no
+    /// name inside the body can close the quote.
+    static func dollarQuoted(_ body: String) -> String {
+        var tag = "$schemagen$"
+        while body.containsBytes(tag) { tag = "$schemagen" + String(tag.count) + "$" }
+        return tag + body + tag
+    }
+
+    // MARK: Views
+
+    public func createView(_ view: View) -> [String] {
+        guard let body = view.sql.postgres else { return [] }
+        let kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW"
+        var s = "CREATE \(kind) \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
+        if let comment = view.comment { s += "\nCOMMENT ON \(kind) \(sql.id(view.name)) IS \(sql.literal(comment));" }
+        for index in view.indexes where view.materialized { s += "\n" + createIndex(index, on: view.name) }
+        return [s]
+    }
+}

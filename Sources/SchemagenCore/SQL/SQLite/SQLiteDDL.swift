@@ -1,0 +1,216 @@
+/// Renders a schema as SQLite DDL. A pure function of the model.
+///
+/// SQLite lacks enums, booleans, JSON and array types: CHECK constraints stand
+/// in for them. What SQLite cannot do at all (GIN indexes, partitioning,
+/// materialized views, extensions) leaves a one-line comment, never invalid SQL.
+public struct SQLiteDDL {
+    public let schema: Schema
+    let sql = SQLSyntax(.sqlite)
+    private let enums: [String: EnumType]
+
+    public init(schema: Schema) {
+        self.schema = schema
+        var enums: [String: EnumType] = [:]
+        for e in schema.enums { enums[e.name] = e }
+        self.enums = enums
+    }
+
+    public func script(source: String) -> String {
+        var out = ScriptBuffer(reserving: schema.tables.count * 1024)
+        out.line(DDL.header(source: source, dialect: .sqlite))
+        if !schema.extensions.isEmpty {
+            out.line("-- PostgreSQL-only: extensions \(schema.extensions.joined(separator: ", ")) have no SQLite counterpart.")
+        }
+        let order = DependencyOrder(schema)
+        for i in order.tables {
+            let table = schema.tables[i]
+            out.block(createTable(table))
+            for index in table.indexes { out.line(createIndex(index, on: table.name)) }
+            for statement in search(table) { out.line(statement) }
+            for statement in autoUpdateTriggers(table) { out.line(statement) }
+        }
+        for i in order.views {
+            let view = schema.views[i]
+            for statement in createView(view) { out.block(statement) }
+        }
+        for block in schema.rawSQL where block.dialect == .sqlite {
+            out.block(SQLSyntax.comment("sql: \(block.name)") + SQLSyntax.trimmedStatement(block.up) + ";")
+        }
+        return out.text
+    }
+
+    // MARK: Tables
+
+    /// The SQLite storage type of a logical type.
+    public func storageType(_ type: ColumnType, strict: Bool) -> String {
+        switch type {
+        case .bool, .smallint, .int, .bigint, .serial, .bigserial, .unixtime: return "INTEGER"
+        case .real, .double: return "REAL"
+        case .decimal: return strict ? "TEXT" : "NUMERIC"
+        case .string, .text, .uuid, .timestamp, .datetime, .time, .date, .json, .array, .enumeration: return "TEXT"
+        case .bytes: return "BLOB"
+        case .custom(let sqlite, _, _): return sqlite ?? "ANY"
+        }
+    }
+
+    public func createTable(_ table: Table, name: String? = nil) -> String {
+        var s = ""
+        if let comment = table.comment { s += SQLSyntax.comment(comment) }
+        if let partition = table.partition {
+            s += "-- PostgreSQL-only: partitioned by \(partition.strategy.rawValue) (\(partition.columns.joined(separator: ", "))) on PostgreSQL; one plain table here.\n"
+        }
+        s += "CREATE TABLE \(sql.id(name ?? table.name)) (\n"
+        var lines: [String] = []
+        let identity = table.identityColumn
+        for column in table.columns {
+            var line = ""
+            if let comment = column.comment { line += SQLSyntax.comment(comment, indent: "    ") }
+            line += "    " + columnDefinition(column, table: table, isIdentity: column.name == identity?.name)
+            lines.append(line)
+        }
+        if let pk = table.primaryKey, identity == nil {
+            lines.append("    CONSTRAINT \(sql.id(pk.name)) PRIMARY KEY (\(sql.ids(pk.columns)))")
+        }
+        for u in table.uniques {
+            lines.append("    CONSTRAINT \(sql.id(u.name)) UNIQUE (\(sql.ids(u.columns)))")
+        }
+        for check in table.checks {
+            lines.append("    CONSTRAINT \(sql.id(check.name)) CHECK (\(SQLSyntax.trimmedStatement(check.expression)))")
+        }
+        for fk in table.foreignKeys {
+            lines.append("    CONSTRAINT \(sql.id(fk.name)) " + foreignKeyClause(fk))
+        }
+        s += lines.joined(separator: ",\n")
+        s += "\n)" + (table.strict ? " STRICT" : "") + ";"
+        return s
+    }
+
+    func foreignKeyClause(_ fk: ForeignKey) -> String {
+        var s = "FOREIGN KEY (\(sql.ids(fk.columns))) REFERENCES \(sql.id(fk.referencedTable)) (\(sql.ids(fk.referencedColumns)))"
+        if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
+        if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
+        return s
+    }
+
+    public func columnDefinition(_ column: Column, table: Table, isIdentity: Bool) -> String {
+        let name = sql.id(column.name)
+        if isIdentity { return "\(name) INTEGER PRIMARY KEY AUTOINCREMENT" }
+        var s = "\(name) \(storageType(column.type, strict: table.strict))"
+        if let generated = column.generated {
+            s += " GENERATED ALWAYS AS (\(SQLSyntax.trimmedStatement(generated.expression))) \(generated.stored ? "STORED" : "VIRTUAL")"
+        }
+        if !column.nullable { s += " NOT NULL" }
+        if let d = column.defaultValue, let rendered = defaultExpression(d, type: column.type) {
+            s += " DEFAULT \(rendered)"
+        }
+        if let check = impliedCheck(column) { s += " CHECK (\(check))" }
+        return s
+    }
+
+    /// The CHECK that stands in for a type SQLite does not have.
+    func impliedCheck(_ column: Column) -> String? {
+        let name = sql.id(column.name)
+        switch column.type {
+        case .bool: return "\(name) IN (0, 1)"
+        case .enumeration(let enumName):
+            guard let e = enums[enumName] else { return nil }
+            return "\(name) IN (\(e.values.map(sql.literal).joined(separator: ", ")))"
+        case .json: return "json_valid(\(name))"
+        case .array:
+            return "\(name) IS NULL OR CASE WHEN json_valid(\(name)) THEN json_type(\(name)) = 'array' ELSE 0 END"
+        default: return nil
+        }
+    }
+
+    /// The SQL of a default, or nil when the default has no SQLite form.
+    public func defaultExpression(_ value: DefaultValue, type: ColumnType) -> String? {
+        switch value {
+        case .null: return "NULL"
+        case .bool(let b): return b ? "1" : "0"
+        case .number(let n):
+            if type.isTextual { return sql.literal(n) }
+            return n.hasPrefix("-") ? "(\(n))" : n
+        case .string(let text):
+            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return text.hasPrefix("-") ? "(\(text))" : text }
+            return sql.literal(text)
+        case .json(let value): return sql.literal(value.text)
+        case .function(let f): return "(\(functionExpression(f, type: type)))"
+        case .sql(let raw): return "(\(SQLSyntax.trimmedStatement(raw)))"
+        case .perDialect(let sqlite, _): return sqlite.map { "(\(SQLSyntax.trimmedStatement($0)))" }
+        }
+    }
+
+    /// The SQLite expression of a portable function for a column of `type`.
+    public func functionExpression(_ f: PortableFunction, type: ColumnType) -> String {
+        switch f {
+        case .now:
+            if type == .datetime { return "strftime('%Y-%m-%d %H:%M:%f', 'now')" }
+            if type == .unixtime { return "CAST(strftime('%s', 'now') AS INTEGER)" }
+            return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        case .uuid:
+            // A version-4 UUID as 36 lowercase characters.
+            return "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+        case .unixepoch: return "CAST(strftime('%s', 'now') AS INTEGER)"
+        case .currentDate: return "date('now')"
+        }
+    }
+
+    // MARK: Indexes
+
+    /// The CREATE INDEX statement, or a comment when SQLite cannot build the index.
+    public func createIndex(_ index: Index, on table: String) -> String {
+        if let method = index.method, method != .btree {
+            return "-- PostgreSQL-only: index \(sql.id(index.name)) uses \(method.rawValue); not created on SQLite."
+        }
+        let parts = index.parts.map { part -> String in
+            switch part {
+            case let .column(name, descending, nulls):
+                return sql.id(name) + (descending ? " DESC" : "") + (nulls.map { " NULLS \($0.rawValue)" } ?? "")
+            case .expression(let e): return "(\(SQLSyntax.trimmedStatement(e)))"
+            }
+        }
+        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(sql.id(index.name)) ON \(sql.id(table)) (\(parts.joined(separator: ", ")))"
+        if let predicate = index.predicate { s += " WHERE \(SQLSyntax.trimmedStatement(predicate))" }
+        return s + ";"
+    }
+
+    // MARK: Full-text search and triggers
+
+    /// The FTS5 external-content table and the triggers that keep it in sync.
+    public func search(_ table: Table) -> [String] {
+        guard let search = table.search else { return [] }
+        let fts = sql.id(Naming.ftsTable(table: table.name))
+        let ftsText = Naming.ftsTable(table: table.name)
+        let cols = sql.ids(search.columns)
+        let newValues = search.columns.map { "new." + sql.id($0) }.joined(separator: ", ")
+        let oldValues = search.columns.map { "old." + sql.id($0) }.joined(separator: ", ")
+        let t = sql.id(table.name)
+        let trigger = { (suffix: String) in self.sql.id(Naming.fit("\(ftsText)_\(suffix)")) }
+        return [
+            "CREATE VIRTUAL TABLE \(fts) USING fts5(\(search.columns.map(SQLSyntax.quoted).joined(separator: ", ")), content=\(sql.literal(table.name)), content_rowid='rowid');",
+            "CREATE TRIGGER \(trigger("ai")) AFTER INSERT ON \(t) BEGIN\n    INSERT INTO \(fts) (rowid, \(cols)) VALUES (new.rowid, \(newValues));\nEND;",
+            "CREATE TRIGGER \(trigger("ad")) AFTER DELETE ON \(t) BEGIN\n    INSERT INTO \(fts) (\(fts), rowid, \(cols)) VALUES ('delete', old.rowid, \(oldValues));\nEND;",
+            "CREATE TRIGGER \(trigger("au")) AFTER UPDATE ON \(t) BEGIN\n    INSERT INTO \(fts) (\(fts), rowid, \(cols)) VALUES ('delete', old.rowid, \(oldValues));\n    INSERT INTO \(fts) (rowid, \(cols)) VALUES (new.rowid, \(newValues));\nEND;",
+        ]
+    }
+
+    /// An AFTER UPDATE trigger per `auto_update` column: sets it to now unless the UPDATE changed it.
+    public func autoUpdateTriggers(_ table: Table) -> [String] {
+        table.columns.filter(\.autoUpdate).map { column in
+            let c = sql.id(column.name)
+            let name = sql.id(Naming.fit("trg_\(table.name)_\(column.name)"))
+            return "CREATE TRIGGER \(name) AFTER UPDATE ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
+        }
+    }
+
+    // MARK: Views
+
+    public func createView(_ view: View) -> [String] {
+        guard let body = view.sql.sqlite else { return [] }
+        var s = ""
+        if let comment = view.comment { s += SQLSyntax.comment(comment) }
+        if view.materialized { s += "-- PostgreSQL-only: materialized on PostgreSQL; a plain view here.\n" }
+        s += "CREATE VIEW \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
+        return [s]
+    }
+}

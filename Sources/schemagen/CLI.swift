@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SchemagenCore
+
+/// The I/O around the core: reading schema files, printing diagnostics, writing files atomically.
+enum CLI {
+    /// Reads, decodes and validates; prints diagnostics; exits 2 on errors.
+    static func compile(_ path: String) throws -> Schema {
+        let result = SchemaCompiler.compile(rootPath: path, loader: DiskLoader())
+        for diagnostic in result.diagnostics.sorted { printError(diagnostic.description) }
+        guard let schema = result.schema else {
+            let count = result.diagnostics.errors.count
+            printError("\(count) error\(count == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode(2)
+        }
+        return schema
+    }
+
+    /// The schema path as written in generated headers: the file name only, so output never depends on the machine.
+    static func displayName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func writeStandardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes through a temporary file in the same folder and a rename, so a
+    /// reader never sees half a file; leaves the file alone when its bytes are unchanged.
+    static func writeIfChanged(_ text: String, to path: String) throws {
+        let data = Data(text.utf8)
+        if let current = FileManager.default.contents(atPath: path), current == data { return }
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try data.write(to: temp)
+        if rename(temp.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temp)
+            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reads schema files from disk for the core.
+struct DiskLoader: SchemaFileLoader {
+    func load(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError("no such file")
+        }
+        if isDirectory.boolValue { throw CLIError("it is a folder") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("permission denied or unreadable")
+        }
+        return [UInt8](data)
+    }
+}
