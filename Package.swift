@@ -34,10 +34,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixture paths and re-recordable reference files, shared by the test targets.
+        .target(name: "SchemagenTestSupport", dependencies: ["SchemagenCore"], path: "Tests/SchemagenTestSupport"),
+        // Unit, corpus and reference-file tests of the pure pipeline.
+        .testTarget(name: "SchemagenCoreTests", dependencies: ["SchemagenCore", "SchemagenTestSupport"]),
+        // The generated DDL applied to a real SQLite (through GRDB) and a real PostgreSQL (PostgresNIO).
         .testTarget(
-            name: "SchemagenCoreTests",
-            dependencies: ["SchemagenCore"],
-            resources: [.copy("Fixtures")]
+            name: "IntegrationTests",
+            dependencies: [
+                "SchemagenCore", "SchemagenTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
     ]
 )

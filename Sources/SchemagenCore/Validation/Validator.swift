@@ -11,6 +11,9 @@ public struct Validator {
     private var schema: Schema
     private var tableIndex: [String: Int] = [:]
     private var enumIndex: [String: Int] = [:]
+    /// Uses of features a target lacks, grouped by kind so that a schema with
+    /// twenty GIN indexes gets one warning, not twenty.
+    private var unsupported: [(kind: String, name: String, location: SourceLocation?)] = []
 
     public init(schema: Schema, sourceMap: SourceMap) {
         self.schema = schema
@@ -26,7 +29,45 @@ public struct Validator {
         checkNamespace()
         checkViews()
         checkPostgresSettings()
+        reportUnsupported()
         return schema
+    }
+
+    /// What each kind of unsupported feature becomes, for the grouped warning.
+    private static let unsupportedEffects: [String: String] = [
+        "partitioned table": "is partitioned, which SQLite does not support: SQLite gets one plain table",
+        "materialized view": "is materialized, which SQLite does not support: SQLite gets a plain view without indexes",
+        "index with include columns": "has 'include' columns, which SQLite does not support: SQLite indexes only the key columns",
+        "virtual generated column": "is a virtual generated column, which PostgreSQL 15 does not have: PostgreSQL stores it",
+        "strict table": "asks for 'strict', which only SQLite has: without SQLite as a target it does nothing",
+    ]
+
+    private mutating func noteUnsupported(_ kind: String, _ name: String, at location: SourceLocation?) {
+        unsupported.append((kind, name, location))
+    }
+
+    private mutating func reportUnsupported() {
+        var order: [String] = []
+        var groups: [String: [(name: String, location: SourceLocation?)]] = [:]
+        for u in unsupported {
+            if groups[u.kind] == nil { order.append(u.kind) }
+            groups[u.kind, default: []].append((u.name, u.location))
+        }
+        for kind in order {
+            let items = groups[kind]!
+            let effect: String
+            if let known = Validator.unsupportedEffects[kind] {
+                effect = known
+            } else {
+                effect = "is PostgreSQL-only (\(kind)): it is left out of the SQLite DDL"
+            }
+            if items.count == 1 {
+                diagnostics.warning("\(items[0].name) \(effect)", at: items[0].location)
+            } else {
+                let others = items.dropFirst().map { $0.location.map { "\($0.file):\($0.line)" } ?? "?" }
+                diagnostics.warning("\(items[0].name) \(effect); so do \(items.count - 1) more of this kind (\(others.prefix(5).joined(separator: ", "))\(others.count > 5 ? ", ..." : ""))", at: items[0].location)
+            }
+        }
     }
 
     private var targetsSQLite: Bool { schema.targets.contains(.sqlite) }
@@ -133,17 +174,13 @@ public struct Validator {
             if partition.strategy == .hash, partition.partitions.contains(where: { $0.bound == nil }) {
                 diagnostics.error("hash-partitioned \(what) cannot have a default partition", at: location)
             }
-            if targetsSQLite {
-                diagnostics.warning("\(what) is partitioned, which SQLite does not support: the SQLite DDL creates one plain table", at: location)
-            }
+            if targetsSQLite { noteUnsupported("partitioned table", what, at: location) }
         }
         for check in table.checks {
             checkIdentifier(check.name, "check constraint", at: sourceMap.table(name, "checks"))
         }
         for fk in table.foreignKeys { checkIdentifier(fk.name, "foreign key", at: sourceMap.table(name)) }
-        if table.strict && !targetsSQLite {
-            diagnostics.warning("\(what) asks for 'strict', which only SQLite has; PostgreSQL tables are always strict", at: sourceMap.table(name, "strict"))
-        }
+        if table.strict && !targetsSQLite { noteUnsupported("strict table", what, at: sourceMap.table(name, "strict")) }
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
@@ -171,10 +208,10 @@ public struct Validator {
 
     private mutating func checkIndexForTargets(_ index: Index, owner: String, at location: SourceLocation?) {
         if let method = index.method, method != .btree, targetsSQLite {
-            diagnostics.warning("index '\(index.name)' of \(owner) uses \(method.rawValue), which SQLite does not have: it is left out of the SQLite DDL", at: location)
+            noteUnsupported("\(method.rawValue) index", "index '\(index.name)' of \(owner)", at: location)
         }
         if !index.include.isEmpty, targetsSQLite {
-            diagnostics.warning("index '\(index.name)' of \(owner) has 'include' columns, which SQLite does not support: SQLite indexes only the key columns", at: location)
+            noteUnsupported("index with include columns", "index '\(index.name)' of \(owner)", at: location)
         }
         if let method = index.method, index.unique, method != .btree {
             diagnostics.error("index '\(index.name)' of \(owner) is unique with method \(method.rawValue); only btree indexes can be unique", at: location)
@@ -211,7 +248,7 @@ public struct Validator {
                 diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
             }
             if !generated.stored && targetsPostgres {
-                diagnostics.warning("\(what) is a virtual generated column, which PostgreSQL 15 does not have: PostgreSQL stores it", at: sourceMap.column(table.name, name, "generated"))
+                noteUnsupported("virtual generated column", what, at: sourceMap.column(table.name, name, "generated"))
             }
         }
         if let d = column.defaultValue { checkDefault(d, of: column, what: what, at: sourceMap.column(table.name, name, "default")) }
@@ -462,9 +499,7 @@ public struct Validator {
             if !view.indexes.isEmpty && !view.materialized {
                 diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed", at: sourceMap.view(view.name, "indexes"))
             }
-            if view.materialized && targetsSQLite {
-                diagnostics.warning("\(what) is materialized, which SQLite does not support: SQLite gets a plain view without its indexes", at: sourceMap.view(view.name, "materialized"))
-            }
+            if view.materialized && targetsSQLite { noteUnsupported("materialized view", what, at: sourceMap.view(view.name, "materialized")) }
             var deps = Set<String>()
             for dialect in Dialect.allCases {
                 if let sql = view.sql.text(for: dialect) {
