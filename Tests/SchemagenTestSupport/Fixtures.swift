@@ -34,9 +34,13 @@ public enum Fixtures {
         func load(_ path: String) throws -> [UInt8] {
             let url = Fixtures.folder.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw InMemoryLoader.NotFound()
+                throw NotFound()
             }
             return [UInt8](data)
+        }
+
+        struct NotFound: Error, CustomStringConvertible {
+            var description: String { "no such file" }
         }
     }
 }
