@@ -1,0 +1,159 @@
+/// The statements of one migration in order, each with its hazards, ready to
+/// render as a script that runs as it is (`sqlite3 db < file`, `psql -f file`).
+public struct MigrationPlan: Sendable {
+    public struct Step: Sendable {
+        public var sql: String
+        public var hazards: [Hazard]
+        /// False for what cannot run inside a transaction block (PostgreSQL's
+        /// `ALTER TYPE ... ADD VALUE` before its value is used, `CREATE INDEX CONCURRENTLY`).
+        public var transactional: Bool
+
+        public init(_ sql: String, hazards: [Hazard] = [], transactional: Bool = true) {
+            self.sql = sql
+            self.hazards = hazards
+            self.transactional = transactional
+        }
+    }
+
+    public let dialect: Dialect
+    /// Steps that run before the transaction (PostgreSQL enum values).
+    public var before: [Step] = []
+    public var steps: [Step] = []
+    /// Steps that run after the transaction (concurrent index builds).
+    public var after: [Step] = []
+    /// Problems that make the change impossible to plan (not hazards: errors).
+    public var errors: [String] = []
+
+    public init(dialect: Dialect) { self.dialect = dialect }
+
+    public var isEmpty: Bool { before.isEmpty && steps.isEmpty && after.isEmpty }
+    public var hazards: [Hazard] { (before + steps + after).flatMap(\.hazards) }
+    public var destructiveHazards: [Hazard] { hazards.filter(\.losesData) }
+
+    mutating func add(_ sql: String, _ hazards: [Hazard] = []) { steps.append(Step(sql, hazards: hazards)) }
+
+    /// The script. `wrapped` adds the transaction (and, on SQLite, the foreign-key
+    /// pragmas around it); embedded migrations for GRDB are rendered unwrapped.
+    public func script(title: String, wrapped: Bool = true) -> String {
+        var out = SQLSyntax.comment(title)
+        let all = hazards
+        if all.isEmpty {
+            out += "-- Hazards: none.\n"
+        } else {
+            out += "-- Hazards:\n"
+            var seen = Set<Hazard>()
+            for h in all where seen.insert(h).inserted { out += SQLSyntax.comment("  \(h.code.rawValue): \(h.message)") }
+        }
+        if isEmpty {
+            return out + "-- No changes.\n"
+        }
+        func render(_ step: Step) -> String {
+            step.hazards.map(\.comment).joined() + step.sql + (step.sql.hasSuffix("\n") ? "" : "\n")
+        }
+        for step in before {
+            out += "\n-- TX: outside the transaction: PostgreSQL cannot use a new enum value in the transaction that adds it.\n" + render(step)
+        }
+        if !steps.isEmpty {
+            out += "\n"
+            if wrapped {
+                if dialect == .sqlite { out += "PRAGMA foreign_keys = OFF;\n" }
+                out += "BEGIN;\n"
+            }
+            for step in steps { out += "\n" + render(step) }
+            if wrapped {
+                out += "\n"
+                if dialect == .sqlite { out += "PRAGMA foreign_key_check;\n" }
+                out += "COMMIT;\n"
+                if dialect == .sqlite { out += "PRAGMA foreign_keys = ON;\n" }
+            }
+        }
+        for step in after {
+            out += "\n-- TX: outside the transaction: a concurrent index build cannot run in one.\n" + render(step)
+        }
+        return out
+    }
+}
+
+/// Dialect-independent hazards of a change.
+enum Hazards {
+    static func of(_ change: Change, old: Schema) -> [Hazard] {
+        switch change {
+        case .dropTable(let t): return [Hazard(.DS, "drops table \(t.name) and all its rows")]
+        case .dropColumn(let t, let c): return [Hazard(.DS, "drops column \(t).\(c.name) and its values")]
+        case let .alterColumn(t, o, n):
+            var out: [Hazard] = []
+            if o.type != n.type {
+                switch TypeChange.classify(from: o.type, to: n.type) {
+                case .widening: break
+                case .narrowing: out.append(Hazard(.DS, "narrows \(t).\(n.name) from \(o.type.spelling) to \(n.type.spelling): values that do not fit are lost or make the migration fail"))
+                case .conversion: out.append(Hazard(.DS, "changes \(t).\(n.name) from \(o.type.spelling) to \(n.type.spelling): values that do not convert make the migration fail"))
+                }
+            }
+            if o.nullable && !n.nullable {
+                if n.defaultValue == nil || n.defaultValue == .null {
+                    out.append(Hazard(.DS, "makes \(t).\(n.name) NOT NULL without a default: fails if a row holds NULL"))
+                }
+            }
+            if o.generated != n.generated && (o.generated != nil || n.generated != nil) {
+                out.append(Hazard(.DS, "changes whether or how \(t).\(n.name) is generated: the column is dropped and added again"))
+            }
+            return out
+        case .addColumn(let t, let c):
+            if !c.nullable && c.defaultValue == nil && c.generated == nil && !c.type.isSerial {
+                return [Hazard(.MF, "adds NOT NULL column \(t).\(c.name) without a default: fails if the table has rows")]
+            }
+            return []
+        case .replaceEnum(let o, let n):
+            let removed = o.values.filter { !n.values.contains($0) }
+            if removed.isEmpty { return [Hazard(.MF, "reorders the values of enum \(n.name): the type is replaced")] }
+            return [Hazard(.DS, "drops value\(removed.count == 1 ? "" : "s") \(removed.joined(separator: ", ")) of enum \(n.name): rows holding \(removed.count == 1 ? "it" : "them") make the migration fail")]
+        case .dropEnum(let e): return [Hazard(.BC, "drops enum type \(e.name)")]
+        case .addUnique(let t, let u): return [Hazard(.MF, "adds unique constraint \(u.name) on \(t): fails if existing rows repeat (\(u.columns.joined(separator: ", ")))")]
+        case .addCheck(let t, let c): return [Hazard(.MF, "adds check \(c.name) on \(t): fails if existing rows violate it")]
+        case .addForeignKey(let t, let fk): return [Hazard(.MF, "adds foreign key \(fk.name) on \(t): fails if existing rows have no parent")]
+        case .setPrimaryKey(let t, _, let n?): return [Hazard(.MF, "sets the primary key of \(t) to (\(n.columns.joined(separator: ", "))): fails if existing rows repeat")]
+        case .addIndex(let t, let i) where i.unique: return [Hazard(.MF, "adds unique index \(i.name) on \(t): fails if existing rows repeat")]
+        case .renameTable(let from, let to): return [Hazard(.BC, "renames table \(from) to \(to): code using the old name breaks")]
+        case .renameColumn(let t, let from, let to): return [Hazard(.BC, "renames column \(t).\(from) to \(to): code using the old name breaks")]
+        case .dropView(let v): return [Hazard(.BC, "drops view \(v.name)")]
+        case .setPartition(let t, let o, let n):
+            let removed = (o?.partitions ?? []).filter { p in !(n?.partitions ?? []).contains { $0.name == p.name } }
+            return removed.map { Hazard(.DS, "drops partition \($0.name) of \(t) and its rows") }
+        default: return []
+        }
+    }
+}
+
+/// How a column type change treats existing values.
+enum TypeChange {
+    case widening, narrowing, conversion
+
+    static func classify(from a: ColumnType, to b: ColumnType) -> TypeChange {
+        func rank(_ t: ColumnType) -> (family: String, width: Int)? {
+            switch t {
+            case .smallint: return ("int", 1)
+            case .int, .serial: return ("int", 2)
+            case .bigint, .bigserial: return ("int", 3)
+            case .real: return ("float", 1)
+            case .double: return ("float", 2)
+            case .string(let n): return ("text", n)
+            case .text: return ("text", Int.max)
+            default: return nil
+            }
+        }
+        if let x = rank(a), let y = rank(b), x.family == y.family { return y.width >= x.width ? .widening : .narrowing }
+        switch (a, b) {
+        case let (.decimal(p1, s1), .decimal(p2, s2)):
+            if p2 == nil { return .widening }
+            guard let p1, let p2 else { return .narrowing }
+            let intDigits1 = p1 - (s1 ?? 0), intDigits2 = p2 - (s2 ?? 0)
+            return intDigits2 >= intDigits1 && (s2 ?? 0) >= (s1 ?? 0) ? .widening : .narrowing
+        case (.smallint, .bigint), (.int, .decimal(nil, _)), (.bigint, .decimal(nil, _)): return .widening
+        case (.uuid, .text), (.enumeration, .text), (.date, .text), (.time, .text): return .widening
+        case (.json, .text): return .widening
+        case (.smallint, .real), (.smallint, .double), (.int, .double): return .widening
+        case (.array(let x), .array(let y)): return classify(from: x, to: y)
+        default: return .conversion
+        }
+    }
+}
