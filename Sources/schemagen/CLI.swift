@@ -21,6 +21,20 @@ enum CLI {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    static func migrationFolder(_ output: String, _ dialect: Dialect) -> String {
+        output + "/migrations/" + dialect.rawValue
+    }
+
+    /// The files of a folder (not recursive) as name → text; empty when it does not exist.
+    static func readFolder(_ path: String) -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var out: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            if let text = try? String(contentsOfFile: path + "/" + name, encoding: .utf8) { out[name] = text }
+        }
+        return out
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

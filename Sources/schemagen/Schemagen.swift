@@ -62,18 +62,40 @@ struct Check: ParsableCommand {
                 }
             }
         }
-        if stale {
-            CLI.printError("\(project.output)/ is stale: run `schemagen generate`.")
-            throw ExitCode(1)
+        if stale { CLI.printError("\(project.output)/ is stale: run `schemagen generate`.") }
+        // Migrations are verified once the project has any.
+        var migrationsFailed = false
+        if FileManager.default.fileExists(atPath: project.output + "/migrations") {
+            for dialect in Dialect.allCases where schema.targets.contains(dialect) {
+                let directory = MigrationDirectory(dialect: dialect, files: CLI.readFolder(CLI.migrationFolder(project.output, dialect)))
+                let problems = directory.verify()
+                for p in problems { CLI.printError("error: \(p)") }
+                if !problems.isEmpty { migrationsFailed = true; continue }
+                guard let pending = directory.pendingChanges(for: schema) else {
+                    CLI.printError("error: \(dialect.rawValue): no migration records the schema yet: run `schemagen migrate NAME`")
+                    migrationsFailed = true
+                    continue
+                }
+                if !pending.isEmpty {
+                    CLI.printError("error: \(dialect.rawValue): the schema has \(pending.count) change\(pending.count == 1 ? "" : "s") that no migration records: run `schemagen migrate NAME`")
+                    migrationsFailed = true
+                }
+            }
         }
+        if stale || migrationsFailed { throw ExitCode(1) }
     }
 }
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the next numbered migration (up and down) per target dialect.")
+        abstract: "Write the next numbered migration (up and down) per target dialect.",
+        discussion: """
+        Computes the delta from the snapshot of the last migrated state (Generated/migrations/<dialect>/snapshot.json)
+        to the current schema. The first migration is the whole schema. Changes that can lose data are refused
+        (exit 1, hazards listed) unless --allow-destructive is given.
+        """)
 
-    @Argument(help: "The migration's name, e.g. add_interfaces.")
+    @Argument(help: "The migration's name, e.g. add_interfaces (letters, digits, underscores).")
     var name: String
 
     @OptionGroup var project: ProjectOptions
@@ -81,9 +103,42 @@ struct Migrate: ParsableCommand {
     @Flag(help: "Allow changes that can lose data.")
     var allowDestructive = false
 
+    @Flag(help: "PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then VALIDATE.")
+    var onlineSafe = false
+
+    func validate() throws {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {
+            throw ValidationError("the migration name must be letters, digits and underscores, e.g. add_interfaces")
+        }
+    }
+
     func run() throws {
-        CLI.printError("error: 'schemagen migrate' is not implemented yet")
-        throw ExitCode(1)
+        let schema = try CLI.compile(project.schema)
+        let source = CLI.displayName(project.schema)
+        var writes: [(String, String)] = []
+        var refused = false
+        for dialect in Dialect.allCases where schema.targets.contains(dialect) {
+            let folder = CLI.migrationFolder(project.output, dialect)
+            let directory = MigrationDirectory(dialect: dialect, files: CLI.readFolder(folder))
+            switch directory.migrate(to: schema, name: name, allowDestructive: allowDestructive, source: source,
+                                     options: .init(onlineSafe: onlineSafe)) {
+            case .unchanged:
+                CLI.printError("\(dialect.rawValue): no changes since the last migration; nothing to write.")
+            case .failed(let problems):
+                for p in problems { CLI.printError("error: \(p)") }
+                throw ExitCode(1)
+            case .refused(let hazards):
+                refused = true
+                CLI.printError("error: \(dialect.rawValue): the change can lose data; refused without --allow-destructive:")
+                for h in hazards { CLI.printError("  \(h.code.rawValue): \(h.message)") }
+            case .written(let files, let hazards):
+                for h in hazards { CLI.printError("\(dialect.rawValue): \(h.code.rawValue): \(h.message)") }
+                for (file, text) in files.sorted(by: { $0.key < $1.key }) { writes.append((folder + "/" + file, text)) }
+            }
+        }
+        if refused { throw ExitCode(1) }
+        // Written only once every dialect has planned: a refusal for one writes nothing for any.
+        for (path, text) in writes { try CLI.writeIfChanged(text, to: path) }
     }
 }
 
@@ -100,15 +155,35 @@ struct Diff: ParsableCommand {
     @Option(help: "sqlite or postgres.")
     var dialect: Dialect
 
-    @Flag(help: "Print the reverse delta (TO back to FROM).")
+    @Flag(help: "Print the reverse delta (TO back to FROM). Never refused.")
     var down = false
 
     @Flag(help: "Allow changes that can lose data.")
     var allowDestructive = false
 
+    @Flag(help: "PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then VALIDATE.")
+    var onlineSafe = false
+
     func run() throws {
-        CLI.printError("error: 'schemagen diff' is not implemented yet")
-        throw ExitCode(1)
+        var failed = false
+        var schemas: [Schema] = []
+        for path in [from, to] {
+            do { schemas.append(try CLI.compile(path)) } catch { failed = true }
+        }
+        if failed { throw ExitCode(2) }
+        let delta = Migrator.delta(from: schemas[0], to: schemas[1], dialect: dialect, options: .init(onlineSafe: onlineSafe))
+        if !delta.errors.isEmpty {
+            for e in delta.errors { CLI.printError("error: \(e)") }
+            throw ExitCode(1)
+        }
+        if !down && !allowDestructive && !delta.refusals.isEmpty {
+            CLI.printError("error: the change can lose data; refused without --allow-destructive:")
+            for h in delta.refusals { CLI.printError("  \(h.code.rawValue): \(h.message)") }
+            throw ExitCode(1)
+        }
+        let plan = down ? delta.down : delta.up
+        let title = "schemagen diff \(down ? "(down) " : "")\(CLI.displayName(from)) -> \(CLI.displayName(to)) (\(dialect.displayName))"
+        CLI.writeStandardOutput(plan.script(title: title))
     }
 }
 
