@@ -133,9 +133,9 @@ public struct PostgresDDL {
         case .bool(let b): return b ? "true" : "false"
         case .number(let n):
             if type.isTextual { return sql.literal(n) }
-            return n
+            return numberLiteral(n)
         case .string(let text):
-            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return text }
+            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return numberLiteral(text) }
             return sql.literal(text)
         case .json(let value):
             if case .array(let element) = type, case .array(let items) = value {
@@ -143,8 +143,21 @@ public struct PostgresDDL {
             }
             return sql.literal(value.text) + "::jsonb"
         case .function(let f): return functionExpression(f, type: type)
-        case .sql(let raw): return SQLSyntax.trimmedStatement(raw)
-        case .perDialect(_, let postgres): return postgres.map(SQLSyntax.trimmedStatement)
+        // Parenthesized: a column DEFAULT takes only PostgreSQL's restricted
+        // expression grammar (no NOT, IN, IS, AND, ...) unless in parentheses.
+        case .sql(let raw): return "(\(SQLSyntax.trimmedStatement(raw)))"
+        case .perDialect(_, let postgres): return postgres.map { "(\(SQLSyntax.trimmedStatement($0)))" }
+        }
+    }
+
+    /// A YAML number as PostgreSQL writes it: YAML's `.inf` and `.nan` are the
+    /// quoted special values of real, double precision and numeric.
+    func numberLiteral(_ n: String) -> String {
+        switch n {
+        case ".inf", "+.inf": return "'Infinity'"
+        case "-.inf": return "'-Infinity'"
+        case ".nan": return "'NaN'"
+        default: return n
         }
     }
 

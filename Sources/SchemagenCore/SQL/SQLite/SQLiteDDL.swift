@@ -129,14 +129,25 @@ public struct SQLiteDDL {
         case .bool(let b): return b ? "1" : "0"
         case .number(let n):
             if type.isTextual { return sql.literal(n) }
-            return n.hasPrefix("-") ? "(\(n))" : n
+            return numberLiteral(n)
         case .string(let text):
-            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return text.hasPrefix("-") ? "(\(text))" : text }
+            if type.isNumeric, YAMLNode.resolvePlain(text).isNumber { return numberLiteral(text) }
             return sql.literal(text)
         case .json(let value): return sql.literal(value.text)
         case .function(let f): return "(\(functionExpression(f, type: type)))"
         case .sql(let raw): return "(\(SQLSyntax.trimmedStatement(raw)))"
         case .perDialect(let sqlite, _): return sqlite.map { "(\(SQLSyntax.trimmedStatement($0)))" }
+        }
+    }
+
+    /// A YAML number as SQLite writes it. SQLite has no infinity literal (a
+    /// real too large to represent is infinite) and no NaN (it stores NULL).
+    func numberLiteral(_ n: String) -> String {
+        switch n {
+        case ".inf", "+.inf": return "9e999"
+        case "-.inf": return "(-9e999)"
+        case ".nan": return "NULL"
+        default: return n.hasPrefix("-") ? "(\(n))" : n
         }
     }
 
