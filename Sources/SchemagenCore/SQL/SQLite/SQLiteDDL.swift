@@ -175,8 +175,10 @@ public struct SQLiteDDL {
         }
         let parts = index.parts.map { part -> String in
             switch part {
-            case let .column(name, descending, nulls):
-                return sql.id(name) + (descending ? " DESC" : "") + (nulls.map { " NULLS \($0.rawValue)" } ?? "")
+            case let .column(name, descending, _):
+                // SQLite's CREATE INDEX has no NULLS FIRST/LAST: NULLs sort first
+                // ascending, last descending, and the index serves lookups either way.
+                return sql.id(name) + (descending ? " DESC" : "")
             case .expression(let e): return "(\(SQLSyntax.trimmedStatement(e)))"
             }
         }
