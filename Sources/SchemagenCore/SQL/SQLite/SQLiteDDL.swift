@@ -19,7 +19,7 @@ public struct SQLiteDDL {
         var out = ScriptBuffer(reserving: schema.tables.count * 1024)
         out.line(DDL.header(source: source, dialect: .sqlite))
         if !schema.extensions.isEmpty {
-            out.line("-- PostgreSQL-only: extensions \(schema.extensions.joined(separator: ", ")) have no SQLite counterpart.")
+            out.line(SQLSyntax.comment("PostgreSQL-only: extensions \(schema.extensions.joined(separator: ", ")) have no SQLite counterpart."))
         }
         let order = DependencyOrder(schema)
         for i in order.tables {
@@ -57,7 +57,7 @@ public struct SQLiteDDL {
         var s = ""
         if let comment = table.comment { s += SQLSyntax.comment(comment) }
         if let partition = table.partition {
-            s += "-- PostgreSQL-only: partitioned by \(partition.strategy.rawValue) (\(partition.columns.joined(separator: ", "))) on PostgreSQL; one plain table here.\n"
+            s += SQLSyntax.comment("PostgreSQL-only: partitioned by \(partition.strategy.rawValue) (\(partition.columns.joined(separator: ", "))) on PostgreSQL; one plain table here.")
         }
         s += "CREATE TABLE \(sql.id(name ?? table.name)) (\n"
         var lines: [String] = []
@@ -171,7 +171,8 @@ public struct SQLiteDDL {
     /// The CREATE INDEX statement, or a comment when SQLite cannot build the index.
     public func createIndex(_ index: Index, on table: String) -> String {
         if let method = index.method, method != .btree {
-            return "-- PostgreSQL-only: index \(sql.id(index.name)) uses \(method.rawValue); not created on SQLite."
+            // Through `comment`: a line break in the index name must not end the comment.
+            return String(SQLSyntax.comment("PostgreSQL-only: index \(sql.id(index.name)) uses \(method.rawValue); not created on SQLite.").dropLast())
         }
         let parts = index.parts.map { part -> String in
             switch part {
