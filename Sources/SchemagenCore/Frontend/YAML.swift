@@ -67,6 +67,9 @@ public final class YAMLDocument: @unchecked Sendable {
                                   at: SourceLocation(file: document.file, line: 1, column: 1))
                 return nil
             }
+            // libyaml skips a byte order mark only when it detects the encoding itself, and it counts
+            // the mark as a column otherwise: drop it here so that columns stay right.
+            let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument? in
                 yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -74,15 +77,8 @@ public final class YAMLDocument: @unchecked Sendable {
                 var event = yaml_event_t()
                 while true {
                     guard yaml_parser_parse(&parser, &event) == 1 else {
-                        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-                        var message = "invalid YAML: \(problem)"
-                        if let context = parser.context.map({ String(cString: $0) }) {
-                            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
-                        }
-                        if problem.contains("tab") || problem.contains("cannot start any token") {
-                            message += "; YAML indentation must use spaces, not tabs"
-                        }
-                        diagnostics.error(message, at: location(parser.problem_mark))
+                        let (message, at) = describeError(parser, bytes)
+                        diagnostics.error(message, at: at)
                         return nil
                     }
                     defer { yaml_event_delete(&event) }
@@ -122,6 +118,8 @@ public final class YAMLDocument: @unchecked Sendable {
                         attach(open.node, diagnostics: &diagnostics)
                     case YAML_ALIAS_EVENT:
                         let name = String(cString: event.data.alias.anchor)
+                        // After a node over the expansion limit, aliases to it are the same problem: say it once.
+                        if failed { return nil }
                         guard let target = anchors[name] else {
                             diagnostics.error("alias '*\(name)' refers to no anchor defined before it", at: location(event.start_mark))
                             return nil
@@ -143,6 +141,76 @@ public final class YAMLDocument: @unchecked Sendable {
                 }
                 return document
             }
+        }
+
+        /// A libyaml error as a diagnostic: the message, with a hint for the common mistakes
+        /// (tabs, indentation, unclosed quotes and brackets), and the place to point at.
+        func describeError(_ parser: yaml_parser_t, _ bytes: [UInt8]) -> (String, SourceLocation) {
+            let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+            if parser.error == YAML_READER_ERROR {
+                // Reader errors carry a byte offset instead of a mark.
+                let offset = Int(parser.problem_offset)
+                let at = location(ofByte: offset, in: bytes)
+                let value = parser.problem_value >= 0 ? Int(parser.problem_value) : offset < bytes.count ? Int(bytes[offset]) : -1
+                let byte = value >= 0 ? " (byte 0x\(value < 16 ? "0" : "")\(String(value, radix: 16, uppercase: true)))" : ""
+                if problem.contains("control characters") {
+                    return ("the file contains a control character\(byte), which YAML does not allow; a schema file is UTF-8 text", at)
+                }
+                return ("the file is not UTF-8 text: \(problem)\(byte); a schema file must be saved as UTF-8", at)
+            }
+            let at = location(parser.problem_mark)
+            let context = parser.context.map { String(cString: $0) }
+            let contextAt = location(parser.context_mark)
+            let contextPlace = "line \(contextAt.line), column \(contextAt.column)"
+            if context == "while scanning a quoted scalar" {
+                // libyaml points at the end of the file; the opening quote is what needs fixing.
+                return ("invalid YAML: this quoted string is never closed (\(problem))", contextAt)
+            }
+            if let context, context.hasPrefix("while parsing a flow ") {
+                let (open, close) = context.hasSuffix("mapping") ? ("{", "}") : ("[", "]")
+                return ("invalid YAML: \(problem); the '\(open)' at \(contextPlace) is not closed with '\(close)', or an entry lacks its ','", at)
+            }
+            var message = "invalid YAML: \(problem)"
+            if let context, contextAt != at { message += " (\(context) at \(contextPlace))" }
+            if problem.contains("cannot start any token") {
+                let character = character(at: at, in: bytes)
+                if character == "\t" {
+                    message += "; YAML indentation must use spaces, not tabs"
+                } else if let character {
+                    message += "; a value starting with '\(character)' must be quoted"
+                }
+            } else if problem == "did not find expected key" {
+                message += "; check the indentation: the keys of one mapping start in the same column"
+            } else if problem == "mapping values are not allowed in this context" {
+                message += "; check the indentation, or quote a value that contains ': '"
+            }
+            return (message, at)
+        }
+
+        /// The 1-based line and column (in characters) of a byte offset.
+        func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceLocation {
+            var line = 1, column = 1
+            for b in bytes.prefix(offset) {
+                if b == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            return SourceLocation(file: document.file, line: line, column: column)
+        }
+
+        /// The character at a line and column, if the text there is readable.
+        func character(at place: SourceLocation, in bytes: [UInt8]) -> Character? {
+            var line = 1, i = 0
+            while line < place.line, i < bytes.count {
+                if bytes[i] == UInt8(ascii: "\n") { line += 1 }
+                i += 1
+            }
+            let rest = String(decoding: bytes[i...].prefix(while: { $0 != UInt8(ascii: "\n") }), as: UTF8.self)
+            let characters = Array(rest.unicodeScalars)
+            return place.column - 1 < characters.count ? Character(characters[place.column - 1]) : nil
         }
 
         mutating func add(_ kind: YAMLNode.Kind, quoted: Bool, value: String, mark: yaml_mark_t, weight: Int) -> Int32 {
