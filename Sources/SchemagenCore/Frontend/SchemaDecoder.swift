@@ -97,7 +97,7 @@ struct SchemaDecoder {
         for item in list(node, what: "'targets'") {
             guard let name = string(item, what: "a target") else { continue }
             guard let dialect = Dialect(rawValue: name) else {
-                diagnostics.error("unknown target '\(name)'\(Suggestions.hint(for: name, in: Dialect.allCases.map(\.rawValue))); targets are sqlite and postgres", at: item.location)
+                diagnostics.error("unknown target '\(name)' (targets are sqlite and postgres)\(Suggestions.hint(for: name, in: Dialect.allCases.map(\.rawValue)))", at: item.location)
                 continue
             }
             if targets.contains(dialect) {
@@ -239,8 +239,8 @@ struct SchemaDecoder {
                 if let index = decodeIndex(item, owner: name, what: "an index of \(what)") { table.indexes.append(index) }
             }
         }
-        if let search = value["search"] { table.search = decodeSearch(search, what: what) }
-        if let partition = value["partition"] { table.partition = decodePartition(partition, what: what) }
+        if let search = value.entry("search") { table.search = decodeSearch(search.value, key: search.key, what: what) }
+        if let partition = value.entry("partition") { table.partition = decodePartition(partition.value, key: partition.key, what: what) }
         if let strict = value["strict"] { table.strict = bool(strict, what: "'strict' of \(what)") ?? false }
         table.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         table.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
@@ -360,7 +360,7 @@ struct SchemaDecoder {
         let normalized = text.lowercased().replacingSpaces(with: "_")
         guard let value = ReferentialAction(rawValue: normalized) else {
             let names = ReferentialAction.allCases.map(\.rawValue)
-            diagnostics.error("\(what) is '\(text)'\(Suggestions.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))", at: node.location)
+            diagnostics.error("\(what) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
             return nil
         }
         return value
@@ -521,6 +521,7 @@ struct SchemaDecoder {
         var parts: [IndexPart] = []
         var index = Index(name: "", parts: [])
         var explicitName: String?
+        let reported = diagnostics.all.count
         func addColumns(_ node: YAMLNode) {
             let items = node.kind == .sequence ? list(node, what: what) : [node]
             for item in items {
@@ -555,7 +556,7 @@ struct SchemaDecoder {
                     index.method = method
                 } else {
                     let names = IndexMethod.allCases.map(\.rawValue)
-                    diagnostics.error("unknown index method '\(text)'\(Suggestions.hint(for: text, in: names)); use one of \(names.joined(separator: ", "))", at: using.location)
+                    diagnostics.error("unknown index method '\(text)' in \(what) (methods are \(names.joined(separator: ", ")))\(Suggestions.hint(for: text, in: names))", at: using.location)
                 }
             }
             if let unique = node["unique"] { index.unique = bool(unique, what: "'unique' of \(what)") ?? false }
@@ -563,7 +564,13 @@ struct SchemaDecoder {
                 index.include = list(include, what: "'include' of \(what)").compactMap { string($0, what: "a column of 'include'") }
             }
         }
-        if parts.isEmpty { return nil }
+        if parts.isEmpty {
+            // An empty list, unless its items were reported as invalid already.
+            if diagnostics.all.count == reported {
+                diagnostics.error("\(what) lists no columns", at: node.location)
+            }
+            return nil
+        }
         index.parts = parts
         index.name = explicitName.map(Naming.fit) ?? Naming.index(table: owner, parts: parts)
         return index
@@ -585,11 +592,12 @@ struct SchemaDecoder {
         return rest.isEmpty ? .column(name: name, descending: descending, nulls: nulls) : nil
     }
 
-    private mutating func decodeSearch(_ node: YAMLNode, what: String) -> FullTextSearch? {
+    /// `key` is the 'search' key: a missing part is reported there, not at the mapping's first key.
+    private mutating func decodeSearch(_ node: YAMLNode, key: YAMLNode, what: String) -> FullTextSearch? {
         if node.kind == .mapping {
             checkKeys(node, allowed: ["columns", "language"], what: "in 'search' of \(what)")
             guard let columns = node["columns"] else {
-                diagnostics.error("'search' of \(what) has no 'columns'", at: node.location)
+                diagnostics.error("'search' of \(what) has no 'columns'", at: key.location)
                 return nil
             }
             let names = list(columns, what: "'search.columns' of \(what)").compactMap { string($0, what: "a search column") }
@@ -600,14 +608,15 @@ struct SchemaDecoder {
         return names.isEmpty ? nil : FullTextSearch(columns: names)
     }
 
-    private mutating func decodePartition(_ node: YAMLNode, what: String) -> Partition? {
+    /// `key` is the 'partition' key: a missing part is reported there, not at the mapping's first key.
+    private mutating func decodePartition(_ node: YAMLNode, key: YAMLNode, what: String) -> Partition? {
         guard node.kind == .mapping else {
             diagnostics.error("'partition' of \(what) must be a mapping with 'by' and 'columns', found \(node.kindDescription)", at: node.location)
             return nil
         }
         checkKeys(node, allowed: ["by", "columns", "partitions"], what: "in 'partition' of \(what)")
         guard let by = node["by"], let byText = string(by, what: "'partition.by' of \(what)") else {
-            if node["by"] == nil { diagnostics.error("'partition' of \(what) has no 'by'", at: node.location) }
+            if node["by"] == nil { diagnostics.error("'partition' of \(what) has no 'by'", at: key.location) }
             return nil
         }
         guard let strategy = Partition.Strategy(rawValue: byText.lowercased()) else {
@@ -615,7 +624,7 @@ struct SchemaDecoder {
             return nil
         }
         guard let columnsNode = node["columns"], let (_, columns) = namedColumns(columnsNode, what: "'partition.columns' of \(what)") else {
-            if node["columns"] == nil { diagnostics.error("'partition' of \(what) has no 'columns'", at: node.location) }
+            if node["columns"] == nil { diagnostics.error("'partition' of \(what) has no 'columns'", at: key.location) }
             return nil
         }
         var parts: [Partition.Part] = []
@@ -685,7 +694,7 @@ struct SchemaDecoder {
         }
         for (key, value) in node.pairs {
             guard let dialect = Dialect(rawValue: key.scalar) else {
-                diagnostics.error("unknown dialect '\(key.scalar)' in 'sql'\(Suggestions.hint(for: key.scalar, in: Dialect.allCases.map(\.rawValue))); use sqlite or postgres", at: key.location)
+                diagnostics.error("unknown dialect '\(key.scalar)' in 'sql' (dialects are sqlite and postgres)\(Suggestions.hint(for: key.scalar, in: Dialect.allCases.map(\.rawValue)))", at: key.location)
                 continue
             }
             for item in list(value, what: "'sql.\(dialect.rawValue)'") {

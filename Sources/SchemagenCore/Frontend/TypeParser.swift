@@ -104,10 +104,25 @@ enum TypeParser {
             }
         default:
             guard arguments.isEmpty, isIdentifierLike(name) else {
-                return .failure(TypeError(message: "'\(text)' is not a type"))
+                return .failure(TypeError(message: "'\(text)' is not a type\(hint(for: name))"))
             }
             return .success(.enumeration(name))
         }
+    }
+
+    /// SQL spellings users reach for, and the type of this format that means the same.
+    static let sqlSpellings: [String: String] = [
+        "varchar": "string(n)", "char": "string(n)", "character": "string(n)", "nvarchar": "string(n)",
+        "timestamptz": "timestamp", "jsonb": "json", "blob": "bytes", "bytea": "bytes",
+        "int2": "smallint", "int4": "int", "int8": "bigint", "float4": "real", "float8": "double",
+        "tinyint": "smallint",
+    ]
+
+    /// "; did you mean 'x'?" for a name that is not a type: the format's spelling of an SQL
+    /// type name, or the closest built-in type or `extra` name (enums); empty when nothing is close.
+    static func hint(for name: String, extra: [String] = []) -> String {
+        if let spelling = sqlSpellings[name.lowercased()] { return "; did you mean '\(spelling)'?" }
+        return Suggestions.hint(for: name, in: ColumnType.builtinNames + extra)
     }
 
     static func isIdentifierLike(_ s: String) -> Bool {
