@@ -44,6 +44,29 @@ public struct SourceMap: Sendable {
         SourceMap.locate(tables[table], ["columns", column] + path)
     }
 
+    /// The node at `path` below a table's body (mapping keys or list indexes), if it exists.
+    public func node(table: String, _ path: [String]) -> YAMLNode? {
+        var node = tables[table]?.value
+        for component in path {
+            guard let current = node else { return nil }
+            if current.kind == .mapping {
+                node = current[component]
+            } else if current.kind == .sequence, let i = Int(component), i >= 0, i < current.items.count {
+                node = current.items[i]
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+
+    /// The location of a column's type: the value of a shorthand column, or of its 'type' key.
+    public func columnType(_ table: String, _ column: String) -> SourceLocation? {
+        guard let node = tables[table]?.value["columns"]?[column] else { return self.column(table, column) }
+        if node.kind == .scalar { return node.location }
+        return node["type"]?.location ?? self.column(table, column)
+    }
+
     public func enumType(_ name: String, _ path: String...) -> SourceLocation? {
         SourceMap.locate(enums[name], path)
     }

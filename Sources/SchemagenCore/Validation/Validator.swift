@@ -88,8 +88,11 @@ public struct Validator {
     private mutating func checkEnums() {
         for e in schema.enums {
             checkIdentifier(e.name, "enum", at: sourceMap.enumType(e.name))
-            for (i, value) in e.values.enumerated() {
-                let location = SourceMap.locate(sourceMap.enums[e.name], e.values.count > 0 && sourceMap.enums[e.name]?.value.kind == .mapping ? ["values", String(i)] : [String(i)])
+            // Locate values by their text: values listed twice were dropped, so positions differ.
+            let entry = sourceMap.enums[e.name]
+            let valuesNode = entry?.value.kind == .mapping ? entry?.value["values"] : entry?.value
+            for value in e.values {
+                let location = valuesNode?.items.first(where: { $0.scalar == value })?.location ?? entry?.key.location
                 if value.isEmpty {
                     diagnostics.error("enum '\(e.name)' has an empty value", at: location)
                 } else if value.utf8.count > Naming.maxIdentifierBytes {
@@ -113,7 +116,8 @@ public struct Validator {
         func requireColumns(_ columns: [String], _ owner: String, _ path: [String]) -> Bool {
             var ok = true
             for c in columns where columnIndex[c] == nil {
-                diagnostics.error("\(owner) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: SourceMap.locate(sourceMap.tables[name], path))
+                let location = columnItem(c, in: sourceMap.node(table: name, path)) ?? SourceMap.locate(sourceMap.tables[name], path)
+                diagnostics.error("\(owner) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: location)
                 ok = false
             }
             return ok
@@ -135,9 +139,10 @@ public struct Validator {
             }
             duplicateColumns(pk.columns, "the primary key of \(what)", at: sourceMap.table(name, "primary_key"))
         }
-        for (i, u) in table.uniques.enumerated() {
-            _ = requireColumns(u.columns, "unique constraint '\(u.name)'", ["unique", String(i)])
-            duplicateColumns(u.columns, "unique constraint '\(u.name)'", at: sourceMap.table(name, "unique", String(i)))
+        for u in table.uniques {
+            // Column-level uniques come first in `uniques`, so positions differ from the 'unique' list.
+            _ = requireColumns(u.columns, "unique constraint '\(u.name)'", ["unique"])
+            duplicateColumns(u.columns, "unique constraint '\(u.name)'", at: constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
         }
         for (i, fk) in table.foreignKeys.enumerated() {
             table.foreignKeys[i] = checkForeignKey(fk, in: table, columnIndex: columnIndex)
@@ -149,14 +154,20 @@ public struct Validator {
             checkIndexForTargets(index, owner: what, at: SourceMap.locate(sourceMap.tables[name], path))
         }
         if let search = table.search {
+            // The item naming a column in `search: [...]` or `search: { columns: [...] }`.
+            func searchItem(_ column: String) -> SourceLocation? {
+                let node = sourceMap.tables[name]?.value["search"]
+                let items = (node?.kind == .mapping ? node?["columns"] : node)?.items ?? []
+                return items.first(where: { $0.scalar == column })?.location ?? sourceMap.table(name, "search")
+            }
             if requireColumns(search.columns, "'search' of \(what)", ["search"]) {
                 for c in search.columns {
                     let type = table.columns[columnIndex[c]!].type
                     if !type.isTextual {
-                        diagnostics.error("'search' of \(what) names column '\(c)' of type \(type.spelling); full-text search takes text and string columns", at: sourceMap.table(name, "search"))
+                        diagnostics.error("'search' of \(what) names column '\(c)' of type \(type.spelling); full-text search takes text and string columns", at: searchItem(c))
                     }
                     if c == "rank" && targetsSQLite {
-                        diagnostics.error("'search' of \(what) names column 'rank', which SQLite's FTS5 reserves; rename the column or leave it out of 'search'", at: sourceMap.table(name, "search"))
+                        diagnostics.error("'search' of \(what) names column 'rank', which SQLite's FTS5 reserves; rename the column or leave it out of 'search'", at: searchItem(c))
                     }
                 }
             }
@@ -172,7 +183,8 @@ public struct Validator {
                 }
             }
             if partition.strategy == .hash, partition.partitions.contains(where: { $0.bound == nil }) {
-                diagnostics.error("hash-partitioned \(what) cannot have a default partition", at: location)
+                let defaultPartition = partition.partitions.first(where: { $0.bound == nil })!.name
+                diagnostics.error("hash-partitioned \(what) cannot have a default partition ('\(defaultPartition)')", at: sourceMap.table(name, "partition", "partitions", defaultPartition))
             }
             if targetsSQLite { noteUnsupported("partitioned table", what, at: location) }
         }
@@ -185,18 +197,72 @@ public struct Validator {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
         // Names of constraints must be unique within a table.
-        var constraintNames: [String: String] = [:]
-        let named: [(String, String)] = (table.primaryKey.map { [($0.name, "primary key")] } ?? [])
-            + table.uniques.map { ($0.name, "unique constraint") } + table.checks.map { ($0.name, "check") }
-            + table.foreignKeys.map { ($0.name, "foreign key") }
-        for (constraint, kind) in named {
-            if let other = constraintNames[constraint] {
-                diagnostics.error("\(what) has two constraints named '\(constraint)' (a \(other) and a \(kind)); give one an explicit name", at: sourceMap.table(name))
+        var constraintNames: [String: (kind: String, columns: [String]?)] = [:]
+        let named: [(String, String, [String]?)] = (table.primaryKey.map { [($0.name, "primary key", $0.columns)] } ?? [])
+            + table.uniques.map { ($0.name, "unique constraint", $0.columns) } + table.checks.map { ($0.name, "check", nil) }
+            + table.foreignKeys.map { ($0.name, "foreign key", nil) }
+        for (constraint, kind, columns) in named {
+            guard let other = constraintNames[constraint] else {
+                constraintNames[constraint] = (kind, columns)
+                continue
+            }
+            let location = constraintLocation(name, constraint, in: ["primary_key", "unique", "checks", "foreign_keys"]) ?? sourceMap.table(name)
+            if kind == "unique constraint", other.kind == kind, other.columns == columns {
+                // `unique: true` on a column and the same key in the table's 'unique' list.
+                diagnostics.error("\(what) declares the unique constraint on (\(columns!.joined(separator: ", "))) twice", at: location)
             } else {
-                constraintNames[constraint] = kind
+                diagnostics.error("\(what) has two constraints named '\(constraint)' (a \(other.kind) and a \(kind)); give one another name", at: location)
             }
         }
         schema.tables[index] = table
+    }
+
+    /// The list item that names `column` (alone or followed by ASC/DESC...) below a
+    /// declaration's node: a list of columns, or a mapping's `columns` and `include`.
+    private func columnItem(_ column: String, in node: YAMLNode?) -> SourceLocation? {
+        guard let node else { return nil }
+        switch node.kind {
+        case .scalar:
+            return node.scalar == column || node.scalar.hasPrefix(column + " ") ? node.location : nil
+        case .sequence:
+            return node.items.lazy.compactMap { self.columnItem(column, in: $0) }.first
+        case .mapping:
+            return columnItem(column, in: node["columns"]) ?? columnItem(column, in: node["include"])
+        }
+    }
+
+    /// Where a constraint of `table` named `constraint` is declared in the given sections
+    /// (`primary_key`, `unique`, `checks`, `foreign_keys`): an explicit `name:`, a key of the
+    /// `checks` mapping, or a column's `unique: true`. The last such place, since of two equal
+    /// names the later one is the one to change; nil when the name is derived and not found.
+    private func constraintLocation(_ table: String, _ constraint: String, in sections: [String]) -> SourceLocation? {
+        guard let body = sourceMap.tables[table]?.value, body.kind == .mapping else { return nil }
+        var found: SourceLocation?
+        if sections.contains("unique"), let columns = body["columns"], columns.kind == .mapping {
+            for (key, value) in columns.pairs where Naming.unique(table: table, columns: [key.scalar]) == constraint {
+                if let entry = value.entry("unique") { found = entry.key.location }
+            }
+        }
+        for section in sections {
+            guard let node = body[section] else { continue }
+            let candidates = node.kind == .sequence ? node.items : [node]
+            for item in candidates where item.kind == .mapping {
+                if section == "checks", let entry = item.pairs.first(where: { Naming.fit($0.key.scalar) == constraint }) {
+                    found = entry.key.location
+                } else if let nameNode = item["name"], Naming.fit(nameNode.scalar) == constraint {
+                    found = nameNode.location
+                }
+            }
+            if section == "unique", node.kind == .sequence {
+                // Unnamed items: `[a, b]`, or a mapping without 'name', named `uq_<table>_<columns>`.
+                for item in node.items where item["name"] == nil {
+                    let list = item.kind == .mapping ? item["columns"] : item
+                    let columns = list.map { $0.kind == .sequence ? $0.items.map(\.scalar) : [$0.scalar] } ?? []
+                    if Naming.unique(table: table, columns: columns) == constraint { found = item.location }
+                }
+            }
+        }
+        return found
     }
 
     private mutating func duplicateColumns(_ columns: [String], _ owner: String, at location: SourceLocation?) {
@@ -226,8 +292,8 @@ public struct Validator {
         var elementType = column.type
         if case .array(let inner) = column.type { elementType = inner }
         if case .enumeration(let enumName) = elementType, enumIndex[enumName] == nil {
-            let candidates = ColumnType.builtinNames + schema.enums.map(\.name)
-            diagnostics.error("unknown type '\(enumName)' of \(what)\(Suggestions.hint(for: enumName, in: candidates)); it is neither a built-in type nor a declared enum", at: sourceMap.column(table.name, name, "type"))
+            let hint = TypeParser.hint(for: enumName, extra: schema.enums.map(\.name))
+            diagnostics.error("unknown type '\(enumName)' of \(what): it is neither a built-in type nor a declared enum\(hint)", at: sourceMap.columnType(table.name, name))
         }
         if case let .custom(sqlite, postgres, _) = column.type {
             for (dialect, type) in [(Dialect.sqlite, sqlite), (.postgres, postgres)] where schema.targets.contains(dialect) && type == nil {
@@ -251,7 +317,8 @@ public struct Validator {
                 noteUnsupported("virtual generated column", what, at: sourceMap.column(table.name, name, "generated"))
             }
         }
-        if let d = column.defaultValue { checkDefault(d, of: column, what: what, at: sourceMap.column(table.name, name, "default")) }
+        // A serial or generated column with a default was reported above; its value does not matter.
+        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: what, at: sourceMap.column(table.name, name, "default")) }
         if let renamed = column.renamedFrom, renamed == name || table.column(named: renamed) != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(table.name, name, "renamed_from"))
         }
@@ -261,22 +328,23 @@ public struct Validator {
 
     private mutating func checkDefault(_ value: DefaultValue, of column: Column, what: String, at location: SourceLocation?) {
         let type = column.type
-        func mismatch(_ description: String) {
-            diagnostics.error("the default \(description) of \(what) does not fit its type \(type.spelling)", at: location)
+        /// `hint` says how to write a value that fits; it ends the message.
+        func mismatch(_ description: String, _ hint: String? = nil) {
+            diagnostics.error("the default \(description) of \(what) does not fit its type \(type.spelling)\(hint.map { "; \($0)" } ?? "")", at: location)
         }
         switch value {
         case .null:
             if !column.nullable { diagnostics.error("the default of \(what) is null, but the column is NOT NULL", at: location) }
         case .bool(let b):
-            if type != .bool && !isCustom(type) { mismatch("\(b)") }
+            if type != .bool && !isCustom(type) { mismatch("\(b)", type.isTextual ? "quote it for the text '\(b)'" : nil) }
         case .number(let text):
             let isInteger = !text.contains(".") && !text.lowercased().contains("e")
             switch type {
             case .smallint, .int, .bigint, .unixtime:
-                if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what) is out of range for \(type.spelling)", at: location) }
+                if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what) is out of range for \(type.spelling)\(Self.integerRanges[type].map { " (\($0))" } ?? "")", at: location) }
             case .real, .double, .decimal: break
             case .string, .text: break // a number written for a text column is its text
-            default: if !isCustom(type) { mismatch(text) }
+            default: if !isCustom(type) { mismatch(text, type == .bool ? "write true or false" : nil) }
             }
         case .string(let text):
             switch type {
@@ -285,35 +353,35 @@ public struct Validator {
                 if text.count > n { diagnostics.error("the default '\(text)' of \(what) is \(text.count) characters long, more than its type \(type.spelling) allows", at: location) }
             case .enumeration(let enumName):
                 if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(text) {
-                    diagnostics.error("the default '\(text)' of \(what) is not a value of enum '\(enumName)'\(Suggestions.hint(for: text, in: e.values)); values are \(e.values.joined(separator: ", "))", at: location)
+                    diagnostics.error("the default '\(text)' of \(what) is not a value of enum '\(enumName)' (\(e.values.joined(separator: ", ")))\(Suggestions.hint(for: text, in: e.values))", at: location)
                 }
             case .uuid:
-                if !Self.isUUID(text) { mismatch("'\(text)'") }
+                if !Self.isUUID(text) { mismatch("'\(text)'", "write a UUID as 8-4-4-4-12 hex digits, or use uuid()") }
             case .date:
-                if !Self.matches(text, "dddd-dd-dd") { mismatch("'\(text)' (write dates as YYYY-MM-DD)") }
+                if !Self.matches(text, "dddd-dd-dd") { mismatch("'\(text)'", "write dates as YYYY-MM-DD") }
             case .time:
-                if !Self.matches(text, "dd:dd:dd") { mismatch("'\(text)' (write times as HH:MM:SS)") }
+                if !Self.matches(text, "dd:dd:dd") { mismatch("'\(text)'", "write times as HH:MM:SS") }
             case .timestamp, .datetime:
-                if !Self.matches(String(text.prefix(10)), "dddd-dd-dd") { mismatch("'\(text)' (write an ISO-8601 date and time)") }
+                if !Self.matches(String(text.prefix(10)), "dddd-dd-dd") { mismatch("'\(text)'", "write an ISO-8601 date and time") }
             case .decimal, .real, .double, .smallint, .int, .bigint, .unixtime:
                 switch YAMLNode.resolvePlain(text) {
                 case .integer, .float: break
                 default: mismatch("'\(text)'")
                 }
             case .custom: break
-            default: mismatch("'\(text)'")
+            default: mismatch("'\(text)'", type == .bool ? "write true or false" : nil)
             }
         case .json(let value):
             if case .array(let element) = type {
                 guard case .array(let items) = value else {
-                    mismatch(value.text + " (an array column takes a list)")
+                    mismatch(value.text, "an array column takes a list")
                     break
                 }
                 for item in items {
                     switch (item, element) {
                     case (.null, _): break
                     case (.string(let s), .enumeration(let enumName)):
-                        if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(s) { mismatch(value.text + " ('\(s)' is not a value of enum '\(enumName)')") }
+                        if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(s) { mismatch(value.text, "'\(s)' is not a value of enum '\(enumName)'") }
                     case (.string, _) where element.isTextual || [.uuid, .date, .time, .timestamp, .datetime].contains(element): break
                     case (.number, _) where element.isNumeric: break
                     case (.bool, .bool): break
@@ -330,16 +398,30 @@ public struct Validator {
             case .unixepoch: fits = type == .unixtime || type == .bigint || type == .int
             case .currentDate: fits = type == .date
             }
-            if !fits && !isCustom(type) { mismatch(f.rawValue) }
+            if !fits && !isCustom(type) { mismatch(f.rawValue, Self.functionTypes[f]) }
         case .sql, .perDialect:
             break
         }
     }
 
+    /// What each portable function fills, for the message when it does not fit.
+    static let functionTypes: [PortableFunction: String] = [
+        .now: "now() fills timestamp and datetime columns",
+        .uuid: "uuid() fills uuid, text and string(36+) columns",
+        .unixepoch: "unixepoch() fills unixtime, int and bigint columns",
+        .currentDate: "current_date() fills date columns",
+    ]
+
     private func isCustom(_ type: ColumnType) -> Bool {
         if case .custom = type { return true }
         return false
     }
+
+    /// The ranges `integerFits` enforces, for the message.
+    static let integerRanges: [ColumnType: String] = [
+        .smallint: "\(Int16.min) to \(Int16.max)", .int: "\(Int32.min) to \(Int32.max)", .bigint: "\(Int64.min) to \(Int64.max)",
+        .unixtime: "\(Int64.min) to \(Int64.max)",
+    ]
 
     private func integerFits(_ text: String, _ type: ColumnType) -> Bool {
         guard let value = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text) else { return false }
@@ -383,31 +465,39 @@ public struct Validator {
     private mutating func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
         var fk = fk
         let location = fkLocation(fk, in: table)
+        let columnsLocation = fkLocation(fk, in: table, part: "columns")
+        let referencesLocation = fkLocation(fk, in: table, part: "references")
         let what = "foreign key '\(fk.name)' of table '\(table.name)'"
         var columnsOK = true
         for c in fk.columns where columnIndex[c] == nil {
-            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: location)
+            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation)
             columnsOK = false
         }
         guard let targetIndex = tableIndex[fk.referencedTable] else {
-            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: location)
+            if schema.views.contains(where: { $0.name == fk.referencedTable }) {
+                diagnostics.error("\(what) references '\(fk.referencedTable)', which is a view; a foreign key references a table", at: referencesLocation)
+                return fk
+            }
+            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: referencesLocation)
             return fk
         }
         let target = schema.tables[targetIndex]
         if fk.referencedColumns.isEmpty {
             guard let pk = target.primaryKey else {
-                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: location)
+                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation)
                 return fk
             }
             fk.referencedColumns = pk.columns
         }
         var targetOK = true
         for c in fk.referencedColumns where target.column(named: c) == nil {
-            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: location)
+            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: referencesLocation)
             targetOK = false
         }
         guard fk.columns.count == fk.referencedColumns.count else {
-            diagnostics.error("\(what) has \(fk.columns.count) column(s) but references \(fk.referencedColumns.count)", at: location)
+            let local = fk.columns.joined(separator: ", "), remote = fk.referencedColumns.joined(separator: ", ")
+            let count = { (n: Int) in n == 1 ? "1 column" : "\(n) columns" }
+            diagnostics.error("\(what) has \(count(fk.columns.count)) (\(local)) but references \(count(fk.referencedColumns.count)) (\(remote)) of table '\(target.name)'; the lists must match one to one", at: location)
             return fk
         }
         guard columnsOK && targetOK else { return fk }
@@ -415,7 +505,7 @@ public struct Validator {
         let keys = (target.primaryKey.map { [$0.columns] } ?? []) + target.uniques.map(\.columns)
             + target.indexes.filter { $0.unique && $0.predicate == nil && $0.parts.allSatisfy { $0.columnName != nil } }.map { $0.parts.compactMap(\.columnName) }
         if !keys.contains(where: { Set($0) == referenced }) {
-            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: location)
+            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: referencesLocation)
         }
         for (local, remote) in zip(fk.columns, fk.referencedColumns) {
             let lc = table.column(named: local)!, rc = target.column(named: remote)!
@@ -423,21 +513,27 @@ public struct Validator {
                 diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location)
             }
             if fk.onDelete == .setNull || fk.onUpdate == .setNull, !lc.nullable {
-                diagnostics.error("\(what) says set_null, but column '\(local)' is NOT NULL", at: location)
+                let action = fk.onDelete == .setNull ? "on_delete" : "on_update"
+                diagnostics.error("\(what) says '\(action): set_null', but column '\(local)' is NOT NULL; make it nullable or choose another action", at: fkLocation(fk, in: table, part: action))
             }
         }
         return fk
     }
 
-    private func fkLocation(_ fk: ForeignKey, in table: Table) -> SourceLocation? {
+    /// Where a foreign key is declared: its `references` key on a column, or its item of
+    /// `foreign_keys`; with `part`, the key of that name inside it (columns, references, on_delete...).
+    private func fkLocation(_ fk: ForeignKey, in table: Table, part: String? = nil) -> SourceLocation? {
         if fk.columns.count == 1, let l = SourceMap.locate(sourceMap.tables[table.name], ["columns", fk.columns[0], "references"]),
            sourceMap.tables[table.name]?.value["columns"]?[fk.columns[0]]?["references"] != nil {
+            if let part, part.hasPrefix("on_") { return sourceMap.column(table.name, fk.columns[0], part) }
             return l
         }
         if let list = sourceMap.tables[table.name]?.value["foreign_keys"], list.kind == .sequence {
             for (i, item) in list.items.enumerated() {
                 let cols = item["columns"].map { $0.kind == .sequence ? $0.items.map(\.scalar) : [$0.scalar] } ?? []
-                if cols == fk.columns { return SourceMap.locate(sourceMap.tables[table.name], ["foreign_keys", String(i)]) }
+                if cols == fk.columns {
+                    return SourceMap.locate(sourceMap.tables[table.name], ["foreign_keys", String(i)] + (part.map { [$0] } ?? []))
+                }
             }
         }
         return sourceMap.table(table.name)
@@ -449,35 +545,60 @@ public struct Validator {
     /// keys and unique constraints) in one namespace, and types (enums, and the
     /// row type of every table) in another that tables also occupy.
     private mutating func checkNamespace() {
-        var relations: [String: String] = [:]
-        func claim(_ name: String, _ kind: String, at location: SourceLocation?) {
-            if let other = relations[name] {
-                diagnostics.error("\(kind) '\(name)' has the same name as \(other); PostgreSQL keeps tables, views and indexes in one namespace", at: location)
-            } else {
-                relations[name] = "\(kind) '\(name)'"
+        var relations: [String: (description: String, location: SourceLocation?)] = [:]
+        func claim(_ name: String, _ description: String, at location: SourceLocation?) {
+            guard let other = relations[name] else {
+                relations[name] = (description, location)
+                return
+            }
+            // Two constraints of one table with one name: reported with the table's constraints.
+            if other.description == description { return }
+            let place = other.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
+            let database = description.hasPrefix("full-text table") || other.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
+            diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location)
+        }
+        for t in schema.tables { claim(t.name, "table '\(t.name)'", at: sourceMap.table(t.name)) }
+        for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
+        for t in schema.tables {
+            for p in t.partition?.partitions ?? [] {
+                claim(p.name, "partition '\(p.name)' of table '\(t.name)'", at: sourceMap.table(t.name, "partition", "partitions", p.name))
+            }
+            if t.search != nil && targetsSQLite {
+                claim(Naming.ftsTable(table: t.name), "full-text table '\(Naming.ftsTable(table: t.name))' of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
             }
         }
-        for t in schema.tables { claim(t.name, "table", at: sourceMap.table(t.name)) }
-        for v in schema.views { claim(v.name, "view", at: sourceMap.view(v.name)) }
         for t in schema.tables {
-            for p in t.partition?.partitions ?? [] { claim(p.name, "partition", at: sourceMap.table(t.name, "partition", "partitions", p.name)) }
-            if t.search != nil && targetsSQLite { claim(Naming.ftsTable(table: t.name), "full-text table", at: sourceMap.table(t.name, "search")) }
-        }
-        for t in schema.tables {
-            if let pk = t.primaryKey { claim(pk.name, "primary key of table '\(t.name)'", at: sourceMap.table(t.name, "primary_key")) }
-            for u in t.uniques { claim(u.name, "unique constraint of table '\(t.name)'", at: sourceMap.table(t.name, "unique")) }
+            let of = "of table '\(t.name)'"
+            if let pk = t.primaryKey {
+                claim(pk.name, "primary key '\(pk.name)' \(of)", at: constraintLocation(t.name, pk.name, in: ["primary_key"]) ?? sourceMap.table(t.name, "primary_key"))
+            }
+            for u in t.uniques {
+                claim(u.name, "unique constraint '\(u.name)' \(of)", at: constraintLocation(t.name, u.name, in: ["unique"]) ?? sourceMap.table(t.name, "unique"))
+            }
             for (i, index) in t.indexes.enumerated() {
-                claim(index.name, "index", at: sourceMap.table(t.name, "indexes", String(i)))
+                claim(index.name, "index '\(index.name)' \(of)", at: sourceMap.table(t.name, "indexes", String(i)))
             }
-            if t.search != nil && targetsPostgres { claim(Naming.searchIndex(table: t.name), "search index", at: sourceMap.table(t.name, "search")) }
+            if t.search != nil && targetsPostgres {
+                claim(Naming.searchIndex(table: t.name), "search index '\(Naming.searchIndex(table: t.name))' \(of)", at: sourceMap.table(t.name, "search"))
+            }
         }
         for v in schema.views {
-            for (i, index) in v.indexes.enumerated() { claim(index.name, "index", at: sourceMap.view(v.name, "indexes", String(i))) }
+            for (i, index) in v.indexes.enumerated() {
+                claim(index.name, "index '\(index.name)' of view '\(v.name)'", at: sourceMap.view(v.name, "indexes", String(i)))
+            }
         }
         if targetsPostgres {
+            // Tables and views also have a row type of their name.
             for e in schema.enums {
-                if let t = schema.table(named: e.name) {
-                    diagnostics.error("enum '\(e.name)' has the same name as table '\(t.name)'; PostgreSQL gives every table a type of its name", at: sourceMap.enumType(e.name))
+                var relation: (kind: String, location: SourceLocation?)?
+                if schema.table(named: e.name) != nil {
+                    relation = ("table", sourceMap.table(e.name))
+                } else if schema.views.contains(where: { $0.name == e.name }) {
+                    relation = ("view", sourceMap.view(e.name))
+                }
+                if let relation {
+                    let place = relation.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
+                    diagnostics.error("enum '\(e.name)' has the same name as \(relation.kind) '\(e.name)'\(place); PostgreSQL gives every \(relation.kind) a type of its name", at: sourceMap.enumType(e.name))
                 }
             }
         }
@@ -494,10 +615,10 @@ public struct Validator {
             let what = "view '\(view.name)'"
             checkIdentifier(view.name, "view", at: sourceMap.view(view.name))
             for dialect in schema.targets where view.sql.text(for: dialect) == nil {
-                diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target", at: sourceMap.view(view.name))
+                diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target; add '\(dialect.rawValue):', or one 'sql:' for every dialect", at: sourceMap.view(view.name))
             }
             if !view.indexes.isEmpty && !view.materialized {
-                diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed", at: sourceMap.view(view.name, "indexes"))
+                diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed (add 'materialized: true')", at: sourceMap.view(view.name, "indexes"))
             }
             if view.materialized && targetsSQLite { noteUnsupported("materialized view", what, at: sourceMap.view(view.name, "materialized")) }
             var deps = Set<String>()
