@@ -115,7 +115,7 @@ public struct SQLiteDDL {
         case .enumeration(let enumName):
             guard let e = enums[enumName] else { return nil }
             return "\(name) IN (\(e.values.map(sql.literal).joined(separator: ", ")))"
-        case .json: return "json_valid(\(name))"
+        case .json: return "\(name) IS NULL OR json_valid(\(name))"
         case .array:
             return "\(name) IS NULL OR CASE WHEN json_valid(\(name)) THEN json_type(\(name)) = 'array' ELSE 0 END"
         default: return nil
