@@ -1,0 +1,95 @@
+import Foundation
+import SchemagenCore
+import SchemagenTestSupport
+import Testing
+
+/// The invalid-schema corpus: every file of `Tests/Fixtures/invalid/*.yaml` must be
+/// rejected with exactly the diagnostics of the `.expected` file beside it (one
+/// `path:line:column: severity: message` line each, sorted as the CLI prints them).
+///
+/// Run with `SCHEMAGEN_RECORD=1` to (re)write the `.expected` files, then read every
+/// changed line: the place must be the offending key or value, the message specific.
+/// Files under `invalid/includes/` are only included by corpus entries.
+@Suite("Invalid-schema corpus")
+struct InvalidCorpusTests {
+    static let files = Fixtures.yamlFiles(in: "invalid")
+
+    static func expectedURL(_ url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("expected")
+    }
+
+    static func expectedText(_ url: URL) -> String? {
+        (try? String(contentsOf: expectedURL(url), encoding: .utf8)).map(trimmed)
+    }
+
+    static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("The corpus has at least 60 entries, each with its .expected file")
+    func corpusSize() {
+        #expect(Self.files.count >= 60, "only \(Self.files.count) invalid schemas in Tests/Fixtures/invalid")
+        for url in Self.files where !Reference.recording {
+            #expect(Self.expectedText(url) != nil, "\(url.lastPathComponent) has no .expected file")
+        }
+    }
+
+    @Test("Each invalid schema is rejected with exactly its expected diagnostics", arguments: files)
+    func diagnostics(_ url: URL) throws {
+        let result = Fixtures.compile(url)
+        #expect(result.schema == nil, "\(url.lastPathComponent) was accepted")
+        let actual = result.diagnostics.sorted.map(\.description).joined(separator: "\n")
+        #expect(result.diagnostics.hasErrors, "\(url.lastPathComponent) produced no error:\n\(actual)")
+        if Reference.recording {
+            try (actual + "\n").write(to: Self.expectedURL(url), atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try #require(Self.expectedText(url), "missing \(Self.expectedURL(url).lastPathComponent); run the tests with SCHEMAGEN_RECORD=1 to record it")
+        #expect(Self.trimmed(actual) == expected)
+    }
+
+    /// The built `schemagen` executable: beside the test bundle (the same build
+    /// folder, whatever the configuration), else the repository's `.build/debug`.
+    static var executable: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("schemagen"),
+            Bundle.main.bundleURL.appendingPathComponent("schemagen"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("schemagen"),
+            Fixtures.repositoryRoot.appendingPathComponent(".build/debug/schemagen"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    @Test("`schemagen sql` exits 2 with the diagnostics on stderr and nothing on stdout", arguments: files)
+    func commandLine(_ url: URL) throws {
+        let binary = try #require(Self.executable, "the schemagen executable is not built; run `swift build`")
+        guard let expected = Self.expectedText(url), let firstLine = expected.split(separator: "\n").first else {
+            // Recording, or a missing .expected file (reported by the other tests).
+            return
+        }
+        let process = Process()
+        process.executableURL = binary
+        let relative = String(url.path.dropFirst(Fixtures.folder.path.count + 1))
+        process.arguments = ["sql", relative, "--dialect", "postgres"]
+        process.currentDirectoryURL = Fixtures.folder
+        // Files, not pipes: nothing can block however much the child writes.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        let output = try Data(contentsOf: outURL)
+        let errors = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        #expect(process.terminationStatus == 2, "exit status \(process.terminationStatus); stderr:\n\(errors)")
+        #expect(output.isEmpty, "stdout is not empty: \(String(decoding: output, as: UTF8.self))")
+        #expect(errors.contains(String(firstLine)), "stderr lacks \(firstLine):\n\(errors)")
+    }
+}
