@@ -47,5 +47,14 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL.
+        .testTarget(
+            name: "MigrationOracleTests",
+            dependencies: [
+                "SchemagenCore", "SchemagenTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
     ]
 )

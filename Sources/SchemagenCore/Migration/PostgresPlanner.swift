@@ -109,6 +109,14 @@ public struct PostgresPlanner {
             switch c {
             case let .renameTable(from, to):
                 plan.add("ALTER TABLE \(sql.id(from)) RENAME TO \(sql.id(to));", hazards(c))
+                // Identity sequences and the search index keep their old, derived names: rename them too.
+                if let column = oldTables[from]?.identityColumn {
+                    let newColumn = columnRenames(to)[column.name] ?? column.name
+                    plan.add("ALTER SEQUENCE \(sql.id(Naming.fit("\(from)_\(column.name)_seq"))) RENAME TO \(sql.id(Naming.fit("\(to)_\(newColumn)_seq")));")
+                }
+                if oldTables[from]?.search != nil, newTables[to]?.search != nil, !searchChanged(to) {
+                    plan.add("ALTER INDEX \(sql.id(Naming.searchIndex(table: from))) RENAME TO \(sql.id(Naming.searchIndex(table: to)));")
+                }
                 for column in oldTables[from]?.columns ?? [] where column.autoUpdate {
                     // The trigger follows the table; its name and function are derived from the table's.
                     plan.add("DROP TRIGGER \(sql.id(Naming.fit("trg_\(from)_\(column.name)"))) ON \(sql.id(to));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: from, column: column.name)))();")
@@ -120,6 +128,9 @@ public struct PostgresPlanner {
             switch c {
             case let .renameColumn(t, from, to):
                 plan.add("ALTER TABLE \(sql.id(t)) RENAME COLUMN \(sql.id(from)) TO \(sql.id(to));", hazards(c))
+                if !renamedTable(t), oldTables[t]?.identityColumn?.name == from {
+                    plan.add("ALTER SEQUENCE \(sql.id(Naming.fit("\(t)_\(from)_seq"))) RENAME TO \(sql.id(Naming.fit("\(t)_\(to)_seq")));")
+                }
                 if oldTables[oldName(t)]?.column(named: from)?.autoUpdate == true, !renamedTable(t) {
                     plan.add("DROP TRIGGER \(sql.id(Naming.fit("trg_\(t)_\(from)"))) ON \(sql.id(t));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: from)))();")
                 }
@@ -292,6 +303,17 @@ public struct PostgresPlanner {
 
     func renamedTable(_ table: String) -> Bool { oldName(table) != table }
 
+    /// Column renames of a table: old name → new name.
+    func columnRenames(_ table: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for c in diff.changes { if case let .renameColumn(t, from, to) = c, t == table { out[from] = to } }
+        return out
+    }
+
+    func searchChanged(_ table: String) -> Bool {
+        diff.changes.contains { if case let .setSearch(t, _, _) = $0 { return t == table }; return false }
+    }
+
     func alteredAutoUpdate(_ table: String, _ column: String) -> Bool {
         diff.changes.contains { c in
             if case let .alterColumn(t, o, n) = c, t == table, n.name == column { return o.autoUpdate != n.autoUpdate }
@@ -368,7 +390,11 @@ public struct PostgresPlanner {
                 statements.append("ALTER TABLE \(table) ALTER COLUMN \(column) DROP NOT NULL;")
             } else {
                 if let d = n.defaultValue, d != .null, let rendered = ddl.defaultExpression(d, type: n.type) {
+                    // Filling NULLs is not an edit of the rows: keep auto_update triggers from touching them.
+                    let touched = diff.old.table(named: oldName(t))?.columns.contains(where: \.autoUpdate) ?? false
+                    if touched { statements.append("ALTER TABLE \(table) DISABLE TRIGGER USER;") }
                     statements.append("UPDATE \(table) SET \(column) = \(rendered) WHERE \(column) IS NULL;")
+                    if touched { statements.append("ALTER TABLE \(table) ENABLE TRIGGER USER;") }
                 }
                 statements.append("ALTER TABLE \(table) ALTER COLUMN \(column) SET NOT NULL;")
             }

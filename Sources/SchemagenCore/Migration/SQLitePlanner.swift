@@ -85,9 +85,9 @@ public struct SQLitePlanner {
         for name in (altered.union(rebuilt)).sorted(by: { newIndex($0) < newIndex($1) }) {
             let pair = pairs[name]!
             let keepFTS = ftsUnchanged(pair)
-            if strategies[name] == .alter {
-                for trigger in triggerNames(pair.old, includeSearch: true) { plan.add("DROP TRIGGER IF EXISTS \(sql.id(trigger));") }
-            }
+            // Every trigger goes first: SQLite's ALTER TABLE checks the whole schema, and a
+            // trigger over a full-text table dropped below would fail any later rename.
+            for trigger in triggerNames(pair.old, includeSearch: true) { plan.add("DROP TRIGGER IF EXISTS \(sql.id(trigger));") }
             if pair.old.search != nil && !(keepFTS && strategies[name] == .alter) {
                 plan.add("DROP TABLE \(sql.id(Naming.ftsTable(table: pair.old.name)));")
             }

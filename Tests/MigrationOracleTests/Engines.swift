@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import PostgresNIO
+
+/// A catalog: everything the oracle compares, as sorted lines of text.
+typealias Catalog = [String]
+
+/// SQLite through GRDB, in memory, foreign keys on (GRDB's default), as
+/// migration scripts expect to be run.
+struct SQLiteEngine {
+    let db: DatabaseQueue
+
+    init() throws { db = try DatabaseQueue() }
+
+    /// Runs a script statement by statement, outside any transaction of GRDB's own.
+    func run(_ script: String) throws {
+        try db.writeWithoutTransaction { db in
+            do {
+                try db.execute(sql: script)
+            } catch {
+                // A script that fails halfway leaves its transaction open, as sqlite3 would.
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    func rows(_ sql: String) throws -> [[String?]] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { v in v.isNull ? nil : "\(v.storage)" } }
+        }
+    }
+
+    /// Tables (columns in order and constraints as a set, parsed from their SQL),
+    /// foreign keys, strictness, indexes, triggers and views of the database.
+    func catalog() throws -> Catalog {
+        try db.read { db in
+            var lines: [String] = []
+            let objects = try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'sqlite_sequence' ORDER BY type, name")
+            let strict = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_list WHERE strict = 1"))
+            for o in objects {
+                let type: String = o["type"], name: String = o["name"], sql: String = o["sql"]
+                if type == "table" && !sql.uppercased().hasPrefix("CREATE VIRTUAL") {
+                    let (columns, constraints) = SQLText.tableParts(sql)
+                    lines.append("table \(name)\(strict.contains(name) ? " STRICT" : "")")
+                    for (i, c) in columns.enumerated() { lines.append("  column \(name) #\(i) \(c)") }
+                    for c in constraints.sorted() { lines.append("  constraint \(name) \(c)") }
+                    for fk in try Row.fetchAll(db, sql: "SELECT \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY \"table\", \"from\"", arguments: [name]) {
+                        lines.append("  fk \(name) \(fk.databaseValues.map { "\($0.storage)" }.joined(separator: " "))")
+                    }
+                } else {
+                    lines.append("\(type) \(name) on \(o["tbl_name"] as String): \(SQLText.normalize(sql))")
+                }
+            }
+            return lines
+        }
+    }
+}
+
+/// Small text helpers for comparing SQL the engines stored.
+enum SQLText {
+    /// Without comments and double quotes, whitespace collapsed: the form in which
+    /// a statement written by schemagen and one rewritten by SQLite's ALTER TABLE compare equal.
+    static func normalize(_ sql: String) -> String {
+        var out = ""
+        var lastSpace = true
+        var i = sql.startIndex
+        while i < sql.endIndex {
+            let ch = sql[i]
+            if ch == "-", sql[i...].hasPrefix("--") {
+                while i < sql.endIndex && sql[i] != "\n" { i = sql.index(after: i) }
+                continue
+            }
+            if ch == "\"" { i = sql.index(after: i); continue }
+            if ch.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                if "(),;".contains(ch), out.hasSuffix(" ") { out.removeLast() }
+                out.append(ch)
+                lastSpace = "(,".contains(ch)
+            }
+            i = sql.index(after: i)
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The column definitions (in order) and the table constraints of a CREATE TABLE.
+    static func tableParts(_ sql: String) -> (columns: [String], constraints: [String]) {
+        let text = normalize(sql)
+        guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return ([], []) }
+        let body = text[text.index(after: open) ..< close]
+        var items: [String] = []
+        var depth = 0, quote = false, current = ""
+        for ch in body {
+            if ch == "'" { quote.toggle() }
+            if !quote {
+                if ch == "(" { depth += 1 }
+                if ch == ")" { depth -= 1 }
+                if ch == "," && depth == 0 {
+                    items.append(current.trimmingCharacters(in: .whitespaces))
+                    current = ""
+                    continue
+                }
+            }
+            current.append(ch)
+        }
+        items.append(current.trimmingCharacters(in: .whitespaces))
+        var columns: [String] = [], constraints: [String] = []
+        for item in items {
+            let first = item.split(separator: " ").first.map { $0.uppercased() } ?? ""
+            if ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].contains(first) { constraints.append(item) } else { columns.append(item) }
+        }
+        return (columns, constraints)
+    }
+}
+
+/// PostgreSQL: PostgresNIO for queries, `psql -v ON_ERROR_STOP=1 -f` for
+/// scripts (how the format says migration scripts are run). Each test case
+/// works in its own schema of one database.
+final class PostgresEngine: @unchecked Sendable {
+    let connection: PostgresConnection
+    let database: String
+    let env = ProcessInfo.processInfo.environment
+
+    static func connect(database: String) async throws -> PostgresConnection {
+        let env = ProcessInfo.processInfo.environment
+        guard let socket = env["SCHEMAGEN_PG_SOCKET"] else {
+            throw OracleError("SCHEMAGEN_PG_SOCKET is not set: run the tests through scripts/test.sh, which starts PostgreSQL")
+        }
+        let config = PostgresConnection.Configuration(unixSocketPath: socket, username: env["SCHEMAGEN_PG_USER"] ?? "postgres",
+                                                      password: nil, database: database)
+        return try await PostgresConnection.connect(configuration: config, id: 1, logger: Logger(label: "oracle"))
+    }
+
+    /// Creates a fresh database for this engine.
+    static func make(name: String) async throws -> PostgresEngine {
+        let admin = try await connect(database: ProcessInfo.processInfo.environment["SCHEMAGEN_PG_DATABASE"] ?? "postgres")
+        try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name)"), logger: admin.logger)
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: admin.logger)
+        try await admin.close()
+        return PostgresEngine(connection: try await connect(database: name), database: name)
+    }
+
+    init(connection: PostgresConnection, database: String) {
+        self.connection = connection
+        self.database = database
+    }
+
+    func close() async throws {
+        try await connection.close()
+        let admin = try await PostgresEngine.connect(database: env["SCHEMAGEN_PG_DATABASE"] ?? "postgres")
+        try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(database)"), logger: admin.logger)
+        try await admin.close()
+    }
+
+    func execute(_ sql: String) async throws {
+        _ = try await connection.simpleQuery(sql).get()
+    }
+
+    func texts(_ sql: String) async throws -> [[String?]] {
+        let rows = try await connection.simpleQuery(sql).get()
+        return rows.map { row in row.map { cell in cell.bytes.map { String(buffer: $0) } } }
+    }
+
+    /// Runs a script with psql in `schema`, as a user would; throws psql's output on failure.
+    func runScript(_ script: String, schema: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).sql")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        let bin = env["SCHEMAGEN_PG_BINDIR"].map { $0 + "/psql" } ?? "/usr/bin/psql"
+        process.executableURL = URL(fileURLWithPath: bin)
+        let socket = env["SCHEMAGEN_PG_SOCKET"] ?? ""
+        let host = env["SCHEMAGEN_PG_HOST"] ?? String(socket.prefix(upTo: socket.lastIndex(of: "/") ?? socket.endIndex))
+        let port = env["SCHEMAGEN_PG_PORT"] ?? String(socket.split(separator: ".").last ?? "5432")
+        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", env["SCHEMAGEN_PG_USER"] ?? "postgres", "-d", database, "-f", file.path]
+        var environment = env
+        environment["PGOPTIONS"] = "-c search_path=\(schema) -c client_min_messages=warning"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            throw OracleError("psql failed (\(process.terminationStatus)): \(String(decoding: output, as: UTF8.self))")
+        }
+    }
+
+    /// Relations, columns, constraints, indexes, triggers, functions, views, enums and comments of `schema`.
+    func catalog(schema: String) async throws -> Catalog {
+        try await execute("SET search_path TO \(schema)")
+        let ns = "(SELECT oid FROM pg_namespace WHERE nspname = '\(schema)')"
+        let queries = [
+            "SELECT 'relation ' || relname || ' ' || relkind || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
+            "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity || a.attgenerated || coalesce(' -- ' || col_description(c.oid, a.attnum), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relnamespace = \(ns) AND c.relkind IN ('r','p','v','m') AND a.attnum > 0 AND NOT a.attisdropped",
+            "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = \(ns) AND contype <> 'n'",
+            "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '\(schema)'",
+            "SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = \(ns) AND NOT t.tgisinternal",
+            "SELECT 'function ' || proname || ' ' || prosrc FROM pg_proc WHERE pronamespace = \(ns)",
+            "SELECT 'view ' || viewname || ' ' || definition FROM pg_views WHERE schemaname = '\(schema)'",
+            "SELECT 'matview ' || matviewname || ' ' || definition FROM pg_matviews WHERE schemaname = '\(schema)'",
+            "SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) || coalesce(' -- ' || obj_description(t.oid, 'pg_type'), '') FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = \(ns) GROUP BY t.oid, t.typname",
+        ]
+        var lines: [String] = []
+        for q in queries {
+            for row in try await texts(q) { lines.append(row.first.flatMap { $0 } ?? "NULL") }
+        }
+        try await execute("SET search_path TO public")
+        return lines.sorted()
+    }
+}
+
+struct OracleError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

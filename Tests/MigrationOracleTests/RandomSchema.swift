@@ -1,0 +1,382 @@
+import SchemagenCore
+
+/// A small deterministic random generator (SplitMix64), so a failing pair can be replayed from its seed.
+struct SeededRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+
+    mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0 ... items.count - 1)] }
+}
+
+/// The schema a random test case is built from: simpler than the model, easy
+/// to edit, and rendered to YAML so that every case also goes through the front end.
+struct GenSchema {
+    struct Column {
+        var name: String
+        var type: String
+        var nullable = false
+        /// A YAML default as written after `default:`.
+        var defaultYAML: String?
+        var references: (table: String, onDelete: String)?
+        var autoUpdate = false
+        var comment: String?
+        var renamedFrom: String?
+    }
+
+    struct Index {
+        var columns: [String]
+        var unique = false
+        var predicate: String?
+    }
+
+    struct Table {
+        var name: String
+        var renamedFrom: String?
+        var columns: [Column]
+        var indexes: [Index] = []
+        var uniques: [[String]] = []
+        var checks: [(name: String, expression: String)] = []
+        var search: [String]?
+        var comment: String?
+        var strict = false
+    }
+
+    var enums: [(name: String, values: [String])] = []
+    var tables: [Table] = []
+    var views: [(name: String, sql: String)] = []
+    var raw: [(name: String, up: String, down: String)] = []
+
+    func table(_ name: String) -> Table? { tables.first { $0.name == name } }
+
+    var yaml: String {
+        var y = "schemagen: 1\n"
+        if !enums.isEmpty {
+            y += "enums:\n"
+            for e in enums { y += "  \(e.name): [\(e.values.joined(separator: ", "))]\n" }
+        }
+        y += "tables:\n"
+        for t in tables {
+            y += "  \(t.name):\n"
+            if let r = t.renamedFrom { y += "    renamed_from: \(r)\n" }
+            if let c = t.comment { y += "    comment: \"\(c)\"\n" }
+            if t.strict { y += "    strict: true\n" }
+            y += "    columns:\n"
+            for c in t.columns {
+                var parts = ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
+                if c.name == "id" { parts.append("primary_key: true") }
+                if let d = c.defaultYAML { parts.append("default: \(d)") }
+                if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
+                if c.autoUpdate { parts.append("auto_update: true") }
+                if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
+                if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
+                y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
+            }
+            if !t.uniques.isEmpty {
+                y += "    unique:\n"
+                for u in t.uniques { y += "      - [\(u.joined(separator: ", "))]\n" }
+            }
+            if !t.checks.isEmpty {
+                y += "    checks:\n"
+                for c in t.checks { y += "      \(c.name): \"\(c.expression)\"\n" }
+            }
+            if !t.indexes.isEmpty {
+                y += "    indexes:\n"
+                for i in t.indexes {
+                    var parts = ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
+                    if i.unique { parts.append("unique: true") }
+                    if let p = i.predicate { parts.append("where: \"\(p)\"") }
+                    y += "      - { \(parts.joined(separator: ", ")) }\n"
+                }
+            }
+            if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
+        }
+        if !views.isEmpty {
+            y += "views:\n"
+            for v in views { y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" }
+        }
+        if !raw.isEmpty {
+            y += "sql:\n"
+            for dialect in ["sqlite", "postgres"] {
+                y += "  \(dialect):\n"
+                for r in raw { y += "    - { name: \(r.name), up: \"\(r.up)\", down: \"\(r.down)\" }\n" }
+            }
+        }
+        return y
+    }
+}
+
+/// Draws random schemas and random edits of them, covering every kind of change the differ knows.
+struct SchemaGenerator {
+    var rng: SeededRandom
+
+    static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
+                              "timestamp", "date", "json", "[text]", "uuid"]
+
+    mutating func schema() -> GenSchema {
+        var s = GenSchema()
+        for i in 0 ..< rng.int(0 ... 2) {
+            s.enums.append(("mood\(i)", ["calm", "busy", "away", "gone"].prefix(rng.int(2 ... 4)).map { $0 }))
+        }
+        for i in 0 ..< rng.int(2 ... 4) {
+            var t = GenSchema.Table(name: "t\(i)", columns: [])
+            let idType = rng.pick(["uuid", "bigserial", "int"])
+            t.columns.append(.init(name: "id", type: idType, defaultYAML: idType == "uuid" ? "uuid()" : nil))
+            if i > 0 && rng.chance(0.7) {
+                let parent = "t\(rng.int(0 ... i - 1))"
+                let parentType = s.table(parent)!.columns[0].type
+                let fkType = parentType == "bigserial" ? "bigint" : parentType
+                let action = rng.pick(["cascade", "set_null", "restrict", "no_action"])
+                t.columns.append(.init(name: "parent_id", type: fkType, nullable: true, references: (parent, action)))
+            }
+            for j in 0 ..< rng.int(1 ... 4) { t.columns.append(column(named: "c\(j)", in: s)) }
+            if rng.chance(0.4) {
+                t.columns.append(.init(name: "updated_at", type: "timestamp", defaultYAML: "now()", autoUpdate: true))
+            }
+            addIndexOrConstraint(&t)
+            if rng.chance(0.3), let c = t.columns.first(where: { $0.type == "text" || $0.type == "string(40)" }) { t.search = [c.name] }
+            if rng.chance(0.2) { t.comment = "table \(i)" }
+            s.tables.append(t)
+        }
+        if rng.chance(0.5) { s.views.append(view(over: s.tables[0], name: "v0")) }
+        return s
+    }
+
+    mutating func column(named name: String, in s: GenSchema) -> GenSchema.Column {
+        var type = rng.pick(Self.scalarTypes)
+        if !s.enums.isEmpty && rng.chance(0.25) { type = rng.pick(s.enums).name }
+        var c = GenSchema.Column(name: name, type: type, nullable: rng.chance(0.4))
+        if rng.chance(0.4) || !c.nullable && rng.chance(0.5) { c.defaultYAML = defaultYAML(for: type, in: s) }
+        if rng.chance(0.15) { c.comment = "column \(name)" }
+        return c
+    }
+
+    func defaultYAML(for type: String, in s: GenSchema) -> String? {
+        switch type {
+        case "text", "string(40)": return "'x'"
+        case "int", "bigint", "smallint": return "7"
+        case "bool": return "true"
+        case "double", "decimal(10,2)": return "1.5"
+        case "timestamp": return "now()"
+        case "date": return "current_date()"
+        case "json": return "{}"
+        case "[text]": return "[]"
+        case "uuid": return "uuid()"
+        default:
+            return s.enums.first { $0.name == type }.map { $0.values[0] }
+        }
+    }
+
+    mutating func addIndexOrConstraint(_ t: inout GenSchema.Table) {
+        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && !["json", "[text]", "bool", "timestamp", "date"].contains($0.type) && !$0.type.hasPrefix("mood") }
+        guard let c = plain.randomElement(using: &rng) else { return }
+        let indexed = t.indexes.contains { $0.columns[0].split(separator: " ")[0] == c.name }
+        switch rng.int(0 ... 3) {
+        case 0: if !indexed { t.indexes.append(.init(columns: [c.name])) }
+        case 1: if !indexed { t.indexes.append(.init(columns: [c.name + " DESC"], predicate: "\(c.name) IS NOT NULL")) }
+        case 2: if !t.uniques.contains([c.name]) { t.uniques.append([c.name]) }
+        default:
+            if ["int", "bigint", "smallint"].contains(c.type) && !t.checks.contains(where: { $0.name == "chk_\(t.name)_pos" }) {
+                t.checks.append(("chk_\(t.name)_pos", "\(c.name) >= 0"))
+            }
+        }
+    }
+
+    func view(over t: GenSchema.Table, name: String) -> (name: String, sql: String) {
+        let cols = t.columns.prefix(2).map(\.name).joined(separator: ", ")
+        return (name, "SELECT \(cols) FROM \(t.name)")
+    }
+
+    /// The kinds of edit, one per change kind of the differ.
+    enum Edit: CaseIterable {
+        case addColumnEnd, addColumnMiddle, dropColumn, renameColumn, renameTable, widenType, narrowType,
+             makeNullable, makeNotNullWithDefault, changeDefault, dropDefault, addIndex, dropIndex, changeIndex,
+             addUnique, dropUnique, addCheck, dropCheck, addForeignKey, dropForeignKey, changeOnDelete,
+             addEnumValue, removeEnumValue, addTable, dropTable, addView, dropView, changeView,
+             addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict
+    }
+
+    /// Applies `count` random edits; returns the edits applied (for the failure message).
+    mutating func edit(_ s: inout GenSchema, count: Int) -> [String] {
+        var applied: [String] = []
+        var attempts = 0
+        while applied.count < count && attempts < 50 {
+            attempts += 1
+            let e = rng.pick(Edit.allCases)
+            if apply(e, to: &s) { applied.append("\(e)") }
+        }
+        return applied
+    }
+
+    /// Columns nothing else depends on (no key, reference, index, constraint, search or view).
+    func freeColumns(_ t: GenSchema.Table, _ s: GenSchema) -> [GenSchema.Column] {
+        t.columns.filter { c in
+            c.name != "id" && c.references == nil && !c.autoUpdate
+                && !t.indexes.contains { $0.columns.contains { $0.split(separator: " ")[0] == c.name } }
+                && !t.uniques.contains { $0.contains(c.name) }
+                && !t.checks.contains { $0.expression.hasPrefix(c.name + " ") }
+                && !(t.search ?? []).contains(c.name)
+                && !s.views.contains { $0.sql.contains(" \(c.name)") || $0.sql.contains("\(c.name),") }
+        }
+    }
+
+    mutating func apply(_ e: Edit, to s: inout GenSchema) -> Bool {
+        guard !s.tables.isEmpty else { return false }
+        let ti = rng.int(0 ... s.tables.count - 1)
+        if e == .dropTable {
+            let t = s.tables[ti]
+            let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } }
+            guard !referenced, !s.views.contains(where: { $0.sql.contains(t.name) }), s.tables.count > 1 else { return false }
+            s.tables.remove(at: ti)
+            return true
+        }
+        var t = s.tables[ti]
+        let applied = apply(e, table: &t, index: ti, schema: &s)
+        if applied { s.tables[ti] = t }
+        return applied
+    }
+
+    mutating func apply(_ e: Edit, table t: inout GenSchema.Table, index ti: Int, schema s: inout GenSchema) -> Bool {
+        let free = freeColumns(t, s)
+        switch e {
+        case .addColumnEnd, .addColumnMiddle:
+            var c = column(named: "n\(rng.int(0 ... 999))", in: s)
+            guard !t.columns.contains(where: { $0.name == c.name }) else { return false }
+            if !c.nullable && c.defaultYAML == nil { c.defaultYAML = defaultYAML(for: c.type, in: s) }
+            if e == .addColumnMiddle { t.columns.insert(c, at: 1) } else { t.columns.append(c) }
+        case .dropColumn:
+            // A column dropped going up comes back going down; a NOT NULL one needs a default to refill it.
+            guard let c = free.filter({ $0.nullable || $0.defaultYAML != nil }).randomElement(using: &rng) else { return false }
+            t.columns.removeAll { $0.name == c.name }
+        case .renameColumn:
+            guard let c = free.randomElement(using: &rng), let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
+            t.columns[i].renamedFrom = c.name
+            t.columns[i].name = c.name + "_r"
+        case .renameTable:
+            guard t.renamedFrom == nil, !s.views.contains(where: { $0.sql.contains(t.name) }) else { return false }
+            let old = t.name
+            t.renamedFrom = old
+            t.name = old + "_r"
+            for j in s.tables.indices where j != ti {
+                for k in s.tables[j].columns.indices where s.tables[j].columns[k].references?.table == old {
+                    s.tables[j].columns[k].references!.table = t.name
+                }
+            }
+            for k in t.columns.indices where t.columns[k].references?.table == old { t.columns[k].references!.table = t.name }
+        case .widenType, .narrowType:
+            let pairs: [(String, String)] = e == .widenType
+                ? [("smallint", "int"), ("int", "bigint"), ("string(40)", "text")]
+                : [("text", "string(40)"), ("bigint", "int")]
+            guard let c = free.first(where: { col in pairs.contains { $0.0 == col.type } }),
+                  let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
+            t.columns[i].type = pairs.first { $0.0 == c.type }!.1
+        case .makeNullable:
+            guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
+            t.columns[i].nullable = true
+        case .makeNotNullWithDefault:
+            guard let i = t.columns.firstIndex(where: { $0.nullable && $0.references == nil }),
+                  let d = defaultYAML(for: t.columns[i].type, in: s) else { return false }
+            t.columns[i].nullable = false
+            t.columns[i].defaultYAML = d
+        case .changeDefault:
+            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) }) else { return false }
+            t.columns[i].defaultYAML = t.columns[i].type == "text" ? "'y'" : "11"
+        case .dropDefault:
+            guard let i = t.columns.firstIndex(where: { $0.defaultYAML != nil && $0.nullable }) else { return false }
+            t.columns[i].defaultYAML = nil
+        case .addIndex, .addUnique, .addCheck:
+            let before = (t.indexes.count, t.uniques.count, t.checks.count)
+            addIndexOrConstraint(&t)
+            return before != (t.indexes.count, t.uniques.count, t.checks.count)
+        case .dropIndex:
+            guard !t.indexes.isEmpty else { return false }
+            t.indexes.removeLast()
+        case .changeIndex:
+            guard !t.indexes.isEmpty else { return false }
+            let col = t.indexes[0].columns[0].split(separator: " ")[0]
+            t.indexes[0].predicate = t.indexes[0].predicate == nil ? "\(col) IS NOT NULL" : nil
+        case .dropUnique:
+            guard !t.uniques.isEmpty else { return false }
+            t.uniques.removeLast()
+        case .dropCheck:
+            guard !t.checks.isEmpty else { return false }
+            t.checks.removeLast()
+        case .addForeignKey:
+            guard ti > 0, !t.columns.contains(where: { $0.name == "parent_id" }) else { return false }
+            let parent = s.tables[rng.int(0 ... ti - 1)]
+            let type = parent.columns[0].type == "bigserial" ? "bigint" : parent.columns[0].type
+            t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
+        case .dropForeignKey:
+            guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
+            t.columns[i].references = nil
+        case .changeOnDelete:
+            guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
+            t.columns[i].references!.onDelete = t.columns[i].references!.onDelete == "cascade" ? "set_null" : "cascade"
+        case .addEnumValue:
+            guard !s.enums.isEmpty else { return false }
+            s.enums[0].values.append("new\(rng.int(0 ... 99))")
+            if Set(s.enums[0].values).count != s.enums[0].values.count { s.enums[0].values.removeLast(); return false }
+        case .removeEnumValue:
+            guard let e = s.enums.first, e.values.count > 2 else { return false }
+            let removed = e.values.last!
+            let used = s.tables.contains { $0.columns.contains { $0.type == e.name && $0.defaultYAML == removed } }
+            guard !used else { return false }
+            s.enums[0].values.removeLast()
+        case .addTable:
+            let name = "t\(s.tables.count + 10 + rng.int(0 ... 50))"
+            guard s.table(name) == nil else { return false }
+            s.tables.append(.init(name: name, columns: [.init(name: "id", type: "int"), column(named: "c0", in: s)]))
+        case .dropTable:
+            return false
+        case .addView:
+            guard !s.views.contains(where: { $0.name == "v1" }) else { return false }
+            s.views.append(view(over: t, name: "v1"))
+        case .dropView:
+            guard !s.views.isEmpty else { return false }
+            s.views.removeLast()
+        case .changeView:
+            guard !s.views.isEmpty else { return false }
+            s.views[0].sql += " WHERE 1 = 1"
+        case .addSearch:
+            guard t.search == nil, let c = free.first(where: { $0.type == "text" || $0.type == "string(40)" }) else { return false }
+            t.search = [c.name]
+        case .dropSearch:
+            guard t.search != nil else { return false }
+            t.search = nil
+        case .toggleAutoUpdate:
+            if let i = t.columns.firstIndex(where: { $0.autoUpdate }) {
+                t.columns[i].autoUpdate = false
+            } else if let i = t.columns.firstIndex(where: { $0.type == "timestamp" && !$0.nullable }) {
+                t.columns[i].autoUpdate = true
+            } else { return false }
+        case .changeComment:
+            t.comment = (t.comment ?? "") + " changed"
+            if let i = t.columns.indices.last { t.columns[i].comment = "now \(rng.int(0 ... 9))" }
+        case .addRawSQL:
+            guard s.raw.isEmpty else { return false }
+            s.raw.append(("marker", "CREATE TABLE raw_marker (x INTEGER)", "DROP TABLE raw_marker"))
+        case .dropRawSQL:
+            guard !s.raw.isEmpty else { return false }
+            s.raw.removeAll()
+        case .toggleStrict:
+            t.strict.toggle()
+        }
+        return true
+    }
+}
+
+extension SeededRandom: RandomNumberGenerator {}
