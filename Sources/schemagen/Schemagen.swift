@@ -27,14 +27,14 @@ struct ProjectOptions: ParsableArguments {
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write every generated file (DDL for each target) into the output folder.",
+        abstract: "Write every generated file (DDL for each target, Swift records) into the output folder.",
         discussion: "Files are written atomically, and only when their bytes change. Never creates migrations.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var swift: SwiftOptions
 
     func run() throws {
-        let schema = try CLI.compile(project.schema)
-        let files = GeneratedFiles.render(schema, source: CLI.displayName(project.schema))
+        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift)
         for file in files {
             try CLI.writeIfChanged(file.contents, to: project.output + "/" + file.path)
         }
@@ -46,11 +46,12 @@ struct Check: ParsableCommand {
         abstract: "Exit 1 and print a diff when the output folder is stale. Writes nothing.")
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var swift: SwiftOptions
 
     func run() throws {
-        let schema = try CLI.compile(project.schema)
+        let (schema, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift)
         var stale = false
-        for file in GeneratedFiles.render(schema, source: CLI.displayName(project.schema)) {
+        for file in files {
             let path = project.output + "/" + file.path
             let current = (try? String(contentsOfFile: path, encoding: .utf8))
             if current != file.contents {

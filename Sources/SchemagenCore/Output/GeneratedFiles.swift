@@ -12,12 +12,24 @@ public struct GeneratedFile: Equatable, Sendable {
 /// Everything `schemagen generate` writes (migrations aside), as values.
 /// `generate` writes this list and `check` compares it, so the two cannot disagree.
 public enum GeneratedFiles {
-    public static func render(_ schema: Schema, source: String) -> [GeneratedFile] {
+    /// The DDL of each target, then the Swift records (`Swift/...`, see `SwiftGen.fileNames`).
+    /// Swift naming problems are errors located through `sourceMap`; with errors the Swift
+    /// files are left out, and the caller must not write anything.
+    public static func render(_ schema: Schema, source: String, sourceMap: SourceMap,
+                              configuration: SwiftConfiguration) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
         var files: [GeneratedFile] = []
         for dialect in Dialect.allCases where schema.targets.contains(dialect) {
             files.append(GeneratedFile(path: "\(dialect.rawValue)/schema.sql",
                                        contents: DDL.script(for: schema, dialect: dialect, source: source)))
         }
-        return files
+        let swift = SwiftGen.render(schema, sourceMap: sourceMap, configuration: configuration, source: source)
+        files.append(contentsOf: swift.files)
+        return (files, swift.diagnostics)
+    }
+
+    /// The same with the default Swift configuration and no source locations (for callers that
+    /// only have the model); the Swift files are missing when their names cannot be resolved.
+    public static func render(_ schema: Schema, source: String) -> [GeneratedFile] {
+        render(schema, source: source, sourceMap: SourceMap(), configuration: SwiftConfiguration()).files
     }
 }

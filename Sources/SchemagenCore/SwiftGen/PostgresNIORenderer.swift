@@ -1,0 +1,417 @@
+/// Writes `Records+PostgresNIO.swift`: per table, `init(postgresRow:)` that
+/// reads a row by column name, `postgresInsert()` that builds an `INSERT ...
+/// RETURNING` with every value bound, and `postgresSelect`.
+///
+/// Where PostgresNIO's own coding is not what the DDL needs, the file carries
+/// its own (file-private, so two schemas in one module do not clash):
+/// - timestamps to and from microseconds with rounding (PostgresNIO truncates,
+///   so a millisecond value could come back a microsecond early);
+/// - enums are bound as text (PostgresNIO's choice for a String enum) and cast
+///   to their type in the statement (`$3::task_status`); `time` likewise;
+/// - arrays of types PostgresNIO has no array coding for (enums, numeric,
+///   dates, times, timestamps, bytea) are bound as `text[]` in PostgreSQL's text
+///   forms and cast (`$4::task_status[]`); they are read by a binary array reader.
+struct PostgresNIORenderer {
+    let schema: Schema
+    let names: SwiftNames
+    let plans: [TablePlan]
+    let configuration: SwiftConfiguration
+    let source: String
+    let sql = SQLSyntax(.postgres)
+
+    var access: String { configuration.accessModifier.prefix }
+
+    func render() -> String {
+        var w = SwiftWriter()
+        guard configuration.integrations.contains(.postgresnio) else {
+            SwiftGen.header(&w, source: source, purpose: "The PostgresNIO integration is off: add `postgresnio` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
+            return w.text
+        }
+        SwiftGen.header(&w, source: source, purpose: "PostgresNIO: reading records from rows and binding them to INSERT statements.")
+        SwiftGen.imports(&w, ["Foundation", "PostgresNIO"], configuration)
+        w.line()
+        w.doc(["Bound as JSONB."])
+        w.line("extension \(names.qualified("JSONValue")): PostgresNIO.PostgresCodable {}")
+        w.line()
+        w.doc(["Bound as DATE: days since 2000-01-01 in PostgreSQL's binary format."])
+        w.block("extension \(names.qualified("CalendarDate")): PostgresNIO.PostgresNonThrowingEncodable, PostgresNIO.PostgresDecodable") { w in
+            w.line("\(access)static var psqlType: PostgresNIO.PostgresDataType { .date }")
+            w.line("\(access)static var psqlFormat: PostgresNIO.PostgresFormat { .binary }")
+            w.line()
+            w.block("\(access)func encode<JSONEncoder: PostgresNIO.PostgresJSONEncoder>(into byteBuffer: inout NIOCore.ByteBuffer, context: PostgresNIO.PostgresEncodingContext<JSONEncoder>)") { w in
+                w.line("byteBuffer.writeInteger(Swift.Int32(truncatingIfNeeded: daysSince1970 - 10957))")
+            }
+            w.line()
+            w.block("\(access)init<JSONDecoder: PostgresNIO.PostgresJSONDecoder>(from buffer: inout NIOCore.ByteBuffer, type: PostgresNIO.PostgresDataType, format: PostgresNIO.PostgresFormat, context: PostgresNIO.PostgresDecodingContext<JSONDecoder>) throws") { w in
+                w.block("switch (format, type)") { w in
+                    w.line("case (.binary, .date):")
+                    w.line("    guard buffer.readableBytes == 4, let days = buffer.readInteger(as: Swift.Int32.self) else { throw PostgresNIO.PostgresDecodingError.Code.failure }")
+                    w.line("    self.init(daysSince1970: Swift.Int(days) + 10957)")
+                    w.line("case (.text, .date):")
+                    w.line("    guard let text = buffer.readString(length: buffer.readableBytes), let value = Self(text) else { throw PostgresNIO.PostgresDecodingError.Code.failure }")
+                    w.line("    self = value")
+                    w.line("default:")
+                    w.line("    throw PostgresNIO.PostgresDecodingError.Code.typeMismatch")
+                }
+            }
+        }
+        for plan in plans {
+            w.line()
+            w.line("// MARK: - \(plan.table.name)")
+            w.line()
+            record(plan, into: &w)
+        }
+        w.line()
+        w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
+        w.line()
+        w.lines(PostgresNIORenderer.helpers)
+        return w.text
+    }
+
+    /// The table as SQL names it: `"tasks"`, or `ns.tasks` with `postgres.schema`.
+    private func qualifiedName(_ name: String) -> String {
+        (schema.postgresSchema.map { sql.id($0) + "." } ?? "") + sql.id(name)
+    }
+
+    private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
+        let table = plan.table
+        let tableLiteral = SwiftIdentifiers.stringLiteral(table.name)
+        let columnList = sql.ids(table.columns.map(\.name))
+        w.block("extension \(plan.qualifiedType)") { w in
+            w.doc(["`SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name."])
+            w.line("\(access)static let postgresSelect: Swift.String = \(SwiftIdentifiers.stringLiteral("SELECT \(columnList) FROM \(qualifiedName(table.name))"))")
+            w.line()
+            w.doc(["Reads a row that has the table's columns (found by name; other columns are ignored),",
+                   "such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`."])
+            w.block("\(access)init(postgresRow row: PostgresNIO.PostgresRow) throws") { w in
+                if plan.fields.isEmpty { w.line("self.init()"); return }
+                w.line("let cells = row.makeRandomAccess()")
+                w.line("self.init(")
+                for (i, field) in plan.fields.enumerated() {
+                    let comma = i == plan.fields.count - 1 ? "" : ","
+                    let fn = field.isOptional ? "optional" : "required"
+                    w.line("    \(field.label): try PostgresValues.\(fn)(cells, \(tableLiteral), \(SwiftIdentifiers.stringLiteral(field.column.name)), \(decoder(field.kind)))\(comma)")
+                }
+                w.line(")")
+            }
+            w.line()
+            var doc = ["`INSERT INTO \(table.name) ... RETURNING` every column, with the record's values bound."]
+            if let identity = plan.identityColumn {
+                doc.append("A nil `\(identity.property)` inserts `DEFAULT`, so the database assigns it; read it from the returned row.")
+            }
+            if plan.fields.contains(where: { !$0.isWritten }) { doc.append("Generated columns are not written.") }
+            w.doc(doc)
+            w.block("\(access)func postgresInsert() throws -> PostgresNIO.PostgresQuery") { w in
+                w.line("var insert = PostgresValues.Insert()")
+                for field in plan.fields where field.isWritten {
+                    let (expression, cast) = encoder(field, "self." + field.escapedProperty)
+                    var arguments = [SwiftIdentifiers.stringLiteral(sql.id(field.column.name)), expression]
+                    if let cast { arguments.append("cast: " + SwiftIdentifiers.stringLiteral(cast)) }
+                    if field.isIdentity { arguments.append("defaultWhenNil: true") }
+                    w.line("try insert.bind(\(arguments.joined(separator: ", ")))")
+                }
+                w.line("return insert.query(into: \(SwiftIdentifiers.stringLiteral(qualifiedName(table.name))), returning: \(SwiftIdentifiers.stringLiteral(columnList)))")
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    private func decoder(_ kind: ValueKind) -> String {
+        switch kind {
+        case .bool: return "PostgresValues.native(Swift.Bool.self)"
+        case .int16: return "PostgresValues.native(Swift.Int16.self)"
+        case .int32: return "PostgresValues.native(Swift.Int32.self)"
+        case .int64: return "PostgresValues.native(Swift.Int64.self)"
+        case .float: return "PostgresValues.native(Swift.Float.self)"
+        case .double: return "PostgresValues.native(Swift.Double.self)"
+        case .decimal: return "PostgresValues.native(Foundation.Decimal.self)"
+        case .string: return "PostgresValues.native(Swift.String.self)"
+        case .uuid: return "PostgresValues.native(Foundation.UUID.self)"
+        case .bytes: return "PostgresValues.native(Foundation.Data.self)"
+        case .date: return "PostgresValues.native(\(names.qualified("CalendarDate")).self)"
+        case .json: return "PostgresValues.native(\(names.qualified("JSONValue")).self)"
+        case .custom(let type): return "PostgresValues.native(\(type).self)"
+        case .timestamp, .datetime: return "PostgresValues.timestamp"
+        case .unixtime: return "PostgresValues.unixtime"
+        case .time: return "PostgresValues.time"
+        case .enumeration(let type, _): return "PostgresValues.enumeration(\(type).self)"
+        case .array(let element): return "PostgresValues.array(\(decoder(element)))"
+        }
+    }
+
+    // MARK: Writing
+
+    /// The bound expression and the cast the statement puts on its placeholder.
+    private func encoder(_ field: FieldPlan, _ value: String) -> (String, String?) {
+        let (template, cast) = encoder(field.kind, sqlType: field.column.type)
+        if template == "VALUE" { return (value, cast) }
+        if field.isOptional { return ("\(value).map { \(template.replacingPlaceholder("VALUE", with: "$0")) }", cast) }
+        return (template.replacingPlaceholder("VALUE", with: value), cast)
+    }
+
+    /// A template of the bound expression, `VALUE` standing for the value, and the cast.
+    private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (String, String?) {
+        let ddl = PostgresDDL(schema: schema)
+        switch kind {
+        case .bool, .int16, .int32, .int64, .float, .double, .decimal, .string, .uuid, .bytes, .date, .json:
+            return ("VALUE", nil)
+        case .timestamp: return ("PostgresValues.Timestamp(VALUE)", nil)
+        case .datetime: return ("PostgresValues.LocalTimestamp(VALUE)", nil)
+        case .unixtime: return ("PostgresValues.unixtimeSeconds(VALUE)", nil)
+        case .time: return ("VALUE", "TIME")
+        case .enumeration(_, let sqlName): return ("VALUE.rawValue", qualifiedName(sqlName))
+        case .custom:
+            // The value's own PostgresNIO type, cast to the column's type without a length or
+            // precision (an explicit cast to VARCHAR(n) would truncate instead of failing).
+            return ("VALUE", PostgresNIORenderer.withoutModifier(ddl.columnType(sqlType)))
+        case .array(let element):
+            guard case .array(let elementSQL) = sqlType else { return ("VALUE", nil) }
+            switch element {
+            case .bool, .int16, .int32, .int64, .float, .double, .string, .uuid:
+                return ("VALUE", nil)
+            case .unixtime: return ("VALUE.map(PostgresValues.unixtimeSeconds)", nil)
+            default:
+                let text: String
+                switch element {
+                case .decimal: text = "VALUE.map { $0.description }"
+                case .timestamp: text = "VALUE.map(PostgresValues.timestampText)"
+                case .datetime: text = "VALUE.map(PostgresValues.datetimeText)"
+                case .date: text = "VALUE.map { $0.description }"
+                case .bytes: text = "VALUE.map(PostgresValues.byteaText)"
+                case .enumeration: text = "VALUE.map { $0.rawValue }"
+                default: text = "VALUE"
+                }
+                let elementType: String
+                if case .enumeration(_, let sqlName) = element { elementType = qualifiedName(sqlName) } else {
+                    elementType = PostgresNIORenderer.withoutModifier(ddl.columnType(elementSQL))
+                }
+                return (text, elementType + "[]")
+            }
+        }
+    }
+
+    /// `VARCHAR(20)` → `VARCHAR`, `NUMERIC(10,2)` → `NUMERIC`, `TEXT[]` unchanged.
+    static func withoutModifier(_ type: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in type {
+            if ch == "(" { depth += 1; continue }
+            if ch == ")" { depth -= 1; continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    static let helpers = #"""
+    // MARK: - PostgreSQL value forms
+
+    /// Reading and binding the schema's types (see the type table of the schema format).
+    fileprivate enum PostgresValues {
+        typealias Decode<T> = (inout NIOCore.ByteBuffer, PostgresNIO.PostgresDataType, PostgresNIO.PostgresFormat) throws -> T
+
+        static func cell(_ cells: PostgresNIO.PostgresRandomAccessRow, _ table: Swift.String, _ column: Swift.String) throws -> PostgresNIO.PostgresCell {
+            guard cells.contains(column) else { throw failure(table, column, "the row has no column '\(column)'") }
+            return cells[column]
+        }
+
+        static func required<T>(_ cells: PostgresNIO.PostgresRandomAccessRow, _ table: Swift.String, _ column: Swift.String, _ decode: Decode<T>) throws -> T {
+            let cell = try cell(cells, table, column)
+            guard var buffer = cell.bytes else { throw failure(table, column, "NULL in a column that is not nullable") }
+            do {
+                return try decode(&buffer, cell.dataType, cell.format)
+            } catch {
+                throw failure(table, column, "cannot read \(cell.dataType) as \(T.self): \(error)")
+            }
+        }
+
+        static func optional<T>(_ cells: PostgresNIO.PostgresRandomAccessRow, _ table: Swift.String, _ column: Swift.String, _ decode: Decode<T>) throws -> T? {
+            let cell = try cell(cells, table, column)
+            guard var buffer = cell.bytes else { return nil }
+            do {
+                return try decode(&buffer, cell.dataType, cell.format)
+            } catch {
+                throw failure(table, column, "cannot read \(cell.dataType) as \(T.self): \(error)")
+            }
+        }
+
+        static func failure(_ table: Swift.String, _ column: Swift.String, _ message: Swift.String) -> Swift.DecodingError {
+            Swift.DecodingError.dataCorrupted(Swift.DecodingError.Context(codingPath: [], debugDescription: "\(table).\(column): \(message)"))
+        }
+
+        static func native<T: PostgresNIO.PostgresDecodable>(_ type: T.Type) -> Decode<T> {
+            { buffer, type, format in try T(from: &buffer, type: type, format: format, context: .default) }
+        }
+
+        static func enumeration<E: Swift.RawRepresentable>(_ type: E.Type) -> Decode<E> where E.RawValue == Swift.String {
+            { buffer, _, _ in
+                let label = buffer.readString(length: buffer.readableBytes) ?? ""
+                guard let value = E(rawValue: label) else { throw PostgresNIO.PostgresDecodingError.Code.failure }
+                return value
+            }
+        }
+
+        static func timestamp(_ buffer: inout NIOCore.ByteBuffer, _ type: PostgresNIO.PostgresDataType, _ format: PostgresNIO.PostgresFormat) throws -> Foundation.Date {
+            guard format == .binary, type == .timestamptz || type == .timestamp, buffer.readableBytes == 8,
+                  let micros = buffer.readInteger(as: Swift.Int64.self) else { throw PostgresNIO.PostgresDecodingError.Code.typeMismatch }
+            return date(microsecondsSince2000: micros)
+        }
+
+        static func unixtime(_ buffer: inout NIOCore.ByteBuffer, _ type: PostgresNIO.PostgresDataType, _ format: PostgresNIO.PostgresFormat) throws -> Foundation.Date {
+            let seconds = try Swift.Int64(from: &buffer, type: type, format: format, context: .default)
+            return Foundation.Date(timeIntervalSince1970: Swift.Double(seconds))
+        }
+
+        /// `HH:MM:SS`, with the fraction PostgreSQL keeps when there is one.
+        static func time(_ buffer: inout NIOCore.ByteBuffer, _ type: PostgresNIO.PostgresDataType, _ format: PostgresNIO.PostgresFormat) throws -> Swift.String {
+            if format == .text { return buffer.readString(length: buffer.readableBytes) ?? "" }
+            guard type == .time, buffer.readableBytes == 8, let micros = buffer.readInteger(as: Swift.Int64.self) else {
+                throw PostgresNIO.PostgresDecodingError.Code.typeMismatch
+            }
+            var text = pad(micros / 3_600_000_000, 2) + ":" + pad(micros / 60_000_000 % 60, 2) + ":" + pad(micros / 1_000_000 % 60, 2)
+            if micros % 1_000_000 != 0 {
+                var fraction = pad(micros % 1_000_000, 6)
+                while fraction.hasSuffix("0") { fraction.removeLast() }
+                text += "." + fraction
+            }
+            return text
+        }
+
+        /// A one-dimensional array in PostgreSQL's binary format, each element read by `element`.
+        static func array<T>(_ element: @escaping Decode<T>) -> Decode<[T]> {
+            { buffer, _, format in
+                guard format == .binary, let dimensions = buffer.readInteger(as: Swift.Int32.self),
+                      buffer.readInteger(as: Swift.Int32.self) != nil, let oid = buffer.readInteger(as: Swift.UInt32.self) else {
+                    throw PostgresNIO.PostgresDecodingError.Code.failure
+                }
+                if dimensions == 0 { return [] }
+                guard dimensions == 1, let count = buffer.readInteger(as: Swift.Int32.self), count >= 0,
+                      buffer.readInteger(as: Swift.Int32.self) != nil else { throw PostgresNIO.PostgresDecodingError.Code.failure }
+                let elementType = PostgresNIO.PostgresDataType(oid)
+                var result: [T] = []
+                result.reserveCapacity(Swift.Int(count))
+                for _ in 0 ..< count {
+                    guard let length = buffer.readInteger(as: Swift.Int32.self), length >= 0,
+                          var slice = buffer.readSlice(length: Swift.Int(length)) else { throw PostgresNIO.PostgresDecodingError.Code.failure }
+                    result.append(try element(&slice, elementType, .binary))
+                }
+                return result
+            }
+        }
+
+        // Binding
+
+        struct Insert {
+            var columns: [Swift.String] = []
+            var values: [Swift.String] = []
+            var bindings = PostgresNIO.PostgresBindings()
+            var count = 0
+
+            mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
+                columns.append(column)
+                if let value {
+                    try bindings.append(value)
+                } else if defaultWhenNil {
+                    values.append("DEFAULT")
+                    return
+                } else {
+                    bindings.appendNull()
+                }
+                count += 1
+                values.append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            }
+
+            func query(into table: Swift.String, returning: Swift.String) -> PostgresNIO.PostgresQuery {
+                PostgresNIO.PostgresQuery(
+                    unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values.joined(separator: ", "))) RETURNING \(returning)",
+                    binds: bindings)
+            }
+        }
+
+        /// TIMESTAMPTZ, microseconds since 2000, rounded (PostgresNIO's own coding truncates).
+        struct Timestamp: PostgresNIO.PostgresNonThrowingEncodable {
+            static var psqlType: PostgresNIO.PostgresDataType { .timestamptz }
+            static var psqlFormat: PostgresNIO.PostgresFormat { .binary }
+            var date: Foundation.Date
+            init(_ date: Foundation.Date) { self.date = date }
+            func encode<JSONEncoder: PostgresNIO.PostgresJSONEncoder>(into byteBuffer: inout NIOCore.ByteBuffer, context: PostgresNIO.PostgresEncodingContext<JSONEncoder>) {
+                byteBuffer.writeInteger(PostgresValues.microsecondsSince2000(date))
+            }
+        }
+
+        /// TIMESTAMP (no zone): the UTC wall clock of the date.
+        struct LocalTimestamp: PostgresNIO.PostgresNonThrowingEncodable {
+            static var psqlType: PostgresNIO.PostgresDataType { .timestamp }
+            static var psqlFormat: PostgresNIO.PostgresFormat { .binary }
+            var date: Foundation.Date
+            init(_ date: Foundation.Date) { self.date = date }
+            func encode<JSONEncoder: PostgresNIO.PostgresJSONEncoder>(into byteBuffer: inout NIOCore.ByteBuffer, context: PostgresNIO.PostgresEncodingContext<JSONEncoder>) {
+                byteBuffer.writeInteger(PostgresValues.microsecondsSince2000(date))
+            }
+        }
+
+        static func unixtimeSeconds(_ date: Foundation.Date) -> Swift.Int64 {
+            Swift.Int64(date.timeIntervalSince1970.rounded(.down))
+        }
+
+        static let microsecondsFrom1970To2000: Swift.Int64 = 946_684_800_000_000
+
+        static func microsecondsSince2000(_ date: Foundation.Date) -> Swift.Int64 {
+            Swift.Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) - microsecondsFrom1970To2000
+        }
+
+        static func date(microsecondsSince2000 micros: Swift.Int64) -> Foundation.Date {
+            if micros == .max { return .distantFuture }
+            if micros == .min { return .distantPast }
+            let since1970 = micros + microsecondsFrom1970To2000
+            // Whole milliseconds divide by 1000 exactly as a literal `1700000000.123` parses, so values round-trip.
+            if since1970 % 1000 == 0 { return Foundation.Date(timeIntervalSince1970: Swift.Double(since1970 / 1000) / 1000) }
+            return Foundation.Date(timeIntervalSince1970: Swift.Double(since1970) / 1_000_000)
+        }
+
+        /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, PostgreSQL's input form for TIMESTAMPTZ array elements.
+        static func timestampText(_ date: Foundation.Date) -> Swift.String {
+            civil(date, separator: "T") + "Z"
+        }
+
+        /// `YYYY-MM-DD HH:MM:SS.ffffff`: the UTC wall clock, for TIMESTAMP array elements.
+        static func datetimeText(_ date: Foundation.Date) -> Swift.String {
+            civil(date, separator: " ")
+        }
+
+        static func civil(_ date: Foundation.Date, separator: Swift.String) -> Swift.String {
+            let micros = Swift.Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+            let perDay: Swift.Int64 = 86_400_000_000
+            let days = micros >= 0 ? micros / perDay : -((-micros + perDay - 1) / perDay)
+            let ofDay = micros - days * perDay
+            let day = CalendarDateType(daysSince1970: Swift.Int(days)).description
+            return day + separator + pad(ofDay / 3_600_000_000, 2) + ":" + pad(ofDay / 60_000_000 % 60, 2) + ":"
+                + pad(ofDay / 1_000_000 % 60, 2) + "." + pad(ofDay % 1_000_000, 6)
+        }
+
+        /// BYTEA's hex input form, `\x0a1b`.
+        static func byteaText(_ data: Foundation.Data) -> Swift.String {
+            let digits = Swift.Array("0123456789abcdef".utf8)
+            var bytes: [Swift.UInt8] = [0x5C, 0x78]
+            for byte in data {
+                bytes.append(digits[Swift.Int(byte >> 4)])
+                bytes.append(digits[Swift.Int(byte & 0x0F)])
+            }
+            return Swift.String(decoding: bytes, as: Swift.UTF8.self)
+        }
+
+        static func pad(_ value: Swift.Int64, _ width: Swift.Int) -> Swift.String {
+            let digits = Swift.String(value)
+            return Swift.String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+        }
+    }
+    """#
+}
+
+extension String {
+    /// Replaces every occurrence of `placeholder` (a marker in an expression template).
+    func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
+        let parts = split(separator: placeholder, omittingEmptySubsequences: false)
+        return parts.joined(separator: value)
+    }
+}

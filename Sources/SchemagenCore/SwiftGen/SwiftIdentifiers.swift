@@ -1,0 +1,252 @@
+/// Turning SQL names into Swift names: case conversion, singular forms, and
+/// the names generated code must never declare.
+///
+/// Everything here is a pure function of its input, so the same schema always
+/// gives the same Swift names, whatever else is in the schema or in what order.
+enum SwiftIdentifiers {
+    // MARK: Case conversion
+
+    /// `task_status` → `TaskStatus`, `in-progress` → `InProgress`, `HTTPError` → `HTTPError`.
+    /// Words are runs of letters and digits; everything else separates them.
+    static func upperCamel(_ name: String) -> String {
+        words(name).map(capitalizeFirst).joined()
+    }
+
+    /// `created_at` → `createdAt`, `IN_PROGRESS` → `inProgress`, `URLPath` → `urlPath`.
+    static func lowerCamel(_ name: String) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return "" }
+        return lowercaseLeadingRun(first) + parts.dropFirst().map(capitalizeFirst).joined()
+    }
+
+    /// Splits on anything that cannot be part of a Swift identifier word. A word
+    /// in capitals only (`IN`, `PROGRESS`) is lowercased so that `IN_PROGRESS`
+    /// and `in_progress` read the same; mixed-case words keep their humps.
+    static func words(_ name: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for ch in name {
+            if ch.isLetter || ("0" ... "9").contains(ch) {
+                current.append(ch)
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result.map { word in
+            let letters = word.filter(\.isLetter)
+            if !letters.isEmpty && letters.allSatisfy({ $0.isUppercase }) && word.count > 1 { return word.lowercased() }
+            return word
+        }
+    }
+
+    static func capitalizeFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    /// Lowercases the first letter, or a leading acronym: `URLPath` → `urlPath`, `ID` → `id`.
+    static func lowercaseLeadingRun(_ word: String) -> String {
+        let chars = Array(word)
+        var upper = 0
+        while upper < chars.count && chars[upper].isUppercase { upper += 1 }
+        if upper == 0 { return word }
+        // Keep the last capital of a run when a lowercase word follows it (`URLPath`: `url` + `Path`).
+        let cut = (upper > 1 && upper < chars.count && chars[upper].isLowercase) ? upper - 1 : upper
+        return String(chars[..<cut]).lowercased() + String(chars[cut...])
+    }
+
+    // MARK: Singular forms
+
+    /// The singular of the last word of a table name: `analysis_runs` → `analysis_run`,
+    /// `categories` → `category`, `statuses` → `status`, `data` → `data`.
+    /// Deliberately small: irregular nouns seen in schemas, then the regular English
+    /// endings. A wrong guess is fixed with `swift: { name: ... }`.
+    static func singular(_ name: String) -> String {
+        // Find the last word, keeping whatever precedes it (separators included).
+        var end = name.endIndex
+        while end > name.startIndex, !name[name.index(before: end)].isLetter { end = name.index(before: end) }
+        var start = end
+        while start > name.startIndex, name[name.index(before: start)].isLetter { start = name.index(before: start) }
+        let word = String(name[start ..< end])
+        guard !word.isEmpty else { return name }
+        // Only the lowercase part after a camel hump (`UserAccounts` → `Accounts`) is inflected.
+        var humpStart = word.startIndex
+        for i in word.indices where word[i].isUppercase { humpStart = i }
+        let head = String(word[..<humpStart]), tail = String(word[humpStart...])
+        let singularTail = singularWord(tail)
+        return String(name[..<start]) + head + singularTail + String(name[end...])
+    }
+
+    static func singularWord(_ word: String) -> String {
+        let lower = word.lowercased()
+        func keepCase(_ replacement: String) -> String {
+            // Preserve a leading capital of the original word.
+            if let first = word.first, first.isUppercase { return capitalizeFirst(replacement) }
+            return replacement
+        }
+        if let irregular = irregularSingulars[lower] { return keepCase(irregular) }
+        if uncountable.contains(lower) { return word }
+        for suffix in uncountableSuffixes where lower.hasSuffix(suffix) { return word }
+        func drop(_ n: Int, add: String = "") -> String { String(word.dropLast(n)) + add }
+        if lower.count > 3 && lower.hasSuffix("ies") { return drop(3, add: "y") }
+        if lower.hasSuffix("sses") || lower.hasSuffix("shes") || lower.hasSuffix("ches") || lower.hasSuffix("xes") {
+            return drop(2)
+        }
+        if lower.hasSuffix("uses") && lower.count > 5 { return drop(2) }          // statuses, campuses
+        if lower.hasSuffix("s") && !lower.hasSuffix("ss") && !lower.hasSuffix("us") && !lower.hasSuffix("is") && lower.count > 1 {
+            return drop(1)
+        }
+        return word
+    }
+
+    static let irregularSingulars: [String: String] = [
+        "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
+        "geese": "goose", "feet": "foot", "teeth": "tooth", "indices": "index", "vertices": "vertex",
+        "matrices": "matrix", "criteria": "criterion", "phenomena": "phenomenon", "analyses": "analysis",
+        "bases": "base", "theses": "thesis", "crises": "crisis", "diagnoses": "diagnosis", "axes": "axis",
+        "leaves": "leaf", "lives": "life", "knives": "knife", "wives": "wife", "halves": "half",
+        "shelves": "shelf", "wolves": "wolf", "buses": "bus", "aliases": "alias", "quizzes": "quiz",
+        "movies": "movie", "cookies": "cookie", "zombies": "zombie", "ties": "tie", "pies": "pie",
+        "lies": "lie", "dies": "die", "responses": "response", "databases": "database", "licenses": "license",
+        "courses": "course", "houses": "house", "cases": "case", "purchases": "purchase", "releases": "release",
+        "uses": "use", "causes": "cause", "phases": "phase", "clauses": "clause", "expenses": "expense",
+        "caches": "cache", "niches": "niche", "heroes": "hero", "potatoes": "potato", "echoes": "echo", "vetoes": "veto",
+    ]
+
+    /// Words whose plural is the same word (or that are usually plural-only in schemas).
+    static let uncountable: Set<String> = [
+        "data", "metadata", "media", "news", "series", "species", "equipment", "information", "feedback",
+        "status", "analysis", "sheep", "fish", "deer", "software", "hardware", "staff",
+        "analytics", "statistics", "physics", "economics", "ethics", "mathematics", "logistics",
+        "access", "progress", "address", "canvas", "corpus", "bus", "campus", "virus", "alias", "atlas", "gas",
+        "chassis", "thesis", "basis", "crisis", "axis", "ms", "os", "is", "us", "yes", "this", "plus",
+    ]
+
+    /// Endings of words that are not plurals (`business`, `process`, `apparatus`).
+    static let uncountableSuffixes = ["ness", "ss", "ware", "data"]
+
+    // MARK: Reserved names
+
+    /// The words that must be escaped with backticks to name a property or a case. Contextual
+    /// keywords (`actor`, `async`, `some`, `open`, ...) need no escaping, and escaping them makes
+    /// the compiler warn at call sites. `Type` and `Protocol` work only escaped.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do",
+        "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
+        "Any", "as", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_", "Type", "Protocol",
+    ]
+
+    /// The words that must be escaped even as an argument label in a call.
+    static let labelKeywords: Set<String> = ["inout", "var", "let", "_"]
+
+    /// Names a generated member may not take even with backticks: `self` is
+    /// shadowed by an init parameter of that name, and `hashValue` is Hashable's.
+    static let unusableMemberNames: Set<String> = ["self", "Self", "hashValue"]
+
+    /// Type names a generated type must not take: the Swift standard library,
+    /// Foundation, Concurrency and Synchronization, the modules generated code
+    /// imports (a type named `Foundation` would hide the module), the database
+    /// libraries' main types (the integration files use them in the same module),
+    /// and the support types schemagen generates itself.
+    static let reservedTypeNames: Set<String> = [
+        // Swift standard library
+        "Any", "AnyObject", "AnyClass", "AnyHashable", "AnyIterator", "AnySequence", "AnyCollection", "Array",
+        "ArraySlice", "Bool", "BinaryInteger", "BinaryFloatingPoint", "CaseIterable", "Character", "ClosedRange",
+        "Codable", "CodingKey", "CodingKeys", "Collection", "CollectionDifference", "Comparable", "ContiguousArray",
+        "Copyable", "CustomStringConvertible", "Decodable", "Decoder", "DecodingError", "Dictionary", "Double",
+        "Duration", "Encodable", "Encoder", "EncodingError", "Equatable", "Error", "Escapable", "ExpressibleByArrayLiteral",
+        "FixedWidthInteger", "Float", "Float16", "Float80", "FloatingPoint", "Hashable", "Hasher", "Identifiable",
+        "Index", "InlineArray", "Int", "Int8", "Int16", "Int32", "Int64", "Int128", "Iterator", "IteratorProtocol",
+        "KeyPath", "Mirror", "Never", "Numeric", "ObjectIdentifier", "Optional", "OptionSet", "Protocol", "Range",
+        "RangeExpression", "RawRepresentable", "Result", "Self", "Sendable", "Sequence", "Set", "SIMD", "Slice",
+        "Span", "StaticString", "Strideable", "String", "StringProtocol", "Substring", "Type", "UInt", "UInt8",
+        "UInt16", "UInt32", "UInt64", "UInt128", "Unicode", "Unmanaged", "UnsafePointer", "UnsafeMutablePointer",
+        "UnsafeRawPointer", "Void", "Zip2Sequence", "Element", "Key", "Value", "Wrapped",
+        // Concurrency and Synchronization
+        "Actor", "AnyActor", "AsyncIteratorProtocol", "AsyncSequence", "AsyncStream", "AsyncThrowingStream",
+        "Atomic", "CancellationError", "CheckedContinuation", "Clock", "ContinuousClock", "DiscardingTaskGroup",
+        "Executor", "ExecutorJob", "GlobalActor", "Job", "MainActor", "Mutex", "SerialExecutor", "SuspendingClock",
+        "Task", "TaskExecutor", "TaskGroup", "TaskLocal", "TaskPriority", "ThrowingDiscardingTaskGroup",
+        "ThrowingTaskGroup", "UnownedJob", "UnsafeContinuation",
+        // Foundation
+        "AttributedString", "Bundle", "ByteCountFormatter", "Calendar", "CharacterSet", "Data", "Date",
+        "DateComponents", "DateFormatter", "DateInterval", "Decimal", "FileHandle", "FileManager", "FormatStyle",
+        "Formatter", "Host", "IndexPath", "IndexSet", "InputStream", "ISO8601DateFormatter", "JSONDecoder",
+        "JSONEncoder", "JSONSerialization", "Locale", "Measurement", "Notification", "NotificationCenter",
+        "NSObject", "NSString", "NSNumber", "NSError", "NSArray", "NSDictionary", "NSRange", "NSLock",
+        "NumberFormatter", "Operation", "OperationQueue", "OutputStream", "PersonNameComponents", "Pipe",
+        "Predicate", "Process", "ProcessInfo", "Progress", "PropertyListDecoder", "PropertyListEncoder", "RunLoop",
+        "Scanner", "Stream", "Thread", "TimeInterval", "TimeZone", "Timer", "Unit", "URL", "URLComponents",
+        "URLQueryItem", "URLRequest", "URLResponse", "URLSession", "UserDefaults", "UUID",
+        // Modules the generated files import or name
+        "Swift", "Foundation", "Dispatch", "GRDB", "PostgresNIO", "NIO", "NIOCore", "Logging", "Synchronization",
+        // Main types of the database libraries, used unqualified by application code beside the records
+        "Row", "Column", "Database", "DatabaseValue", "Record", "Statement", "Table", "ByteBuffer", "EventLoop",
+        // schemagen's own support types
+        "JSONValue", "CalendarDate",
+    ]
+
+    // MARK: Validation and escaping
+
+    /// True when `name` can stand as a Swift identifier (with backticks if it is a keyword).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first else { return false }
+        guard first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0 == "_" || ("0" ... "9").contains($0) }
+    }
+
+    /// The identifier as it must be written in a declaration or a member access.
+    static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// The name as an argument label of a call (`Row(default: 1)` needs no backticks).
+    static func label(_ name: String) -> String {
+        labelKeywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// A Swift string literal with everything escaped that a literal cannot hold as is.
+    static func stringLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028 ... 0x2029).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Without leading and trailing spaces and line breaks.
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first ... last])
+    }
+
+    /// A comment line's text: line breaks become spaces so a comment never ends early.
+    static func commentText(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SchemagenCore
+
+/// The Swift generator's configuration file, for the commands that render `Generated/`.
+struct SwiftOptions: ParsableArguments {
+    @Option(name: .long, help: "The Swift generator's configuration (default: schemagen-config.yaml beside the schema, when it exists).")
+    var config: String?
+}
+
+extension CLI {
+    /// Compiles the schema, reads the configuration and renders every generated file; prints
+    /// diagnostics and exits 2 when the schema, the configuration or the Swift names are invalid.
+    static func renderGeneratedFiles(schemaPath: String, options: SwiftOptions) throws -> (Schema, [GeneratedFile]) {
+        let compiled = SchemaCompiler.compile(rootPath: schemaPath, loader: DiskLoader())
+        var diagnostics = compiled.diagnostics
+        let configuration = loadSwiftConfiguration(schemaPath: schemaPath, explicit: options.config, diagnostics: &diagnostics)
+        var files: [GeneratedFile] = []
+        if let schema = compiled.schema, let configuration {
+            let rendered = GeneratedFiles.render(schema, source: displayName(schemaPath), sourceMap: compiled.sourceMap,
+                                                 configuration: configuration)
+            diagnostics.append(contentsOf: rendered.diagnostics)
+            files = rendered.files
+        }
+        for diagnostic in diagnostics.sorted { printError(diagnostic.description) }
+        guard let schema = compiled.schema, configuration != nil, !diagnostics.hasErrors else {
+            let count = max(1, diagnostics.errors.count)
+            printError("\(count) error\(count == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode(2)
+        }
+        return (schema, files)
+    }
+
+    /// The configuration: the `--config` file (which must exist), else `schemagen-config.yaml`
+    /// beside the schema when there is one, else the defaults. Nil after an error.
+    static func loadSwiftConfiguration(schemaPath: String, explicit: String?, diagnostics: inout Diagnostics) -> SwiftConfiguration? {
+        let path: String
+        if let explicit {
+            path = explicit
+        } else {
+            let folder = (schemaPath as NSString).deletingLastPathComponent
+            let candidate = folder.isEmpty ? SwiftConfiguration.defaultFileName : folder + "/" + SwiftConfiguration.defaultFileName
+            guard FileManager.default.fileExists(atPath: candidate) else { return SwiftConfiguration() }
+            path = candidate
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try DiskLoader().load(path)
+        } catch {
+            diagnostics.error("cannot read the configuration \(path): \(error)", at: nil)
+            return nil
+        }
+        let parsed = SwiftConfiguration.parse(bytes, file: path)
+        diagnostics.append(contentsOf: parsed.diagnostics)
+        return parsed.configuration
+    }
+}
