@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "schemagen", targets: ["schemagen"]),
         .library(name: "SchemagenCore", targets: ["SchemagenCore"]),
+        .library(name: "WorkflowRecords", targets: ["WorkflowRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,16 @@ let package = Package(
                 "SchemagenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The Swift records `schemagen generate` writes for the repository's own schema, with their
+        // GRDB and PostgresNIO integrations (schemagen-config.yaml). SchemagenCore depends on no database library.
+        .target(
+            name: "WorkflowRecords",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Generated/Swift"
         ),
         // Fixture paths and re-recordable reference files, shared by the test targets.
         .target(name: "SchemagenTestSupport", dependencies: ["SchemagenCore"], path: "Tests/SchemagenTestSupport"),
