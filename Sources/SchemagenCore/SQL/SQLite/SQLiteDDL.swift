@@ -209,11 +209,23 @@ public struct SQLiteDDL {
     }
 
     /// An AFTER UPDATE trigger per `auto_update` column: sets it to now unless the UPDATE changed it.
+    ///
+    /// With several such columns, each trigger watches only its own column and the
+    /// columns that are not auto_update (`UPDATE OF`): the UPDATE a sibling trigger
+    /// runs sets just the sibling's column and must not fire this one, which would
+    /// overwrite a value the user's UPDATE set. (An UPDATE that sets nothing but
+    /// another auto_update column then leaves this one alone.)
     public func autoUpdateTriggers(_ table: Table) -> [String] {
-        table.columns.filter(\.autoUpdate).map { column in
+        let columns = table.columns.filter(\.autoUpdate)
+        return columns.map { column in
             let c = sql.id(column.name)
             let name = sql.id(Naming.fit("trg_\(table.name)_\(column.name)"))
-            return "CREATE TRIGGER \(name) AFTER UPDATE ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
+            var event = "AFTER UPDATE"
+            if columns.count > 1 {
+                let watched = table.columns.filter { ($0.name == column.name || !$0.autoUpdate) && $0.generated == nil }
+                event += " OF \(sql.ids(watched.map(\.name)))"
+            }
+            return "CREATE TRIGGER \(name) \(event) ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
         }
     }
 
