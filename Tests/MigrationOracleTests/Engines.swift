@@ -154,13 +154,18 @@ final class PostgresEngine: @unchecked Sendable {
         try await admin.close()
     }
 
+    /// One statement (PostgresNIO sends one statement per query; scripts go through `runScript`).
     func execute(_ sql: String) async throws {
-        _ = try await connection.simpleQuery(sql).get()
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
     }
 
+    /// The rows of one query, every cell as text (queries cast what they select to text).
     func texts(_ sql: String) async throws -> [[String?]] {
-        let rows = try await connection.simpleQuery(sql).get()
-        return rows.map { row in row.map { cell in cell.bytes.map { String(buffer: $0) } } }
+        var out: [[String?]] = []
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger) {
+            out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+        }
+        return out
     }
 
     /// Runs a script with psql in `schema`, as a user would; throws psql's output on failure.
@@ -194,8 +199,8 @@ final class PostgresEngine: @unchecked Sendable {
         try await execute("SET search_path TO \(schema)")
         let ns = "(SELECT oid FROM pg_namespace WHERE nspname = '\(schema)')"
         let queries = [
-            "SELECT 'relation ' || relname || ' ' || relkind || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
-            "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity || a.attgenerated || coalesce(' -- ' || col_description(c.oid, a.attnum), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relnamespace = \(ns) AND c.relkind IN ('r','p','v','m') AND a.attnum > 0 AND NOT a.attisdropped",
+            "SELECT 'relation ' || relname || ' ' || relkind::text || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
+            "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity::text || a.attgenerated::text || coalesce(' -- ' || col_description(c.oid, a.attnum), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relnamespace = \(ns) AND c.relkind IN ('r','p','v','m') AND a.attnum > 0 AND NOT a.attisdropped",
             "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = \(ns) AND contype <> 'n'",
             "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '\(schema)'",
             "SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = \(ns) AND NOT t.tgisinternal",
@@ -206,7 +211,8 @@ final class PostgresEngine: @unchecked Sendable {
         ]
         var lines: [String] = []
         for q in queries {
-            for row in try await texts(q) { lines.append(row.first.flatMap { $0 } ?? "NULL") }
+            // Definitions name the schema of their table; the two databases compared live in different schemas.
+            for row in try await texts(q) { lines.append((row.first.flatMap { $0 } ?? "NULL").replacingOccurrences(of: " \(schema).", with: " ")) }
         }
         try await execute("SET search_path TO public")
         return lines.sorted()

@@ -42,7 +42,7 @@ struct MigrationOracleTests {
             do {
                 try await OracleCase(seed: seed).runPostgres(engine)
             } catch {
-                failures.append("seed \(seed): \(error)")
+                failures.append("seed \(seed): \(String(reflecting: error))")
                 if failures.count >= 3 { break }
             }
         }
@@ -194,17 +194,19 @@ struct OracleCase {
         let delta = try delta(.postgres)
         let up = delta.up.script(title: "up"), down = delta.down.script(title: "down")
         let m = "m\(seed)", f = "f\(seed)"
-        try await engine.execute("DROP SCHEMA IF EXISTS \(m) CASCADE; DROP SCHEMA IF EXISTS \(f) CASCADE; CREATE SCHEMA \(m); CREATE SCHEMA \(f)")
-        try await engine.execute("SET search_path TO \(m); " + DDL.script(for: oldModel, dialect: .postgres, source: "old"))
+        for statement in ["DROP SCHEMA IF EXISTS \(m) CASCADE", "DROP SCHEMA IF EXISTS \(f) CASCADE", "CREATE SCHEMA \(m)", "CREATE SCHEMA \(f)"] {
+            try await engine.execute(statement)
+        }
+        try engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: m)
         let oldCatalog = try await engine.catalog(schema: m)
-        try await engine.execute("SET search_path TO \(m); " + inserts(.postgres).joined(separator: "\n"))
+        try engine.runScript(inserts(.postgres).joined(separator: "\n"), schema: m)
         let survivors = survivors()
         var before: [[[String?]]] = []
         for s in survivors {
             before.append(try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id"))
         }
         do { try engine.runScript(up, schema: m) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
-        try await engine.execute("SET search_path TO \(f); " + DDL.script(for: newModel, dialect: .postgres, source: "new"))
+        try engine.runScript(DDL.script(for: newModel, dialect: .postgres, source: "new"), schema: f)
         try compare(try await engine.catalog(schema: m), try await engine.catalog(schema: f), "after up", up)
         for (i, s) in survivors.enumerated() {
             let after = try await engine.texts("SELECT \(s.columns.map { "\($0.new)::text" }.joined(separator: ", ")) FROM \(m).\(s.newName) ORDER BY id")
@@ -216,7 +218,8 @@ struct OracleCase {
             let back = try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id")
             try compareRows(before[i], back, s.columns.map(\.filled), "\(s.old.name) after down", down)
         }
-        try await engine.execute("DROP SCHEMA \(m) CASCADE; DROP SCHEMA \(f) CASCADE")
+        try await engine.execute("DROP SCHEMA \(m) CASCADE")
+        try await engine.execute("DROP SCHEMA \(f) CASCADE")
     }
 
     // MARK: Comparison

@@ -288,7 +288,7 @@ struct SchemaGenerator {
             guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
             t.columns[i].nullable = true
         case .makeNotNullWithDefault:
-            guard let i = t.columns.firstIndex(where: { $0.nullable && $0.references == nil }),
+            guard let i = t.columns.firstIndex(where: { c in c.nullable && c.references == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
                   let d = defaultYAML(for: t.columns[i].type, in: s) else { return false }
             t.columns[i].nullable = false
             t.columns[i].defaultYAML = d
@@ -349,7 +349,7 @@ struct SchemaGenerator {
             guard !s.views.isEmpty else { return false }
             s.views.removeLast()
         case .changeView:
-            guard !s.views.isEmpty else { return false }
+            guard !s.views.isEmpty, !s.views[0].sql.contains("WHERE") else { return false }
             s.views[0].sql += " WHERE 1 = 1"
         case .addSearch:
             guard t.search == nil, let c = free.first(where: { $0.type == "text" || $0.type == "string(40)" }) else { return false }

@@ -55,9 +55,10 @@ public struct PostgresPlanner {
         // 1. Enum values added: before the transaction, so later statements may use them.
         for c in changes {
             guard case let .addEnumValues(o, n) = c else { continue }
+            // In declaration order, each after the value before it (which exists by then), or before the first old one.
             for (i, value) in n.values.enumerated() where !o.values.contains(value) {
                 var statement = "ALTER TYPE \(sql.id(n.name)) ADD VALUE IF NOT EXISTS \(sql.literal(value))"
-                if i + 1 < n.values.count { statement += " BEFORE \(sql.literal(n.values[i + 1]))" } else if i > 0 { statement += " AFTER \(sql.literal(n.values[i - 1]))" }
+                if i > 0 { statement += " AFTER \(sql.literal(n.values[i - 1]))" } else if let first = o.values.first { statement += " BEFORE \(sql.literal(first))" }
                 plan.before.append(.init(statement + ";", hazards: [Hazard(.TX, "adds value \(value) to enum \(n.name) outside the transaction")], transactional: false))
             }
         }
@@ -140,7 +141,16 @@ public struct PostgresPlanner {
             }
         }
 
-        // 7. Enums: new types, and replaced ones swapped in (rows must hold kept values).
+        // 7. Columns that go away (before enum swaps, which convert the columns that stay).
+        for c in changes {
+            guard case let .dropColumn(t, column) = c else { continue }
+            plan.add("ALTER TABLE \(sql.id(t)) DROP COLUMN \(sql.id(column.name));", hazards(c))
+            if column.autoUpdate {
+                plan.add("DROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: oldName(t), column: column.name)))();")
+            }
+        }
+
+        // 8. Enums: new types, and replaced ones swapped in (rows must hold kept values).
         for c in changes {
             if case .createEnum(let e) = c { plan.add(ddl.createEnum(e), hazards(c)) }
         }
@@ -148,7 +158,7 @@ public struct PostgresPlanner {
             plan.add(contentsOf: swapEnum(old: o, new: n, hazards: hazards(.replaceEnum(old: o, new: n))))
         }
 
-        // 8. New tables, in dependency order; foreign keys to tables created later are added at the end.
+        // 9. New tables, in dependency order; foreign keys to tables created later are added at the end.
         let created = Set(changes.compactMap { c -> String? in
             if case .createTable(let t) = c { return t.name }
             return nil
@@ -170,14 +180,7 @@ public struct PostgresPlanner {
             madeSoFar.insert(t.name)
         }
 
-        // 9. Columns: dropped, added, altered.
-        for c in changes {
-            guard case let .dropColumn(t, column) = c else { continue }
-            plan.add("ALTER TABLE \(sql.id(t)) DROP COLUMN \(sql.id(column.name));", hazards(c))
-            if column.autoUpdate {
-                plan.add("DROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: oldName(t), column: column.name)))();")
-            }
-        }
+        // 10. Columns added and altered.
         for c in changes {
             switch c {
             case let .addColumn(t, column):
@@ -205,7 +208,7 @@ public struct PostgresPlanner {
             }
         }
 
-        // 10. Partitions added or removed (the partitioning itself cannot change in place).
+        // 11. Partitions added or removed (the partitioning itself cannot change in place).
         for c in changes {
             guard case let .setPartition(t, o, n) = c else { continue }
             if o?.strategy != n?.strategy || o?.columns != n?.columns {
@@ -223,7 +226,7 @@ public struct PostgresPlanner {
             }
         }
 
-        // 11. Keys, constraints and indexes that are new.
+        // 12. Keys, constraints and indexes that are new.
         for c in changes {
             switch c {
             case let .setPrimaryKey(t, _, n?):
@@ -266,7 +269,7 @@ public struct PostgresPlanner {
             }
         }
 
-        // 12. Comments, enums that go away, views, raw SQL.
+        // 13. Comments, enums that go away, views, raw SQL.
         for c in changes {
             switch c {
             case let .setTableComment(t, comment):
@@ -340,8 +343,14 @@ public struct PostgresPlanner {
     func swapEnum(old o: EnumType, new n: EnumType, hazards: [Hazard]) -> [MigrationPlan.Step] {
         let previous = Naming.fit(o.name + "__old")
         var s = "ALTER TYPE \(sql.id(o.name)) RENAME TO \(sql.id(previous));\n" + ddl.createEnum(n)
+        // Only columns that exist already: new tables and added columns get the new type when created.
+        var added = Set<String>()
+        for change in diff.changes {
+            if case let .addColumn(t, c) = change { added.insert(t + "\u{0}" + c.name) }
+            if case let .createTable(t) = change { for c in t.columns { added.insert(t.name + "\u{0}" + c.name) } }
+        }
         for t in diff.new.tables {
-            for c in t.columns where Self.uses(c.type, enum: n.name) {
+            for c in t.columns where Self.uses(c.type, enum: n.name) && !added.contains(t.name + "\u{0}" + c.name) {
                 let target = ddl.columnType(c.type)
                 let cast = c.type.isArray ? "\(sql.id(c.name))::text[]::\(target)" : "\(sql.id(c.name))::text::\(target)"
                 if c.defaultValue != nil { s += "\nALTER TABLE \(sql.id(t.name)) ALTER COLUMN \(sql.id(c.name)) DROP DEFAULT;" }
@@ -408,7 +417,11 @@ public struct PostgresPlanner {
             if n.autoUpdate {
                 steps.append(.init(autoUpdateTrigger(tableModel, n)))
             } else {
-                steps.append(.init("DROP TRIGGER \(sql.id(Naming.fit("trg_\(oldName(t))_\(o.name)"))) ON \(table);\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: oldName(t), column: o.name)))();"))
+                // A rename of the table or the column dropped the old trigger already.
+                let oldColumn = columnRenames(t).first { $0.value == o.name }?.key
+                if !renamedTable(t) && oldColumn == nil {
+                    steps.append(.init("DROP TRIGGER \(sql.id(Naming.fit("trg_\(t)_\(o.name)"))) ON \(table);\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: o.name)))();"))
+                }
             }
         }
         return steps

@@ -7,7 +7,9 @@
 /// the new table under a temporary name, copy the rows (rowids included, so
 /// full-text indexes stay valid), drop the old table, rename the new one, and
 /// recreate its indexes, triggers and the views involved. The old table is
-/// never renamed first: child foreign keys would follow the rename and dangle.
+/// never renamed to a temporary name: child foreign keys would follow that
+/// rename and dangle. (A table the schema renames is renamed to its new name
+/// first, precisely so that child foreign keys follow.)
 public struct SQLitePlanner {
     let diff: SchemaDiff
     let ddl: SQLiteDDL
@@ -110,8 +112,9 @@ public struct SQLitePlanner {
         // 5. Tables that go away.
         for t in dropped { plan.add("DROP TABLE \(sql.id(t.name));", hazards(.dropTable(t))) }
 
-        // 6. Tables altered in place.
-        for name in altered.sorted(by: { newIndex($0) < newIndex($1) }) {
+        // 6. Renames, by ALTER TABLE even for tables rebuilt afterwards: SQLite (3.26+) rewrites
+        //    the references of child foreign keys to follow them. Then drops and adds in place.
+        for name in altered.union(rebuilt).sorted(by: { newIndex($0) < newIndex($1) }) {
             let pair = pairs[name]!
             if pair.old.name != name {
                 plan.add("ALTER TABLE \(sql.id(pair.old.name)) RENAME TO \(sql.id(name));", hazards(.renameTable(from: pair.old.name, to: name)))
@@ -121,6 +124,9 @@ public struct SQLitePlanner {
                     plan.add("ALTER TABLE \(sql.id(name)) RENAME COLUMN \(sql.id(from)) TO \(sql.id(c.name));", hazards(.renameColumn(table: name, from: from, to: c.name)))
                 }
             }
+        }
+        for name in altered.sorted(by: { newIndex($0) < newIndex($1) }) {
+            let pair = pairs[name]!
             let kept = Set(pair.columnSource.values)
             for c in pair.old.columns where !kept.contains(c.name) {
                 plan.add("ALTER TABLE \(sql.id(name)) DROP COLUMN \(sql.id(c.name));", hazards(.dropColumn(table: name, c)))
@@ -296,16 +302,17 @@ public struct SQLitePlanner {
             sources.append("rowid")
         }
         for c in n.columns where c.generated == nil {
+            // Renames already ran: a kept column has its new name in the table being copied.
             guard let from = pair.columnSource[c.name], let oc = pair.old.column(named: from) else { continue }
             targets.append(sql.id(c.name))
-            var source = sql.id(from)
+            var source = sql.id(c.name)
             if !c.nullable, oc.nullable, let d = c.defaultValue, d != .null, let rendered = ddl.defaultExpression(d, type: c.type) {
                 source = "coalesce(\(source), \(rendered))"
             }
             sources.append(source)
         }
-        s += "INSERT INTO \(sql.id(temp)) (\(targets.joined(separator: ", ")))\n    SELECT \(sources.joined(separator: ", ")) FROM \(sql.id(pair.old.name));\n"
-        s += "DROP TABLE \(sql.id(pair.old.name));\n"
+        s += "INSERT INTO \(sql.id(temp)) (\(targets.joined(separator: ", ")))\n    SELECT \(sources.joined(separator: ", ")) FROM \(sql.id(n.name));\n"
+        s += "DROP TABLE \(sql.id(n.name));\n"
         s += "ALTER TABLE \(sql.id(temp)) RENAME TO \(sql.id(n.name));"
         return s
     }
@@ -314,7 +321,7 @@ public struct SQLitePlanner {
         var out = [Hazard(.LT, "rebuilds table \(pair.new.name): copies every row into a new table")]
         for c in diff.changes where c.table == pair.new.name {
             switch c {
-            case .dropColumn, .alterColumn, .addColumn, .renameColumn, .renameTable, .addUnique, .addCheck, .addForeignKey, .setPrimaryKey:
+            case .dropColumn, .alterColumn, .addColumn, .addUnique, .addCheck, .addForeignKey, .setPrimaryKey:
                 out += Hazards.of(c, old: diff.old)
             default: break
             }
