@@ -183,11 +183,32 @@ final class PGTestDatabase: Sendable {
     /// name), and drops the database afterwards whatever happens.
     static func withFresh<T: Sendable>(_ body: (PGTestDatabase) async throws -> T) async throws -> T {
         let server = try PostgresServer.fromEnvironment()
+        // Tests run in parallel; a bounded number of databases at a time keeps
+        // the connection count well under the server's max_connections.
+        await openDatabases.acquire()
+        do {
+            let result = try await withFresh(on: server, body)
+            await openDatabases.release()
+            return result
+        } catch {
+            await openDatabases.release()
+            throw error
+        }
+    }
+
+    private static let openDatabases = AsyncLimit(6)
+
+    private static func withFresh<T: Sendable>(on server: PostgresServer, _ body: (PGTestDatabase) async throws -> T) async throws -> T {
         let name = "schemagen_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let admin = try await connect(server, database: server.database)
-        let result: Result<T, Error>
         do {
             try await run("CREATE DATABASE \(name)", on: admin)
+        } catch {
+            try? await admin.close()
+            throw error
+        }
+        var result: Result<T, Error>
+        do {
             let connection = try await connect(server, database: name)
             do {
                 result = .success(try await body(PGTestDatabase(server: server, name: name, connection: connection)))
@@ -195,10 +216,13 @@ final class PGTestDatabase: Sendable {
                 result = .failure(error)
             }
             try? await connection.close()
+        } catch {
+            result = .failure(error)
+        }
+        do {
             try await run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: admin)
         } catch {
-            try? await admin.close()
-            throw error
+            if case .success = result { result = .failure(error) }
         }
         try? await admin.close()
         return try result.get()
@@ -306,6 +330,26 @@ final class PGTestDatabase: Sendable {
         } catch {
             Issue.record("unexpected error \(String(reflecting: error)) from: \(sql)", sourceLocation: sourceLocation)
         }
+    }
+}
+
+/// An async semaphore.
+actor AsyncLimit {
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { available = count }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { available += 1 } else { waiters.removeFirst().resume() }
     }
 }
 
