@@ -58,6 +58,15 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The generated records round-tripped through a real SQLite (GRDB) and a real PostgreSQL (PostgresNIO).
+        .testTarget(
+            name: "RecordsTests",
+            dependencies: [
+                "WorkflowRecords", "SchemagenCore", "SchemagenTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL.
         .testTarget(
             name: "MigrationOracleTests",

@@ -3315,7 +3315,9 @@ fileprivate enum SQLiteValues {
 
     /// The day and the time of day of `date` in UTC, rounded to the millisecond.
     static func civil(_ date: Foundation.Date) -> (Swift.String, Swift.String) {
-        let millis = Swift.Int64((date.timeIntervalSince1970 * 1000).rounded())
+        // Whole seconds and the fraction apart: the product of a large date and 1000 would round.
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let millis = Swift.Int64(seconds) * 1000 + Swift.Int64(((date.timeIntervalSince1970 - seconds) * 1000).rounded())
         let days = millis >= 0 ? millis / 86_400_000 : -((-millis + 86_399_999) / 86_400_000)
         let ofDay = millis - days * 86_400_000
         let day = CalendarDateType(daysSince1970: Swift.Int(days)).description
@@ -3386,6 +3388,6 @@ fileprivate enum SQLiteValues {
         if micros % 1000 == 0 {
             return Foundation.Date(timeIntervalSince1970: Swift.Double(seconds * 1000 + Swift.Int64(micros / 1000)) / 1000)
         }
-        return Foundation.Date(timeIntervalSince1970: Swift.Double(seconds * 1_000_000 + Swift.Int64(micros)) / 1_000_000)
+        return Foundation.Date(timeIntervalSince1970: Swift.Double(seconds) + Swift.Double(micros) / 1_000_000)
     }
 }

@@ -356,8 +356,15 @@ struct PostgresNIORenderer {
 
         static let microsecondsFrom1970To2000: Swift.Int64 = 946_684_800_000_000
 
+        /// Rounded to the microsecond, whole seconds and the fraction apart (the product of a
+        /// large date and a million would round).
+        static func microsecondsSince1970(_ date: Foundation.Date) -> Swift.Int64 {
+            let seconds = date.timeIntervalSince1970.rounded(.down)
+            return Swift.Int64(seconds) * 1_000_000 + Swift.Int64(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded())
+        }
+
         static func microsecondsSince2000(_ date: Foundation.Date) -> Swift.Int64 {
-            Swift.Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) - microsecondsFrom1970To2000
+            microsecondsSince1970(date) - microsecondsFrom1970To2000
         }
 
         static func date(microsecondsSince2000 micros: Swift.Int64) -> Foundation.Date {
@@ -366,7 +373,8 @@ struct PostgresNIORenderer {
             let since1970 = micros + microsecondsFrom1970To2000
             // Whole milliseconds divide by 1000 exactly as a literal `1700000000.123` parses, so values round-trip.
             if since1970 % 1000 == 0 { return Foundation.Date(timeIntervalSince1970: Swift.Double(since1970 / 1000) / 1000) }
-            return Foundation.Date(timeIntervalSince1970: Swift.Double(since1970) / 1_000_000)
+            let seconds = since1970 >= 0 ? since1970 / 1_000_000 : -((-since1970 + 999_999) / 1_000_000)
+            return Foundation.Date(timeIntervalSince1970: Swift.Double(seconds) + Swift.Double(since1970 - seconds * 1_000_000) / 1_000_000)
         }
 
         /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, PostgreSQL's input form for TIMESTAMPTZ array elements.
@@ -380,7 +388,7 @@ struct PostgresNIORenderer {
         }
 
         static func civil(_ date: Foundation.Date, separator: Swift.String) -> Swift.String {
-            let micros = Swift.Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+            let micros = microsecondsSince1970(date)
             let perDay: Swift.Int64 = 86_400_000_000
             let days = micros >= 0 ? micros / perDay : -((-micros + perDay - 1) / perDay)
             let ofDay = micros - days * perDay
