@@ -51,7 +51,12 @@ public struct SwiftConfiguration: Equatable, Sendable {
     public static func parse(_ bytes: [UInt8], file: String) -> (configuration: SwiftConfiguration?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var config = SwiftConfiguration()
-        if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return (config, diagnostics) }
+        // Blank, or comments only: the defaults (libyaml would see no document at all).
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        if lines.allSatisfy({ line in
+            let content = line.drop { $0 == " " || $0 == "\t" }
+            return content.isEmpty || content.hasPrefix("#")
+        }) { return (config, diagnostics) }
         guard let document = YAMLDocument.parse(bytes, file: file, diagnostics: &diagnostics), let root = document.root else {
             return (nil, diagnostics)
         }
@@ -83,7 +88,8 @@ public struct SwiftConfiguration: Equatable, Sendable {
                         config.integrations.insert(integration)
                     } else {
                         let names = Integration.allCases.map(\.rawValue)
-                        diagnostics.error("unknown integration '\(text)'; known: \(names.joined(separator: ", "))" + Suggestions.hint(for: text, in: names), at: item.location)
+                        let hint = Suggestions.closest(to: text, in: names) ?? names.first { $0.hasPrefix(text.lowercased()) }
+                        diagnostics.error("unknown integration '\(text)'; known: \(names.joined(separator: ", "))" + (hint.map { "; did you mean '\($0)'?" } ?? ""), at: item.location)
                     }
                 }
             case "typeNameSuffix":
