@@ -1,0 +1,23 @@
+-- check_drop (SQLite, down)
+-- Hazards:
+--   LT: rebuilds table projects: copies every row into a new table
+--   MF: adds check chk_projects_name on projects: fails if existing rows violate it
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table projects: copies every row into a new table
+-- MF: adds check chk_projects_name on projects: fails if existing rows violate it
+CREATE TABLE _schemagen_new_projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    CONSTRAINT chk_projects_name CHECK (length(name) > 0)
+);
+INSERT INTO _schemagen_new_projects (id, name)
+    SELECT id, name FROM projects;
+DROP TABLE projects;
+ALTER TABLE _schemagen_new_projects RENAME TO projects;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,18 @@
+-- column_add (PostgreSQL, down)
+-- Hazards:
+--   DS: drops column projects.description and its values
+--   DS: drops column projects.archived and its values
+--   DS: drops column projects.owner and its values
+
+BEGIN;
+
+-- DS: drops column projects.description and its values
+ALTER TABLE projects DROP COLUMN description;
+
+-- DS: drops column projects.archived and its values
+ALTER TABLE projects DROP COLUMN archived;
+
+-- DS: drops column projects.owner and its values
+ALTER TABLE projects DROP COLUMN owner;
+
+COMMIT;

@@ -1,0 +1,26 @@
+-- column_add (SQLite, up)
+-- Hazards:
+--   LT: rebuilds table projects: copies every row into a new table
+--   MF: adds NOT NULL column projects.owner without a default: fails if the table has rows
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table projects: copies every row into a new table
+-- MF: adds NOT NULL column projects.owner without a default: fails if the table has rows
+CREATE TABLE _schemagen_new_projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    -- Free text.
+    description TEXT,
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    owner TEXT NOT NULL
+);
+INSERT INTO _schemagen_new_projects (id, name)
+    SELECT id, name FROM projects;
+DROP TABLE projects;
+ALTER TABLE _schemagen_new_projects RENAME TO projects;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

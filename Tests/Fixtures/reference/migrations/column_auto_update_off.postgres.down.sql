@@ -1,0 +1,16 @@
+-- column_auto_update_off (PostgreSQL, down)
+-- Hazards: none.
+
+BEGIN;
+
+CREATE FUNCTION projects_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+BEGIN
+    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+        NEW.updated_at := now();
+    END IF;
+    RETURN NEW;
+END;
+$schemagen$;
+CREATE TRIGGER trg_projects_updated_at BEFORE UPDATE ON projects FOR EACH ROW EXECUTE FUNCTION projects_touch_updated_at();
+
+COMMIT;

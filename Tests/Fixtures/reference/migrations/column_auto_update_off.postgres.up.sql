@@ -1,0 +1,9 @@
+-- column_auto_update_off (PostgreSQL, up)
+-- Hazards: none.
+
+BEGIN;
+
+DROP TRIGGER trg_projects_updated_at ON projects;
+DROP FUNCTION projects_touch_updated_at();
+
+COMMIT;

@@ -1,0 +1,8 @@
+-- column_comment (PostgreSQL, down)
+-- Hazards: none.
+
+BEGIN;
+
+COMMENT ON COLUMN projects.name IS NULL;
+
+COMMIT;

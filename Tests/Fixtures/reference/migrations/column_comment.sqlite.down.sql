@@ -1,0 +1,3 @@
+-- column_comment (SQLite, down)
+-- Hazards: none.
+-- No changes.

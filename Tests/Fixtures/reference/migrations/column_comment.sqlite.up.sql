@@ -1,0 +1,3 @@
+-- column_comment (SQLite, up)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,3 @@
+-- column_narrow (SQLite, down)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,3 @@
+-- column_narrow (SQLite, up)
+-- Hazards: none.
+-- No changes.

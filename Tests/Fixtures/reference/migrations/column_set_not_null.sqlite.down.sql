@@ -1,0 +1,21 @@
+-- column_set_not_null (SQLite, down)
+-- Hazards:
+--   LT: rebuilds table projects: copies every row into a new table
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table projects: copies every row into a new table
+CREATE TABLE _schemagen_new_projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT,
+    color TEXT
+);
+INSERT INTO _schemagen_new_projects (id, name, color)
+    SELECT id, name, color FROM projects;
+DROP TABLE projects;
+ALTER TABLE _schemagen_new_projects RENAME TO projects;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

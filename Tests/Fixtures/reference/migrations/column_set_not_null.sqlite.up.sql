@@ -1,0 +1,23 @@
+-- column_set_not_null (SQLite, up)
+-- Hazards:
+--   LT: rebuilds table projects: copies every row into a new table
+--   DS: makes projects.name NOT NULL without a default: fails if a row holds NULL
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table projects: copies every row into a new table
+-- DS: makes projects.name NOT NULL without a default: fails if a row holds NULL
+CREATE TABLE _schemagen_new_projects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    color TEXT NOT NULL DEFAULT 'grey'
+);
+INSERT INTO _schemagen_new_projects (id, name, color)
+    SELECT id, name, coalesce(color, 'grey') FROM projects;
+DROP TABLE projects;
+ALTER TABLE _schemagen_new_projects RENAME TO projects;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

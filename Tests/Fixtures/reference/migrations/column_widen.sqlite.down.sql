@@ -1,0 +1,3 @@
+-- column_widen (SQLite, down)
+-- Hazards: none.
+-- No changes.

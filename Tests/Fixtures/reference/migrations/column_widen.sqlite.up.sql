@@ -1,0 +1,3 @@
+-- column_widen (SQLite, up)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,24 @@
+-- enum_add_values (SQLite, down)
+-- Hazards:
+--   DS: drops values draft, in_progress, cancelled of enum task_status: rows holding them make the migration fail
+--   LT: rebuilds table tasks: copies every row into a new table
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- DS: drops values draft, in_progress, cancelled of enum task_status: rows holding them make the migration fail
+-- enum task_status changed: the tables using it are rebuilt with the new CHECK.
+
+-- LT: rebuilds table tasks: copies every row into a new table
+CREATE TABLE _schemagen_new_tasks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done'))
+);
+INSERT INTO _schemagen_new_tasks (id, status)
+    SELECT id, status FROM tasks;
+DROP TABLE tasks;
+ALTER TABLE _schemagen_new_tasks RENAME TO tasks;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

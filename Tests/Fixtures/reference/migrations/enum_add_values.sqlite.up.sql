@@ -1,0 +1,20 @@
+-- enum_add_values (SQLite, up)
+-- Hazards:
+--   LT: rebuilds table tasks: copies every row into a new table
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table tasks: copies every row into a new table
+CREATE TABLE _schemagen_new_tasks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('draft', 'pending', 'in_progress', 'done', 'cancelled'))
+);
+INSERT INTO _schemagen_new_tasks (id, status)
+    SELECT id, status FROM tasks;
+DROP TABLE tasks;
+ALTER TABLE _schemagen_new_tasks RENAME TO tasks;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,3 @@
+-- enum_comment (SQLite, down)
+-- Hazards: none.
+-- No changes.

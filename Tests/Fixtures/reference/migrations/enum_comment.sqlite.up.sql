@@ -1,0 +1,3 @@
+-- enum_comment (SQLite, up)
+-- Hazards: none.
+-- No changes.

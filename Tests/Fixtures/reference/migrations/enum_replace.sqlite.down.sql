@@ -1,0 +1,21 @@
+-- enum_replace (SQLite, down)
+-- Hazards:
+--   LT: rebuilds table tasks: copies every row into a new table
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table tasks: copies every row into a new table
+CREATE TABLE _schemagen_new_tasks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'in_progress', 'done')),
+    history TEXT NOT NULL DEFAULT '[]' CHECK (history IS NULL OR CASE WHEN json_valid(history) THEN json_type(history) = 'array' ELSE 0 END)
+);
+INSERT INTO _schemagen_new_tasks (id, status, history)
+    SELECT id, status, history FROM tasks;
+DROP TABLE tasks;
+ALTER TABLE _schemagen_new_tasks RENAME TO tasks;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,20 @@
+-- foreign_key_drop (SQLite, up)
+-- Hazards:
+--   LT: rebuilds table tasks: copies every row into a new table
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+-- LT: rebuilds table tasks: copies every row into a new table
+CREATE TABLE _schemagen_new_tasks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id INTEGER NOT NULL
+);
+INSERT INTO _schemagen_new_tasks (id, project_id)
+    SELECT id, project_id FROM tasks;
+DROP TABLE tasks;
+ALTER TABLE _schemagen_new_tasks RENAME TO tasks;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

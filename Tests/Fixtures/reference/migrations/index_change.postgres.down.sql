@@ -1,0 +1,12 @@
+-- index_change (PostgreSQL, down)
+-- Hazards:
+--   PG: builds index idx_projects_name while holding a lock that blocks writes to projects
+
+BEGIN;
+
+DROP INDEX idx_projects_name;
+
+-- PG: builds index idx_projects_name while holding a lock that blocks writes to projects
+CREATE INDEX idx_projects_name ON projects (name);
+
+COMMIT;

@@ -1,0 +1,14 @@
+-- partition_add (PostgreSQL, down)
+-- Hazards:
+--   DS: drops partition events_2025 of events and its rows
+--   DS: drops partition events_other of events and its rows
+
+BEGIN;
+
+-- DS: drops partition events_2025 of events and its rows
+DROP TABLE events_2025;
+
+-- DS: drops partition events_other of events and its rows
+DROP TABLE events_other;
+
+COMMIT;

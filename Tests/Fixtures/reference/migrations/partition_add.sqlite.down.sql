@@ -1,0 +1,3 @@
+-- partition_add (SQLite, down)
+-- Hazards: none.
+-- No changes.

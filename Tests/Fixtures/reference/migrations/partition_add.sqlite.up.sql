@@ -1,0 +1,3 @@
+-- partition_add (SQLite, up)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,3 @@
+-- partition_remove (SQLite, down)
+-- Hazards: none.
+-- No changes.

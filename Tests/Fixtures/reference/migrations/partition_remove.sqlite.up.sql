@@ -1,0 +1,3 @@
+-- partition_remove (SQLite, up)
+-- Hazards: none.
+-- No changes.

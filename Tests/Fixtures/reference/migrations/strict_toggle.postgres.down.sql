@@ -1,0 +1,3 @@
+-- strict_toggle (PostgreSQL, down)
+-- Hazards: none.
+-- No changes.

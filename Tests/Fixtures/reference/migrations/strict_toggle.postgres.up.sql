@@ -1,0 +1,3 @@
+-- strict_toggle (PostgreSQL, up)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,8 @@
+-- table_comment (PostgreSQL, down)
+-- Hazards: none.
+
+BEGIN;
+
+COMMENT ON TABLE projects IS NULL;
+
+COMMIT;

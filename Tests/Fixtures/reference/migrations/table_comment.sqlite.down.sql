@@ -1,0 +1,3 @@
+-- table_comment (SQLite, down)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,3 @@
+-- table_comment (SQLite, up)
+-- Hazards: none.
+-- No changes.

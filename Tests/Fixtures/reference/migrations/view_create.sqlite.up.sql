@@ -1,0 +1,15 @@
+-- view_create (SQLite, up)
+-- Hazards: none.
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+CREATE VIEW project_names AS
+SELECT id, name FROM projects;
+
+CREATE VIEW short_names AS
+SELECT id FROM project_names WHERE length(name) < 10;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;
