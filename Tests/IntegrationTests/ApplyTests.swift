@@ -202,7 +202,7 @@ import Testing
                    "column comment", "column renamed_from", "column swift"]
         all += ReferentialAction.allCases.map { "on_delete \($0.rawValue)" }
         all += IndexMethod.allCases.map { "using \($0.rawValue)" }
-        all += ["on_update cascade", "on_update restrict", "on_update no_action"]
+        all += ReferentialAction.allCases.map { "on_update \($0.rawValue)" }
         #expect(Set(all).subtracting(seen.features).isEmpty, "features no example uses: \(Set(all).subtracting(seen.features).sorted())")
     }
 }

@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    /// renamed_from only guides migrations: the DDL is the same without it.
+    @Test(arguments: Schemas.exampleNames)
+    func renamedFromHasNoEffectOnTheDDL(_ name: String) throws {
+        let schema = try Schemas.example(name)
+        var stripped = schema
+        for t in stripped.tables.indices {
+            stripped.tables[t].renamedFrom = nil
+            for c in stripped.tables[t].columns.indices { stripped.tables[t].columns[c].renamedFrom = nil }
+        }
+        for v in stripped.views.indices { stripped.views[v].renamedFrom = nil }
+        for dialect in schema.targets {
+            #expect(Schemas.ddl(schema, dialect) == Schemas.ddl(stripped, dialect), "\(name), \(dialect.displayName)")
+        }
+    }
+
     @Test func injectionSchemaRendersTheSameTwice() throws {
         let first = try Schemas.inline(InjectionTests.schemaText()), second = try Schemas.inline(InjectionTests.schemaText())
         for dialect in Dialect.allCases {

@@ -129,9 +129,13 @@ import Testing
             INSERT INTO tasks (id, org_id, project_id, owner_id, title, queue, reviewer_org) VALUES (1, '\(orgA)', 1, 'u1', 'Parent', 'urgent', '\(orgB)');
             INSERT INTO tasks (id, org_id, project_id, parent_id, title, queue) VALUES (2, '\(orgA)', 1, 1, 'Child', 'urgent');
             """, in: queue)
-        // on_update cascade (queues.name -> tasks.queue)
+        // on_update cascade (queues.name -> tasks.queue), on_update set_default (-> tasks.fallback_queue)
+        try SQLiteEngine.execute("UPDATE tasks SET fallback_queue = 'urgent' WHERE id = 1", in: queue)
         try SQLiteEngine.execute("UPDATE queues SET name = 'hot' WHERE name = 'urgent'", in: queue)
         #expect(try SQLiteEngine.strings("SELECT queue FROM tasks ORDER BY id", in: queue) == ["hot", "hot"])
+        #expect(try SQLiteEngine.strings("SELECT fallback_queue FROM tasks ORDER BY id", in: queue) == ["inbox", "inbox"])
+        // on_update no_action (projects -> tasks)
+        SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_FOREIGNKEY, "UPDATE projects SET id = 7 WHERE id = 1", in: queue)
         // set_default
         try SQLiteEngine.execute("DELETE FROM queues WHERE name = 'hot'", in: queue)
         #expect(try SQLiteEngine.strings("SELECT queue FROM tasks ORDER BY id", in: queue) == ["inbox", "inbox"])
@@ -308,10 +312,9 @@ import Testing
             """, in: queue)
         SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_FOREIGNKEY, "UPDATE departments SET head_id = 99", in: queue)
         SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_FOREIGNKEY, "UPDATE staff SET manager_id = 99 WHERE id = 11", in: queue)
-        // departments.head_id has no on_update (no action): the boss's id is pinned while he heads R&D.
-        SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_FOREIGNKEY, "UPDATE staff SET id = 20 WHERE id = 10", in: queue)
-        try SQLiteEngine.execute("UPDATE departments SET head_id = NULL; UPDATE staff SET id = 20 WHERE id = 10", in: queue)
+        try SQLiteEngine.execute("UPDATE staff SET id = 20 WHERE id = 10", in: queue)
         #expect(try SQLiteEngine.strings("SELECT manager_id FROM staff WHERE id = 11", in: queue) == ["20"], "on_update cascade")
+        #expect(try SQLiteEngine.strings("SELECT head_id FROM departments", in: queue) == [nil], "on_update set_null")
         try SQLiteEngine.execute("UPDATE departments SET head_id = 20; DELETE FROM staff WHERE id = 20", in: queue)
         #expect(try SQLiteEngine.strings("SELECT head_id FROM departments", in: queue) == [nil], "on_delete set_null")
         #expect(try SQLiteEngine.strings("SELECT manager_id FROM staff", in: queue) == [nil], "self reference set_null")
