@@ -84,7 +84,8 @@ public struct PostgresPlanner {
             switch c {
             case let .dropUnique(t, u): plan.add("ALTER TABLE \(sql.id(oldName(t))) DROP CONSTRAINT \(sql.id(u.name));", hazards(c))
             case let .dropCheck(t, k): plan.add("ALTER TABLE \(sql.id(oldName(t))) DROP CONSTRAINT \(sql.id(k.name));", hazards(c))
-            case let .setPrimaryKey(t, o?, _): plan.add("ALTER TABLE \(sql.id(oldName(t))) DROP CONSTRAINT \(sql.id(o.name));", hazards(c))
+            // The hazard of a new key belongs to its ADD below; dropping the old one cannot fail.
+            case let .setPrimaryKey(t, o?, _): plan.add("ALTER TABLE \(sql.id(oldName(t))) DROP CONSTRAINT \(sql.id(o.name));")
             case let .dropIndex(_, i): plan.add("DROP INDEX \(sql.id(i.name));", hazards(c))
             case let .setSearch(t, _?, _): plan.add("DROP INDEX \(sql.id(Naming.searchIndex(table: oldName(t))));", hazards(c))
             default: break

@@ -4,7 +4,6 @@
 
 BEGIN;
 
--- MF: sets the primary key of memberships to (org_id): fails if existing rows repeat
 ALTER TABLE memberships DROP CONSTRAINT pk_memberships;
 
 -- MF: sets the primary key of memberships to (org_id): fails if existing rows repeat
