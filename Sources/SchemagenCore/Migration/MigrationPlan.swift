@@ -5,13 +5,17 @@ public struct MigrationPlan: Sendable {
         public var sql: String
         public var hazards: [Hazard]
         /// False for what cannot run inside a transaction block (PostgreSQL's
-        /// `ALTER TYPE ... ADD VALUE` before its value is used, `CREATE INDEX CONCURRENTLY`).
+        /// `ALTER TYPE ... ADD VALUE` before its value is used, `CREATE INDEX CONCURRENTLY`), or should
+        /// not (`VALIDATE CONSTRAINT` after a `NOT VALID` add, with `--online-safe`).
         public var transactional: Bool
+        /// Why a step outside the transaction is there (the comment above it); nil for the usual reason.
+        public var note: String?
 
-        public init(_ sql: String, hazards: [Hazard] = [], transactional: Bool = true) {
+        public init(_ sql: String, hazards: [Hazard] = [], transactional: Bool = true, note: String? = nil) {
             self.sql = sql
             self.hazards = hazards
             self.transactional = transactional
+            self.note = note
         }
     }
 
@@ -19,7 +23,7 @@ public struct MigrationPlan: Sendable {
     /// Steps that run before the transaction (PostgreSQL enum values).
     public var before: [Step] = []
     public var steps: [Step] = []
-    /// Steps that run after the transaction (concurrent index builds).
+    /// Steps that run after the transaction (concurrent index builds, constraint validations).
     public var after: [Step] = []
     /// Problems that make the change impossible to plan (not hazards: errors).
     public var errors: [String] = []
@@ -51,7 +55,7 @@ public struct MigrationPlan: Sendable {
             step.hazards.map(\.comment).joined() + step.sql + (step.sql.hasSuffix("\n") ? "" : "\n")
         }
         for step in before {
-            out += "\n-- TX: outside the transaction: PostgreSQL cannot use a new enum value in the transaction that adds it.\n" + render(step)
+            out += "\n" + SQLSyntax.comment("TX: outside the transaction: " + (step.note ?? "PostgreSQL cannot use a new enum value in the transaction that adds it.")) + render(step)
         }
         if !steps.isEmpty {
             out += "\n"
@@ -68,7 +72,7 @@ public struct MigrationPlan: Sendable {
             }
         }
         for step in after {
-            out += "\n-- TX: outside the transaction: a concurrent index build cannot run in one.\n" + render(step)
+            out += "\n" + SQLSyntax.comment("TX: outside the transaction: " + (step.note ?? "a concurrent index build cannot run in one.")) + render(step)
         }
         return out
     }

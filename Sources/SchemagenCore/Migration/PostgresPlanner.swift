@@ -4,8 +4,8 @@
 public struct PostgresPlanner {
     public struct Options: Sendable {
         /// Build indexes `CONCURRENTLY` (outside the transaction) and add foreign
-        /// keys and checks `NOT VALID` and then `VALIDATE` them, in the manner of
-        /// pg-schema-diff: fewer and shorter locks on live tables.
+        /// keys and checks `NOT VALID` and `VALIDATE` them after the transaction, in the
+        /// manner of pg-schema-diff: fewer and shorter locks on live tables.
         public var onlineSafe: Bool
 
         public init(onlineSafe: Bool = false) { self.onlineSafe = onlineSafe }
@@ -237,7 +237,8 @@ public struct PostgresPlanner {
             case let .addCheck(t, k):
                 let check = "ALTER TABLE \(sql.id(t)) ADD CONSTRAINT \(sql.id(k.name)) CHECK (\(SQLSyntax.trimmedStatement(k.expression)))"
                 if options.onlineSafe {
-                    plan.add(check + " NOT VALID;\nALTER TABLE \(sql.id(t)) VALIDATE CONSTRAINT \(sql.id(k.name));", hazards(c))
+                    plan.add(check + " NOT VALID;")
+                    plan.after.append(validate(k.name, on: t, hazards: hazards(c)))
                 } else {
                     plan.add(check + ";", hazards(c))
                 }
@@ -264,7 +265,8 @@ public struct PostgresPlanner {
         for (t, fk) in laterForeignKeys + addedForeignKeys {
             let hz = created.contains(t) ? [] : hazards(.addForeignKey(table: t, fk))
             if options.onlineSafe && !created.contains(t) {
-                plan.add("ALTER TABLE \(sql.id(t)) ADD CONSTRAINT \(sql.id(fk.name)) \(ddl.foreignKeyClause(fk)) NOT VALID;\nALTER TABLE \(sql.id(t)) VALIDATE CONSTRAINT \(sql.id(fk.name));", hz)
+                plan.add("ALTER TABLE \(sql.id(t)) ADD CONSTRAINT \(sql.id(fk.name)) \(ddl.foreignKeyClause(fk)) NOT VALID;")
+                plan.after.append(validate(fk.name, on: t, hazards: hz))
             } else {
                 plan.add(ddl.addForeignKey(fk, to: t), hz)
             }
@@ -331,6 +333,14 @@ public struct PostgresPlanner {
         case .array(let inner): return uses(inner, enum: name)
         default: return false
         }
+    }
+
+    /// `--online-safe`: the check of the existing rows of a constraint added `NOT VALID`. It runs after
+    /// COMMIT, in a transaction of its own: inside the migration's transaction the ADD's strong lock
+    /// would still be held while every row is read, which is what `NOT VALID` is there to avoid.
+    func validate(_ constraint: String, on table: String, hazards: [Hazard]) -> MigrationPlan.Step {
+        .init("ALTER TABLE \(sql.id(table)) VALIDATE CONSTRAINT \(sql.id(constraint));", hazards: hazards, transactional: false,
+              note: "the constraint was added NOT VALID and committed; validating it apart holds only a SHARE UPDATE EXCLUSIVE lock while the existing rows are read.")
     }
 
     func autoUpdateTrigger(_ table: Table, _ column: Column) -> String {

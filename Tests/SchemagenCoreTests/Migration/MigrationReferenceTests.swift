@@ -76,18 +76,23 @@ struct MigrationReferenceTests {
         for needle in needles { #expect(script.contains(needle), "\(kind) (\(dialect)) lacks \(needle):\n\(script)") }
     }
 
-    @Test("With --online-safe, concurrent index builds come after COMMIT; everything else inside the transaction")
+    @Test("With --online-safe, constraints are added NOT VALID inside the transaction; validations and concurrent index builds come after COMMIT")
     func onlineSafeOrder() throws {
         let c = try #require(Self.cases.first { $0.kind == "online_safe" })
         let script = try Self.delta(c, .postgres).up.script(title: "online_safe")
-        let commit = try #require(script.range(of: "COMMIT;"))
-        let concurrently = try #require(script.range(of: "CONCURRENTLY"))
-        #expect(commit.upperBound <= concurrently.lowerBound)
         let begin = try #require(script.range(of: "BEGIN;"))
-        for needle in ["NOT VALID", "VALIDATE CONSTRAINT"] {
+        let commit = try #require(script.range(of: "COMMIT;"))
+        for needle in ["CHECK (priority BETWEEN 0 AND 10) NOT VALID;", "ON DELETE CASCADE NOT VALID;"] {
             let r = try #require(script.range(of: needle))
             #expect(begin.upperBound <= r.lowerBound && r.upperBound <= commit.lowerBound, "\(needle) is outside the transaction")
         }
+        // In the transaction of the ADD, VALIDATE would read every row under the ADD's strong lock.
+        for needle in ["VALIDATE CONSTRAINT chk_tasks_priority;", "VALIDATE CONSTRAINT fk_tasks_project_id;", "CREATE INDEX CONCURRENTLY"] {
+            let r = try #require(script.range(of: needle))
+            #expect(commit.upperBound <= r.lowerBound, "\(needle) runs inside the transaction")
+        }
+        // The MF hazards sit above the statements that can fail: the validations.
+        #expect(script.contains("-- MF: adds foreign key fk_tasks_project_id on tasks: fails if existing rows have no parent\nALTER TABLE tasks VALIDATE CONSTRAINT fk_tasks_project_id;"))
     }
 
     // MARK: Kinds
