@@ -4,9 +4,14 @@ import SchemagenCore
 
 /// The I/O around the core: reading schema files, printing diagnostics, writing files atomically.
 enum CLI {
+    /// Phase timings of this run, printed as `BENCH_PHASES {...}` on stderr when
+    /// SCHEMAGEN_PHASES=1 (the benchmark kit reads that line).
+    nonisolated(unsafe) static var phases: [(phase: String, seconds: Double)] = []
+
     /// Reads, decodes and validates; prints diagnostics; exits 2 on errors.
     static func compile(_ path: String) throws -> Schema {
         let result = SchemaCompiler.compile(rootPath: path, loader: DiskLoader())
+        phases = result.timings
         for diagnostic in result.diagnostics.sorted { printError(diagnostic.description) }
         guard let schema = result.schema else {
             let count = result.diagnostics.errors.count
@@ -33,6 +38,16 @@ enum CLI {
             if let text = try? String(contentsOfFile: path + "/" + name, encoding: .utf8) { out[name] = text }
         }
         return out
+    }
+
+    /// Exits at once after a successful command: freeing a model of thousands
+    /// of tables takes longer than building its output, and the OS frees it anyway.
+    static func finish() -> Never {
+        if ProcessInfo.processInfo.environment["SCHEMAGEN_PHASES"] == "1" {
+            let fields = phases.map { "\"\($0.phase)\": \(($0.seconds * 1e6).rounded() / 1e6)" }.joined(separator: ", ")
+            printError("BENCH_PHASES {\(fields)}")
+        }
+        exit(0)
     }
 
     static func printError(_ text: String) {

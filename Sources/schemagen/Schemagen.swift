@@ -185,6 +185,7 @@ struct Diff: ParsableCommand {
         let plan = down ? delta.down : delta.up
         let title = "schemagen diff \(down ? "(down) " : "")\(CLI.displayName(from)) -> \(CLI.displayName(to)) (\(dialect.displayName))"
         CLI.writeStandardOutput(plan.script(title: title))
+        CLI.finish()
     }
 }
 
@@ -204,7 +205,11 @@ struct SQL: ParsableCommand {
             CLI.printError("\(schema): error: \(dialect.rawValue) is not one of the schema's targets (\(compiled.targets.map(\.rawValue).joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        CLI.writeStandardOutput(DDL.script(for: compiled, dialect: dialect, source: CLI.displayName(schema)))
+        let clock = ContinuousClock(), start = clock.now
+        let text = DDL.script(for: compiled, dialect: dialect, source: CLI.displayName(schema))
+        CLI.phases.append(("render_s", (clock.now - start).seconds))
+        CLI.writeStandardOutput(text)
+        CLI.finish()
     }
 }
 

@@ -79,3 +79,14 @@ public struct Diagnostics: Sendable {
         }.map(\.element)
     }
 }
+
+/// Text built only when printed. Messages name what they are about ("column
+/// 'x' of table 'y'"); building those names for every column of a large schema
+/// would cost more than checking it, so they are built only for a diagnostic.
+struct LazyText: CustomStringConvertible {
+    let make: () -> String
+
+    init(_ make: @escaping () -> String) { self.make = make }
+
+    var description: String { make() }
+}

@@ -12,6 +12,7 @@ struct SchemaDecoder {
     /// Files being included right now, for cycle detection.
     private var includeStack: [String] = []
     private var included: Set<String> = []
+    private var typeCache: [String: TypeParser.Parsed] = [:]
 
     init(loader: SchemaFileLoader) { self.loader = loader }
 
@@ -151,12 +152,12 @@ struct SchemaDecoder {
     private mutating func decodeEnum(key: YAMLNode, value: YAMLNode) {
         guard declare("enum", key, value, in: \.enums) else { return }
         var result = EnumType(name: key.scalar, values: [])
-        let what = "enum '\(key.scalar)'"
+        let what = LazyText { "enum '\(key.scalar)'" }
         var valuesNode = value
         if value.kind == .mapping {
             checkKeys(value, allowed: ["values", "comment", "swift"], what: "in \(what)")
             result.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
-            if let swift = value["swift"] { result.swiftName = decodeSwiftName(swift, what: what) }
+            if let swift = value["swift"] { result.swiftName = decodeSwiftName(swift, what: "\(what)") }
             guard let v = value["values"] else {
                 diagnostics.error("\(what) has no 'values'", at: key.location)
                 return
@@ -191,7 +192,7 @@ struct SchemaDecoder {
     private mutating func decodeTable(key: YAMLNode, value: YAMLNode) {
         guard declare("table", key, value, in: \.tables) else { return }
         let name = key.scalar
-        let what = "table '\(name)'"
+        let what = LazyText { "table '\(name)'" }
         var table = Table(name: name)
         guard value.kind == .mapping else {
             diagnostics.error("\(what) must be a mapping with 'columns', found \(value.kindDescription)", at: value.location)
@@ -239,22 +240,23 @@ struct SchemaDecoder {
                 if let index = decodeIndex(item, owner: name, what: "an index of \(what)") { table.indexes.append(index) }
             }
         }
-        if let search = value.entry("search") { table.search = decodeSearch(search.value, key: search.key, what: what) }
-        if let partition = value.entry("partition") { table.partition = decodePartition(partition.value, key: partition.key, what: what) }
+        if let search = value.entry("search") { table.search = decodeSearch(search.value, key: search.key, what: "\(what)") }
+        if let partition = value.entry("partition") { table.partition = decodePartition(partition.value, key: partition.key, what: "\(what)") }
         if let strict = value["strict"] { table.strict = bool(strict, what: "'strict' of \(what)") ?? false }
         table.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         table.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
-        if let swift = value["swift"] { table.swiftName = decodeSwiftName(swift, what: what) }
+        if let swift = value["swift"] { table.swiftName = decodeSwiftName(swift, what: "\(what)") }
         schema.tables.append(table)
     }
 
     /// Decodes a column into `table`; returns whether it says `primary_key: true` (nil on error).
     private mutating func decodeColumn(key: YAMLNode, value: YAMLNode, into table: inout Table) -> Bool? {
         let name = key.scalar
-        let what = "column '\(name)' of table '\(table.name)'"
+        let tableName = table.name
+        let what = LazyText { "column '\(name)' of table '\(tableName)'" }
         if value.kind == .scalar {
             guard let text = string(value, what: "the type of \(what)") else { return nil }
-            guard let parsed = parseType(text, at: value.location, what: what) else { return nil }
+            guard let parsed = parseType(text, at: value.location, what: "\(what)") else { return nil }
             table.columns.append(Column(name: name, type: parsed.type, nullable: parsed.nullable))
             return false
         }
@@ -273,7 +275,7 @@ struct SchemaDecoder {
             column.type = .custom(sqlite: typeNode["sqlite"].flatMap { string($0, what: "the SQLite type of \(what)") },
                                   postgres: typeNode["postgres"].flatMap { string($0, what: "the PostgreSQL type of \(what)") },
                                   swift: typeNode["swift"].flatMap { string($0, what: "the Swift type of \(what)") })
-        } else if let text = string(typeNode, what: "the type of \(what)"), let parsed = parseType(text, at: typeNode.location, what: what) {
+        } else if let text = string(typeNode, what: "the type of \(what)"), let parsed = parseType(text, at: typeNode.location, what: "\(what)") {
             column.type = parsed.type
             column.nullable = parsed.nullable
             if let nullableNode = value["nullable"], let flag = bool(nullableNode, what: "'nullable' of \(what)") {
@@ -293,7 +295,7 @@ struct SchemaDecoder {
         if let u = value["unique"], bool(u, what: "'unique' of \(what)") == true {
             table.uniques.append(UniqueConstraint(name: Naming.unique(table: table.name, columns: [name]), columns: [name]))
         }
-        if let d = value["default"] { column.defaultValue = decodeDefault(d, type: column.type, what: what) }
+        if let d = value["default"] { column.defaultValue = decodeDefault(d, type: column.type, what: "\(what)") }
         if let check = value["check"], let expression = string(check, what: "'check' of \(what)") {
             table.checks.append(CheckConstraint(name: Naming.columnCheck(table: table.name, column: name), expression: expression))
         }
@@ -346,21 +348,25 @@ struct SchemaDecoder {
         return isPrimaryKey
     }
 
-    private mutating func parseType(_ text: String, at location: SourceLocation, what: String) -> TypeParser.Parsed? {
+    private mutating func parseType(_ text: String, at location: SourceLocation, what: @autoclosure () -> String) -> TypeParser.Parsed? {
+        // Schemas repeat a handful of type strings thousands of times: parse each once.
+        if let cached = typeCache[text] { return cached }
         switch TypeParser.parse(text) {
-        case .success(let parsed): return parsed
+        case .success(let parsed):
+            typeCache[text] = parsed
+            return parsed
         case .failure(let error):
-            diagnostics.error("invalid type of \(what): \(error.message)", at: location)
+            diagnostics.error("invalid type of \(what()): \(error.message)", at: location)
             return nil
         }
     }
 
-    private mutating func action(_ node: YAMLNode, what: String) -> ReferentialAction? {
-        guard let text = string(node, what: what) else { return nil }
+    private mutating func action(_ node: YAMLNode, what: @autoclosure () -> String) -> ReferentialAction? {
+        guard let text = string(node, what: what()) else { return nil }
         let normalized = text.lowercased().replacingSpaces(with: "_")
         guard let value = ReferentialAction(rawValue: normalized) else {
             let names = ReferentialAction.allCases.map(\.rawValue)
-            diagnostics.error("\(what) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
+            diagnostics.error("\(what()) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
             return nil
         }
         return value
@@ -368,32 +374,32 @@ struct SchemaDecoder {
 
     // MARK: Defaults
 
-    private mutating func decodeDefault(_ node: YAMLNode, type: ColumnType, what: String) -> DefaultValue? {
+    private mutating func decodeDefault(_ node: YAMLNode, type: ColumnType, what: @autoclosure () -> String) -> DefaultValue? {
         let takesJSON = type == .json || type.isArray
         if node.kind == .mapping {
             let keys = Set(node.pairs.map(\.key.scalar))
             let isSpecial = keys == ["sql"] || keys == ["value"] || (!keys.isEmpty && keys.isSubset(of: ["sqlite", "postgres"]))
             if takesJSON && !isSpecial { return .json(JSONValue.from(node)) }
             if !isSpecial {
-                checkKeys(node, allowed: ["sql", "value", "sqlite", "postgres"], what: "in the default of \(what)")
-                diagnostics.error("the default of \(what) must be a literal, a portable function, { sql: ... }, { value: ... } or { sqlite: ..., postgres: ... }", at: node.location)
+                checkKeys(node, allowed: ["sql", "value", "sqlite", "postgres"], what: "in the default of \(what())")
+                diagnostics.error("the default of \(what()) must be a literal, a portable function, { sql: ... }, { value: ... } or { sqlite: ..., postgres: ... }", at: node.location)
                 return nil
             }
-            if let sql = node["sql"] { return string(sql, what: "the SQL default of \(what)").map(DefaultValue.sql) }
+            if let sql = node["sql"] { return string(sql, what: "the SQL default of \(what())").map(DefaultValue.sql) }
             if let value = node["value"] {
                 if takesJSON { return .json(JSONValue.from(value)) }
                 guard value.kind == .scalar else {
-                    diagnostics.error("'value' in the default of \(what) must be a scalar, found \(value.kindDescription)", at: value.location)
+                    diagnostics.error("'value' in the default of \(what()) must be a scalar, found \(value.kindDescription)", at: value.location)
                     return nil
                 }
                 return literal(value, functions: false)
             }
-            return .perDialect(sqlite: node["sqlite"].flatMap { string($0, what: "the SQLite default of \(what)") },
-                               postgres: node["postgres"].flatMap { string($0, what: "the PostgreSQL default of \(what)") })
+            return .perDialect(sqlite: node["sqlite"].flatMap { string($0, what: "the SQLite default of \(what())") },
+                               postgres: node["postgres"].flatMap { string($0, what: "the PostgreSQL default of \(what())") })
         }
         if node.kind == .sequence {
             if takesJSON { return .json(JSONValue.from(node)) }
-            diagnostics.error("the default of \(what) is a list, but only json and array columns take one", at: node.location)
+            diagnostics.error("the default of \(what()) is a list, but only json and array columns take one", at: node.location)
             return nil
         }
         if takesJSON {
@@ -417,32 +423,33 @@ struct SchemaDecoder {
     // MARK: Table-level constraints
 
     /// `[a, b]` or `{ name: x, columns: [a, b] }`: an optional explicit name and the columns.
-    private mutating func namedColumns(_ node: YAMLNode, what: String) -> (String?, [String])? {
+    private mutating func namedColumns(_ node: YAMLNode, what: @autoclosure () -> String) -> (String?, [String])? {
         switch node.kind {
         case .scalar:
-            guard let column = string(node, what: what) else { return nil }
+            guard let column = string(node, what: what()) else { return nil }
             return (nil, [column])
         case .sequence:
-            let columns = list(node, what: what).compactMap { string($0, what: "a column of \(what)") }
+            let columns = list(node, what: what()).compactMap { string($0, what: "a column of \(what())") }
             if columns.isEmpty {
-                diagnostics.error("\(what) lists no columns", at: node.location)
+                diagnostics.error("\(what()) lists no columns", at: node.location)
                 return nil
             }
             return (nil, columns)
         case .mapping:
-            checkKeys(node, allowed: ["name", "columns"], what: "in \(what)")
-            let name = node["name"].flatMap { string($0, what: "the name of \(what)") }
+            checkKeys(node, allowed: ["name", "columns"], what: "in \(what())")
+            let name = node["name"].flatMap { string($0, what: "the name of \(what())") }
             guard let columnsNode = node["columns"] else {
-                diagnostics.error("\(what) has no 'columns'", at: node.location)
+                diagnostics.error("\(what()) has no 'columns'", at: node.location)
                 return nil
             }
-            guard let (_, columns) = namedColumns(columnsNode, what: what) else { return nil }
+            guard let (_, columns) = namedColumns(columnsNode, what: what()) else { return nil }
             return (name, columns)
         }
     }
 
     private mutating func decodeChecks(_ node: YAMLNode, into table: inout Table) {
-        let what = "'checks' of table '\(table.name)'"
+        let tableName = table.name
+        let what = LazyText { "'checks' of table '\(tableName)'" }
         if node.kind == .mapping {
             for (key, value) in node.pairs {
                 if let expression = string(value, what: "check '\(key.scalar)' of table '\(table.name)'") {
@@ -450,7 +457,7 @@ struct SchemaDecoder {
                 }
             }
         } else {
-            for (i, item) in list(node, what: what).enumerated() {
+            for (i, item) in list(node, what: "\(what)").enumerated() {
                 if item.kind == .mapping {
                     checkKeys(item, allowed: ["name", "expr"], what: "in a check of table '\(table.name)'")
                     let name = item["name"].flatMap { string($0, what: "the name of a check") }
@@ -467,7 +474,8 @@ struct SchemaDecoder {
     }
 
     private mutating func decodeForeignKey(_ node: YAMLNode, into table: inout Table) {
-        let what = "a foreign key of table '\(table.name)'"
+        let tableName = table.name
+        let what = LazyText { "a foreign key of table '\(tableName)'" }
         guard node.kind == .mapping else {
             diagnostics.error("\(what) must be a mapping with 'columns' and 'references', found \(node.kindDescription)", at: node.location)
             return
@@ -517,19 +525,19 @@ struct SchemaDecoder {
     }
 
     /// An index item: `[a, b]`, `a`, or a mapping with columns/expression/where/using/unique/include/name.
-    private mutating func decodeIndex(_ node: YAMLNode, owner: String, what: String) -> Index? {
+    private mutating func decodeIndex(_ node: YAMLNode, owner: String, what: @autoclosure () -> String) -> Index? {
         var parts: [IndexPart] = []
         var index = Index(name: "", parts: [])
         var explicitName: String?
         let reported = diagnostics.all.count
         func addColumns(_ node: YAMLNode) {
-            let items = node.kind == .sequence ? list(node, what: what) : [node]
+            let items = node.kind == .sequence ? list(node, what: what()) : [node]
             for item in items {
-                guard let text = string(item, what: "a column of \(what)") else { continue }
+                guard let text = string(item, what: "a column of \(what())") else { continue }
                 if let part = Self.parseIndexColumn(text) {
                     parts.append(part)
                 } else {
-                    diagnostics.error("'\(text)' in \(what) is not a column name with an optional ASC/DESC and NULLS FIRST/LAST; use 'expression:' for an expression", at: item.location)
+                    diagnostics.error("'\(text)' in \(what()) is not a column name with an optional ASC/DESC and NULLS FIRST/LAST; use 'expression:' for an expression", at: item.location)
                 }
             }
         }
@@ -537,37 +545,37 @@ struct SchemaDecoder {
         case .scalar, .sequence:
             addColumns(node)
         case .mapping:
-            checkKeys(node, allowed: ["name", "columns", "expression", "where", "using", "unique", "include"], what: "in \(what)")
-            explicitName = node["name"].flatMap { string($0, what: "the name of \(what)") }
+            checkKeys(node, allowed: ["name", "columns", "expression", "where", "using", "unique", "include"], what: "in \(what())")
+            explicitName = node["name"].flatMap { string($0, what: "the name of \(what())") }
             if let columns = node["columns"] { addColumns(columns) }
             if let expression = node["expression"] {
-                let items = expression.kind == .sequence ? list(expression, what: what) : [expression]
+                let items = expression.kind == .sequence ? list(expression, what: what()) : [expression]
                 for item in items {
-                    if let text = string(item, what: "the expression of \(what)") { parts.append(.expression(text)) }
+                    if let text = string(item, what: "the expression of \(what())") { parts.append(.expression(text)) }
                 }
             }
             if node["columns"] == nil && node["expression"] == nil {
-                diagnostics.error("\(what) has neither 'columns' nor 'expression'", at: node.location)
+                diagnostics.error("\(what()) has neither 'columns' nor 'expression'", at: node.location)
                 return nil
             }
-            index.predicate = node["where"].flatMap { string($0, what: "'where' of \(what)") }
-            if let using = node["using"], let text = string(using, what: "'using' of \(what)") {
+            index.predicate = node["where"].flatMap { string($0, what: "'where' of \(what())") }
+            if let using = node["using"], let text = string(using, what: "'using' of \(what())") {
                 if let method = IndexMethod(rawValue: text.lowercased()) {
                     index.method = method
                 } else {
                     let names = IndexMethod.allCases.map(\.rawValue)
-                    diagnostics.error("unknown index method '\(text)' in \(what) (methods are \(names.joined(separator: ", ")))\(Suggestions.hint(for: text, in: names))", at: using.location)
+                    diagnostics.error("unknown index method '\(text)' in \(what()) (methods are \(names.joined(separator: ", ")))\(Suggestions.hint(for: text, in: names))", at: using.location)
                 }
             }
-            if let unique = node["unique"] { index.unique = bool(unique, what: "'unique' of \(what)") ?? false }
+            if let unique = node["unique"] { index.unique = bool(unique, what: "'unique' of \(what())") ?? false }
             if let include = node["include"] {
-                index.include = list(include, what: "'include' of \(what)").compactMap { string($0, what: "a column of 'include'") }
+                index.include = list(include, what: "'include' of \(what())").compactMap { string($0, what: "a column of 'include'") }
             }
         }
         if parts.isEmpty {
             // An empty list, unless its items were reported as invalid already.
             if diagnostics.all.count == reported {
-                diagnostics.error("\(what) lists no columns", at: node.location)
+                diagnostics.error("\(what()) lists no columns", at: node.location)
             }
             return nil
         }
@@ -593,43 +601,43 @@ struct SchemaDecoder {
     }
 
     /// `key` is the 'search' key: a missing part is reported there, not at the mapping's first key.
-    private mutating func decodeSearch(_ node: YAMLNode, key: YAMLNode, what: String) -> FullTextSearch? {
+    private mutating func decodeSearch(_ node: YAMLNode, key: YAMLNode, what: @autoclosure () -> String) -> FullTextSearch? {
         if node.kind == .mapping {
-            checkKeys(node, allowed: ["columns", "language"], what: "in 'search' of \(what)")
+            checkKeys(node, allowed: ["columns", "language"], what: "in 'search' of \(what())")
             guard let columns = node["columns"] else {
-                diagnostics.error("'search' of \(what) has no 'columns'", at: key.location)
+                diagnostics.error("'search' of \(what()) has no 'columns'", at: key.location)
                 return nil
             }
-            let names = list(columns, what: "'search.columns' of \(what)").compactMap { string($0, what: "a search column") }
-            let language = node["language"].flatMap { string($0, what: "'search.language' of \(what)") } ?? "english"
+            let names = list(columns, what: "'search.columns' of \(what())").compactMap { string($0, what: "a search column") }
+            let language = node["language"].flatMap { string($0, what: "'search.language' of \(what())") } ?? "english"
             return names.isEmpty ? nil : FullTextSearch(columns: names, language: language)
         }
-        let names = list(node, what: "'search' of \(what)").compactMap { string($0, what: "a search column") }
+        let names = list(node, what: "'search' of \(what())").compactMap { string($0, what: "a search column") }
         return names.isEmpty ? nil : FullTextSearch(columns: names)
     }
 
     /// `key` is the 'partition' key: a missing part is reported there, not at the mapping's first key.
-    private mutating func decodePartition(_ node: YAMLNode, key: YAMLNode, what: String) -> Partition? {
+    private mutating func decodePartition(_ node: YAMLNode, key: YAMLNode, what: @autoclosure () -> String) -> Partition? {
         guard node.kind == .mapping else {
-            diagnostics.error("'partition' of \(what) must be a mapping with 'by' and 'columns', found \(node.kindDescription)", at: node.location)
+            diagnostics.error("'partition' of \(what()) must be a mapping with 'by' and 'columns', found \(node.kindDescription)", at: node.location)
             return nil
         }
-        checkKeys(node, allowed: ["by", "columns", "partitions"], what: "in 'partition' of \(what)")
-        guard let by = node["by"], let byText = string(by, what: "'partition.by' of \(what)") else {
-            if node["by"] == nil { diagnostics.error("'partition' of \(what) has no 'by'", at: key.location) }
+        checkKeys(node, allowed: ["by", "columns", "partitions"], what: "in 'partition' of \(what())")
+        guard let by = node["by"], let byText = string(by, what: "'partition.by' of \(what())") else {
+            if node["by"] == nil { diagnostics.error("'partition' of \(what()) has no 'by'", at: key.location) }
             return nil
         }
         guard let strategy = Partition.Strategy(rawValue: byText.lowercased()) else {
-            diagnostics.error("'partition.by' of \(what) is '\(byText)'; use range, list or hash", at: by.location)
+            diagnostics.error("'partition.by' of \(what()) is '\(byText)'; use range, list or hash", at: by.location)
             return nil
         }
-        guard let columnsNode = node["columns"], let (_, columns) = namedColumns(columnsNode, what: "'partition.columns' of \(what)") else {
-            if node["columns"] == nil { diagnostics.error("'partition' of \(what) has no 'columns'", at: key.location) }
+        guard let columnsNode = node["columns"], let (_, columns) = namedColumns(columnsNode, what: "'partition.columns' of \(what())") else {
+            if node["columns"] == nil { diagnostics.error("'partition' of \(what()) has no 'columns'", at: key.location) }
             return nil
         }
         var parts: [Partition.Part] = []
         if let partitions = node["partitions"] {
-            for (key, value) in mapping(partitions, what: "'partition.partitions' of \(what)") {
+            for (key, value) in mapping(partitions, what: "'partition.partitions' of \(what())") {
                 guard let bound = string(value, what: "the bound of partition '\(key.scalar)'") else { continue }
                 parts.append(Partition.Part(name: key.scalar, bound: bound.lowercased() == "default" ? nil : bound))
             }
@@ -637,20 +645,20 @@ struct SchemaDecoder {
         return Partition(strategy: strategy, columns: columns, partitions: parts)
     }
 
-    private mutating func decodeSwiftName(_ node: YAMLNode, what: String) -> String? {
+    private mutating func decodeSwiftName(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
         guard node.kind == .mapping else {
-            diagnostics.error("'swift' of \(what) must be a mapping { name: ... }, found \(node.kindDescription)", at: node.location)
+            diagnostics.error("'swift' of \(what()) must be a mapping { name: ... }, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        checkKeys(node, allowed: ["name"], what: "in 'swift' of \(what)")
-        return node["name"].flatMap { string($0, what: "'swift.name' of \(what)") }
+        checkKeys(node, allowed: ["name"], what: "in 'swift' of \(what())")
+        return node["name"].flatMap { string($0, what: "'swift.name' of \(what())") }
     }
 
     // MARK: Views and raw SQL
 
     private mutating func decodeView(key: YAMLNode, value: YAMLNode) {
         guard declare("view", key, value, in: \.views) else { return }
-        let what = "view '\(key.scalar)'"
+        let what = LazyText { "view '\(key.scalar)'" }
         if value.kind == .scalar, let sql = string(value, what: "the SQL of \(what)") {
             schema.views.append(View(name: key.scalar, sql: DialectText(shared: sql)))
             return
@@ -727,42 +735,42 @@ struct SchemaDecoder {
     // MARK: Node helpers
 
     /// Reports keys of `node` that are not in `allowed`, with a "did you mean" hint.
-    private mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: String) {
+    private mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: @autoclosure () -> String) {
         for (key, _) in node.pairs where !allowed.contains(key.scalar) {
-            diagnostics.error("unknown key '\(key.scalar)' \(what)\(Suggestions.hint(for: key.scalar, in: allowed))", at: key.location)
+            diagnostics.error("unknown key '\(key.scalar)' \(what())\(Suggestions.hint(for: key.scalar, in: allowed))", at: key.location)
         }
     }
 
-    private mutating func mapping(_ node: YAMLNode, what: String) -> [(key: YAMLNode, value: YAMLNode)] {
+    private mutating func mapping(_ node: YAMLNode, what: @autoclosure () -> String) -> [(key: YAMLNode, value: YAMLNode)] {
         if node.kind == .mapping { return node.pairs }
         if node.kind == .scalar, node.scalarValue == .null { return [] }
-        diagnostics.error("\(what) must be a mapping, found \(node.kindDescription)", at: node.location)
+        diagnostics.error("\(what()) must be a mapping, found \(node.kindDescription)", at: node.location)
         return []
     }
 
-    private mutating func list(_ node: YAMLNode, what: String) -> [YAMLNode] {
+    private mutating func list(_ node: YAMLNode, what: @autoclosure () -> String) -> [YAMLNode] {
         if node.kind == .sequence { return node.items }
         if node.kind == .scalar, node.scalarValue == .null { return [] }
-        diagnostics.error("\(what) must be a list, found \(node.kindDescription)", at: node.location)
+        diagnostics.error("\(what()) must be a list, found \(node.kindDescription)", at: node.location)
         return []
     }
 
     /// A non-empty scalar's text.
-    private mutating func string(_ node: YAMLNode, what: String) -> String? {
+    private mutating func string(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
         guard node.kind == .scalar else {
-            diagnostics.error("\(what) must be a string, found \(node.kindDescription)", at: node.location)
+            diagnostics.error("\(what()) must be a string, found \(node.kindDescription)", at: node.location)
             return nil
         }
         if !node.isQuoted && node.scalarValue == .null {
-            diagnostics.error("\(what) is empty", at: node.location)
+            diagnostics.error("\(what()) is empty", at: node.location)
             return nil
         }
         return node.scalar
     }
 
-    private mutating func bool(_ node: YAMLNode, what: String) -> Bool? {
+    private mutating func bool(_ node: YAMLNode, what: @autoclosure () -> String) -> Bool? {
         if node.kind == .scalar, case .bool(let b) = node.scalarValue { return b }
-        diagnostics.error("\(what) must be true or false, found \(node.kindDescription)", at: node.location)
+        diagnostics.error("\(what()) must be true or false, found \(node.kindDescription)", at: node.location)
         return nil
     }
 }

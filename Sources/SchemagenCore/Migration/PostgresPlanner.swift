@@ -364,7 +364,10 @@ public struct PostgresPlanner {
             for c in t.columns where Self.uses(c.type, enum: n.name) && !added.contains(t.name + "\u{0}" + c.name) {
                 let target = ddl.columnType(c.type)
                 let cast = c.type.isArray ? "\(sql.id(c.name))::text[]::\(target)" : "\(sql.id(c.name))::text::\(target)"
-                if c.defaultValue != nil { s += "\nALTER TABLE \(sql.id(t.name)) ALTER COLUMN \(sql.id(c.name)) DROP DEFAULT;" }
+                // The default in place now is the old column's (a default change comes later).
+                let oldColumnName = columnRenames(t.name).first { $0.value == c.name }?.key ?? c.name
+                let oldDefault = diff.old.table(named: oldName(t.name))?.column(named: oldColumnName)?.defaultValue
+                if oldDefault != nil { s += "\nALTER TABLE \(sql.id(t.name)) ALTER COLUMN \(sql.id(c.name)) DROP DEFAULT;" }
                 s += "\nALTER TABLE \(sql.id(t.name)) ALTER COLUMN \(sql.id(c.name)) TYPE \(target) USING \(cast);"
                 if let d = c.defaultValue, let rendered = ddl.defaultExpression(d, type: c.type) {
                     s += "\nALTER TABLE \(sql.id(t.name)) ALTER COLUMN \(sql.id(c.name)) SET DEFAULT \(rendered);"

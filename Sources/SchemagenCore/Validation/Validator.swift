@@ -5,7 +5,7 @@
 /// It reports everything it finds (it never stops at the first problem) and
 /// returns the schema with bare `references: table` resolved to the table's
 /// primary key columns.
-public struct Validator {
+public final class Validator {
     let sourceMap: SourceMap
     public private(set) var diagnostics = Diagnostics()
     private var schema: Schema
@@ -23,7 +23,7 @@ public struct Validator {
     }
 
     /// Runs every check; returns the resolved schema.
-    public mutating func run() -> Schema {
+    public func run() -> Schema {
         checkEnums()
         for i in schema.tables.indices { checkTable(at: i) }
         checkNamespace()
@@ -42,11 +42,11 @@ public struct Validator {
         "strict table": "asks for 'strict', which only SQLite has: without SQLite as a target it does nothing",
     ]
 
-    private mutating func noteUnsupported(_ kind: String, _ name: String, at location: SourceLocation?) {
+    private func noteUnsupported(_ kind: String, _ name: String, at location: SourceLocation?) {
         unsupported.append((kind, name, location))
     }
 
-    private mutating func reportUnsupported() {
+    private func reportUnsupported() {
         var order: [String] = []
         var groups: [String: [(name: String, location: SourceLocation?)]] = [:]
         for u in unsupported {
@@ -73,19 +73,19 @@ public struct Validator {
     private var targetsSQLite: Bool { schema.targets.contains(.sqlite) }
     private var targetsPostgres: Bool { schema.targets.contains(.postgres) }
 
-    private mutating func checkIdentifier(_ name: String, _ kind: String, at location: SourceLocation?) {
+    private func checkIdentifier(_ name: String, _ kind: String, at location: @autoclosure () -> SourceLocation?) {
         if name.isEmpty {
-            diagnostics.error("\(kind) has an empty name", at: location)
+            diagnostics.error("\(kind) has an empty name", at: location())
         } else if name.utf8.count > Naming.maxIdentifierBytes {
-            diagnostics.error("\(kind) '\(name)' is \(name.utf8.count) bytes long; PostgreSQL identifiers are at most \(Naming.maxIdentifierBytes) bytes", at: location)
+            diagnostics.error("\(kind) '\(name)' is \(name.utf8.count) bytes long; PostgreSQL identifiers are at most \(Naming.maxIdentifierBytes) bytes", at: location())
         } else if name.unicodeScalars.contains(where: { $0.value == 0 }) {
-            diagnostics.error("\(kind) '\(name)' contains a NUL character", at: location)
+            diagnostics.error("\(kind) '\(name)' contains a NUL character", at: location())
         }
     }
 
     // MARK: Enums
 
-    private mutating func checkEnums() {
+    private func checkEnums() {
         for e in schema.enums {
             checkIdentifier(e.name, "enum", at: sourceMap.enumType(e.name))
             // Locate values by their text: values listed twice were dropped, so positions differ.
@@ -104,20 +104,20 @@ public struct Validator {
 
     // MARK: Tables
 
-    private mutating func checkTable(at index: Int) {
+    private func checkTable(at index: Int) {
         var table = schema.tables[index]
         let name = table.name
-        let what = "table '\(name)'"
+        let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
         var columnIndex: [String: Int] = [:]
         for (i, c) in table.columns.enumerated() { columnIndex[c.name] = i }
         let columnNames = table.columns.map(\.name)
 
-        func requireColumns(_ columns: [String], _ owner: String, _ path: [String]) -> Bool {
+        func requireColumns(_ columns: [String], _ owner: @autoclosure () -> String, _ path: [String]) -> Bool {
             var ok = true
             for c in columns where columnIndex[c] == nil {
                 let location = columnItem(c, in: sourceMap.node(table: name, path)) ?? SourceMap.locate(sourceMap.tables[name], path)
-                diagnostics.error("\(owner) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: location)
+                diagnostics.error("\(owner()) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: location)
                 ok = false
             }
             return ok
@@ -151,7 +151,7 @@ public struct Validator {
             let path = ["indexes", String(i)]
             _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path)
             _ = requireColumns(index.include, "index '\(index.name)'", path)
-            checkIndexForTargets(index, owner: what, at: SourceMap.locate(sourceMap.tables[name], path))
+            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path))
         }
         if let search = table.search {
             // The item naming a column in `search: [...]` or `search: { columns: [...] }`.
@@ -186,13 +186,13 @@ public struct Validator {
                 let defaultPartition = partition.partitions.first(where: { $0.bound == nil })!.name
                 diagnostics.error("hash-partitioned \(what) cannot have a default partition ('\(defaultPartition)')", at: sourceMap.table(name, "partition", "partitions", defaultPartition))
             }
-            if targetsSQLite { noteUnsupported("partitioned table", what, at: location) }
+            if targetsSQLite { noteUnsupported("partitioned table", "\(what)", at: location) }
         }
         for check in table.checks {
             checkIdentifier(check.name, "check constraint", at: sourceMap.table(name, "checks"))
         }
         for fk in table.foreignKeys { checkIdentifier(fk.name, "foreign key", at: sourceMap.table(name)) }
-        if table.strict && !targetsSQLite { noteUnsupported("strict table", what, at: sourceMap.table(name, "strict")) }
+        if table.strict && !targetsSQLite { noteUnsupported("strict table", "\(what)", at: sourceMap.table(name, "strict")) }
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
@@ -265,28 +265,28 @@ public struct Validator {
         return found
     }
 
-    private mutating func duplicateColumns(_ columns: [String], _ owner: String, at location: SourceLocation?) {
+    private func duplicateColumns(_ columns: [String], _ owner: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
         var seen = Set<String>()
         for c in columns where !seen.insert(c).inserted {
-            diagnostics.error("\(owner) lists column '\(c)' twice", at: location)
+            diagnostics.error("\(owner()) lists column '\(c)' twice", at: location())
         }
     }
 
-    private mutating func checkIndexForTargets(_ index: Index, owner: String, at location: SourceLocation?) {
+    private func checkIndexForTargets(_ index: Index, owner: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
         if let method = index.method, method != .btree, targetsSQLite {
-            noteUnsupported("\(method.rawValue) index", "index '\(index.name)' of \(owner)", at: location)
+            noteUnsupported("\(method.rawValue) index", "index '\(index.name)' of \(owner())", at: location())
         }
         if !index.include.isEmpty, targetsSQLite {
-            noteUnsupported("index with include columns", "index '\(index.name)' of \(owner)", at: location)
+            noteUnsupported("index with include columns", "index '\(index.name)' of \(owner())", at: location())
         }
         if let method = index.method, index.unique, method != .btree {
-            diagnostics.error("index '\(index.name)' of \(owner) is unique with method \(method.rawValue); only btree indexes can be unique", at: location)
+            diagnostics.error("index '\(index.name)' of \(owner()) is unique with method \(method.rawValue); only btree indexes can be unique", at: location())
         }
     }
 
-    private mutating func checkColumn(_ column: Column, in table: Table) {
+    private func checkColumn(_ column: Column, in table: Table) {
         let name = column.name
-        let what = "column '\(name)' of table '\(table.name)'"
+        let what = LazyText { "column '\(name)' of table '\(table.name)'" }
         checkIdentifier(name, "column", at: sourceMap.column(table.name, name))
         // Types
         var elementType = column.type
@@ -314,11 +314,11 @@ public struct Validator {
                 diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
             }
             if !generated.stored && targetsPostgres {
-                noteUnsupported("virtual generated column", what, at: sourceMap.column(table.name, name, "generated"))
+                noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(table.name, name, "generated"))
             }
         }
         // A serial or generated column with a default was reported above; its value does not matter.
-        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: what, at: sourceMap.column(table.name, name, "default")) }
+        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: "\(what)", at: sourceMap.column(table.name, name, "default")) }
         if let renamed = column.renamedFrom, renamed == name || table.column(named: renamed) != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(table.name, name, "renamed_from"))
         }
@@ -326,22 +326,22 @@ public struct Validator {
 
     // MARK: Defaults
 
-    private mutating func checkDefault(_ value: DefaultValue, of column: Column, what: String, at location: SourceLocation?) {
+    private func checkDefault(_ value: DefaultValue, of column: Column, what: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
         let type = column.type
         /// `hint` says how to write a value that fits; it ends the message.
         func mismatch(_ description: String, _ hint: String? = nil) {
-            diagnostics.error("the default \(description) of \(what) does not fit its type \(type.spelling)\(hint.map { "; \($0)" } ?? "")", at: location)
+            diagnostics.error("the default \(description) of \(what()) does not fit its type \(type.spelling)\(hint.map { "; \($0)" } ?? "")", at: location())
         }
         switch value {
         case .null:
-            if !column.nullable { diagnostics.error("the default of \(what) is null, but the column is NOT NULL", at: location) }
+            if !column.nullable { diagnostics.error("the default of \(what()) is null, but the column is NOT NULL", at: location()) }
         case .bool(let b):
             if type != .bool && !isCustom(type) { mismatch("\(b)", type.isTextual ? "quote it for the text '\(b)'" : nil) }
         case .number(let text):
             let isInteger = !text.contains(".") && !text.lowercased().contains("e")
             switch type {
             case .smallint, .int, .bigint, .unixtime:
-                if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what) is out of range for \(type.spelling)\(Self.integerRanges[type].map { " (\($0))" } ?? "")", at: location) }
+                if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what()) is out of range for \(type.spelling)\(Self.integerRanges[type].map { " (\($0))" } ?? "")", at: location()) }
             case .real, .double, .decimal: break
             case .string, .text: break // a number written for a text column is its text
             default: if !isCustom(type) { mismatch(text, type == .bool ? "write true or false" : nil) }
@@ -350,10 +350,10 @@ public struct Validator {
             switch type {
             case .text: break
             case .string(let n):
-                if text.count > n { diagnostics.error("the default '\(text)' of \(what) is \(text.count) characters long, more than its type \(type.spelling) allows", at: location) }
+                if text.count > n { diagnostics.error("the default '\(text)' of \(what()) is \(text.count) characters long, more than its type \(type.spelling) allows", at: location()) }
             case .enumeration(let enumName):
                 if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(text) {
-                    diagnostics.error("the default '\(text)' of \(what) is not a value of enum '\(enumName)' (\(e.values.joined(separator: ", ")))\(Suggestions.hint(for: text, in: e.values))", at: location)
+                    diagnostics.error("the default '\(text)' of \(what()) is not a value of enum '\(enumName)' (\(e.values.joined(separator: ", ")))\(Suggestions.hint(for: text, in: e.values))", at: location())
                 }
             case .uuid:
                 if !Self.isUUID(text) { mismatch("'\(text)'", "write a UUID as 8-4-4-4-12 hex digits, or use uuid()") }
@@ -462,12 +462,12 @@ public struct Validator {
         }
     }
 
-    private mutating func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
+    private func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
         var fk = fk
         let location = fkLocation(fk, in: table)
         let columnsLocation = fkLocation(fk, in: table, part: "columns")
         let referencesLocation = fkLocation(fk, in: table, part: "references")
-        let what = "foreign key '\(fk.name)' of table '\(table.name)'"
+        let what = LazyText { "foreign key '\(fk.name)' of table '\(table.name)'" }
         var columnsOK = true
         for c in fk.columns where columnIndex[c] == nil {
             diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation)
@@ -544,54 +544,73 @@ public struct Validator {
     /// PostgreSQL puts tables, views, indexes (including those behind primary
     /// keys and unique constraints) in one namespace, and types (enums, and the
     /// row type of every table) in another that tables also occupy.
-    private mutating func checkNamespace() {
-        var relations: [String: (description: String, location: SourceLocation?)] = [:]
-        func claim(_ name: String, _ description: String, at location: SourceLocation?) {
-            guard let other = relations[name] else {
-                relations[name] = (description, location)
+    private func checkNamespace() {
+        // A first pass only counts names; descriptions and locations are built
+        // in a second pass, for the names that collide (none, in a valid schema).
+        let sourceMap = self.sourceMap
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(schema.tables.count * 4)
+        var reporting = false
+        var first: [String: (description: String, location: SourceLocation?)] = [:]
+        func claim(_ name: String, _ describe: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
+            guard reporting else {
+                counts[name, default: 0] += 1
+                return
+            }
+            guard counts[name, default: 0] > 1 else { return }
+            let description = describe()
+            guard let other = first[name] else {
+                first[name] = (description, location())
                 return
             }
             // Two constraints of one table with one name: reported with the table's constraints.
             if other.description == description { return }
             let place = other.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
             let database = description.hasPrefix("full-text table") || other.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
-            diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location)
+            diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location())
         }
-        for t in schema.tables { claim(t.name, "table '\(t.name)'", at: sourceMap.table(t.name)) }
-        for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
-        for t in schema.tables {
-            for p in t.partition?.partitions ?? [] {
-                claim(p.name, "partition '\(p.name)' of table '\(t.name)'", at: sourceMap.table(t.name, "partition", "partitions", p.name))
+        func claimAll() {
+            for t in schema.tables { claim(t.name, "table '\(t.name)'", at: sourceMap.table(t.name)) }
+            for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
+            for t in schema.tables {
+                for p in t.partition?.partitions ?? [] {
+                    claim(p.name, "partition '\(p.name)' of table '\(t.name)'", at: sourceMap.table(t.name, "partition", "partitions", p.name))
+                }
+                if t.search != nil && targetsSQLite {
+                    claim(Naming.ftsTable(table: t.name), "full-text table '\(Naming.ftsTable(table: t.name))' of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
+                }
             }
-            if t.search != nil && targetsSQLite {
-                claim(Naming.ftsTable(table: t.name), "full-text table '\(Naming.ftsTable(table: t.name))' of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
+            for t in schema.tables {
+                let of = "of table '\(t.name)'"
+                if let pk = t.primaryKey {
+                    claim(pk.name, "primary key '\(pk.name)' \(of)", at: self.constraintLocation(t.name, pk.name, in: ["primary_key"]) ?? sourceMap.table(t.name, "primary_key"))
+                }
+                for u in t.uniques {
+                    claim(u.name, "unique constraint '\(u.name)' \(of)", at: self.constraintLocation(t.name, u.name, in: ["unique"]) ?? sourceMap.table(t.name, "unique"))
+                }
+                for (i, index) in t.indexes.enumerated() {
+                    claim(index.name, "index '\(index.name)' \(of)", at: sourceMap.table(t.name, "indexes", String(i)))
+                }
+                if t.search != nil && targetsPostgres {
+                    claim(Naming.searchIndex(table: t.name), "search index '\(Naming.searchIndex(table: t.name))' \(of)", at: sourceMap.table(t.name, "search"))
+                }
+            }
+            for v in schema.views {
+                for (i, index) in v.indexes.enumerated() {
+                    claim(index.name, "index '\(index.name)' of view '\(v.name)'", at: sourceMap.view(v.name, "indexes", String(i)))
+                }
             }
         }
-        for t in schema.tables {
-            let of = "of table '\(t.name)'"
-            if let pk = t.primaryKey {
-                claim(pk.name, "primary key '\(pk.name)' \(of)", at: constraintLocation(t.name, pk.name, in: ["primary_key"]) ?? sourceMap.table(t.name, "primary_key"))
-            }
-            for u in t.uniques {
-                claim(u.name, "unique constraint '\(u.name)' \(of)", at: constraintLocation(t.name, u.name, in: ["unique"]) ?? sourceMap.table(t.name, "unique"))
-            }
-            for (i, index) in t.indexes.enumerated() {
-                claim(index.name, "index '\(index.name)' \(of)", at: sourceMap.table(t.name, "indexes", String(i)))
-            }
-            if t.search != nil && targetsPostgres {
-                claim(Naming.searchIndex(table: t.name), "search index '\(Naming.searchIndex(table: t.name))' \(of)", at: sourceMap.table(t.name, "search"))
-            }
-        }
-        for v in schema.views {
-            for (i, index) in v.indexes.enumerated() {
-                claim(index.name, "index '\(index.name)' of view '\(v.name)'", at: sourceMap.view(v.name, "indexes", String(i)))
-            }
+        claimAll()
+        if counts.values.contains(where: { $0 > 1 }) {
+            reporting = true
+            claimAll()
         }
         if targetsPostgres {
             // Tables and views also have a row type of their name.
             for e in schema.enums {
                 var relation: (kind: String, location: SourceLocation?)?
-                if schema.table(named: e.name) != nil {
+                if tableIndex[e.name] != nil {
                     relation = ("table", sourceMap.table(e.name))
                 } else if schema.views.contains(where: { $0.name == e.name }) {
                     relation = ("view", sourceMap.view(e.name))
@@ -606,13 +625,13 @@ public struct Validator {
 
     // MARK: Views
 
-    private mutating func checkViews() {
+    private func checkViews() {
         let viewNames = Set(schema.views.map(\.name))
         var viewsByWord: [String: String] = [:]
         for v in schema.views { viewsByWord[v.name.lowercased()] = v.name }
         var dependencies: [String: [String]] = [:]
         for view in schema.views {
-            let what = "view '\(view.name)'"
+            let what = LazyText { "view '\(view.name)'" }
             checkIdentifier(view.name, "view", at: sourceMap.view(view.name))
             for dialect in schema.targets where view.sql.text(for: dialect) == nil {
                 diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target; add '\(dialect.rawValue):', or one 'sql:' for every dialect", at: sourceMap.view(view.name))
@@ -620,7 +639,7 @@ public struct Validator {
             if !view.indexes.isEmpty && !view.materialized {
                 diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed (add 'materialized: true')", at: sourceMap.view(view.name, "indexes"))
             }
-            if view.materialized && targetsSQLite { noteUnsupported("materialized view", what, at: sourceMap.view(view.name, "materialized")) }
+            if view.materialized && targetsSQLite { noteUnsupported("materialized view", "\(what)", at: sourceMap.view(view.name, "materialized")) }
             var deps = Set<String>()
             for dialect in Dialect.allCases {
                 if let sql = view.sql.text(for: dialect) {
@@ -653,7 +672,7 @@ public struct Validator {
         }
     }
 
-    private mutating func checkPostgresSettings() {
+    private func checkPostgresSettings() {
         if let ns = schema.postgresSchema {
             checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }, ["postgres", "schema"]))
         }
