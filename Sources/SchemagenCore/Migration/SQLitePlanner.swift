@@ -312,6 +312,12 @@ public struct SQLitePlanner {
             sources.append(source)
         }
         s += "INSERT INTO \(sql.id(temp)) (\(targets.joined(separator: ", ")))\n    SELECT \(sources.joined(separator: ", ")) FROM \(sql.id(n.name));\n"
+        if n.identityColumn != nil {
+            // AUTOINCREMENT never reuses an id: carry the old table's counter over (the copy set the new
+            // one to the largest id still present; DROP TABLE deletes the old one, RENAME moves this one).
+            s += "DELETE FROM sqlite_sequence WHERE name = \(sql.literal(temp));\n"
+            s += "INSERT INTO sqlite_sequence (name, seq) SELECT \(sql.literal(temp)), seq FROM sqlite_sequence WHERE name = \(sql.literal(n.name));\n"
+        }
         s += "DROP TABLE \(sql.id(n.name));\n"
         s += "ALTER TABLE \(sql.id(temp)) RENAME TO \(sql.id(n.name));"
         return s

@@ -12,6 +12,8 @@ CREATE TABLE _schemagen_new_projects (
 );
 INSERT INTO _schemagen_new_projects (id, name)
     SELECT id, name FROM projects;
+DELETE FROM sqlite_sequence WHERE name = '_schemagen_new_projects';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schemagen_new_projects', seq FROM sqlite_sequence WHERE name = 'projects';
 DROP TABLE projects;
 ALTER TABLE _schemagen_new_projects RENAME TO projects;
 

@@ -16,6 +16,8 @@ CREATE TABLE _schemagen_new_lines (
 );
 INSERT INTO _schemagen_new_lines (id, qty, price)
     SELECT id, qty, price FROM lines;
+DELETE FROM sqlite_sequence WHERE name = '_schemagen_new_lines';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schemagen_new_lines', seq FROM sqlite_sequence WHERE name = 'lines';
 DROP TABLE lines;
 ALTER TABLE _schemagen_new_lines RENAME TO lines;
 

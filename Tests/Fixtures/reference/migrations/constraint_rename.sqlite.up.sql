@@ -21,6 +21,8 @@ CREATE TABLE _schemagen_new_jobs (
 );
 INSERT INTO _schemagen_new_jobs (id, project_id, slug, priority)
     SELECT id, project_id, slug, priority FROM jobs;
+DELETE FROM sqlite_sequence WHERE name = '_schemagen_new_jobs';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schemagen_new_jobs', seq FROM sqlite_sequence WHERE name = 'jobs';
 DROP TABLE jobs;
 ALTER TABLE _schemagen_new_jobs RENAME TO jobs;
 

@@ -12,6 +12,8 @@ CREATE TABLE _schemagen_new_tasks (
 );
 INSERT INTO _schemagen_new_tasks (id, status)
     SELECT id, status FROM tasks;
+DELETE FROM sqlite_sequence WHERE name = '_schemagen_new_tasks';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schemagen_new_tasks', seq FROM sqlite_sequence WHERE name = 'tasks';
 DROP TABLE tasks;
 ALTER TABLE _schemagen_new_tasks RENAME TO tasks;
 
