@@ -30,12 +30,11 @@ enum RepositorySchema {
 }
 
 enum SQLiteDatabase {
-    /// An in-memory SQLite with foreign keys on and the committed DDL applied.
-    static func open() throws -> DatabaseQueue {
+    /// An in-memory SQLite with foreign keys on and the DDL applied.
+    static func open(script: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
-        let script = try RepositorySchema.generated("sqlite/schema.sql")
         try queue.writeWithoutTransaction { db in try db.execute(sql: script) }
         return queue
     }
@@ -69,8 +68,8 @@ enum PostgresDatabase {
         return try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1 ... Int(Int32.max)), logger: logger)
     }
 
-    /// Runs `body` on a fresh database holding the committed PostgreSQL DDL.
-    static func withSchema<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body` on a fresh database holding the PostgreSQL DDL `script`.
+    static func withSchema<T: Sendable>(_ script: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         let server = try server()
         let name = "schemagen_records_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let admin = try await connect(server, database: server.database)
@@ -82,7 +81,7 @@ enum PostgresDatabase {
         }
         let result: Result<T, Error>
         do {
-            try applyScript(try RepositorySchema.generated("postgres/schema.sql"), server: server, database: name)
+            try applyScript(script, server: server, database: name)
             let connection = try await connect(server, database: name)
             do { result = .success(try await body(connection)) } catch { result = .failure(error) }
             try? await connection.close()

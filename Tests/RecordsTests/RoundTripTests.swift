@@ -2,29 +2,111 @@ import Foundation
 import GRDB
 import PostgresNIO
 import SchemagenCore
+import SchemagenTestSupport
 import Testing
 import WorkflowRecords
 
-/// The sample rows of every table, as records, in an order where parents come before children.
-struct Samples: Sendable {
+/// A schema under test: its sample rows, its record types and its DDL, tables in an order
+/// where parents come before children (`DependencyOrder`, as the DDL creates them).
+struct Subject: Sendable {
+    let name: String
     let tables: [String]
     let rows: [String: [SampleValues.Row]]
+    let types: [any RoundTripRecord.Type]
+    let sqlite: String
+    let postgres: String
 
-    static let shared: Result<Samples, Error> = Result {
-        let schema = try RepositorySchema.compile()
-        let values = SampleValues(schema: schema)
-        return Samples(tables: DependencyOrder(schema).tables.map { schema.tables[$0].name }, rows: values.rows)
+    init(name: String, schema: Schema, types: [any RoundTripRecord.Type], sqlite: String, postgres: String) {
+        self.name = name
+        self.tables = DependencyOrder(schema).tables.map { schema.tables[$0].name }
+        self.rows = SampleValues(schema: schema).rows
+        self.types = types
+        self.sqlite = sqlite
+        self.postgres = postgres
     }
 
-    static func load() throws -> Samples { try shared.get() }
+    /// The repository schema, with the committed DDL of `Generated/`.
+    static let repositoryResult: Result<Subject, Error> = Result {
+        Subject(name: "schema.yaml", schema: try RepositorySchema.compile(), types: Registry.all,
+                sqlite: try RepositorySchema.generated("sqlite/schema.sql"), postgres: try RepositorySchema.generated("postgres/schema.sql"))
+    }
+
+    /// Every column type (`Tests/Fixtures/records/type_tour.yaml`), with the DDL rendered now.
+    static let typeTourResult: Result<Subject, Error> = Result {
+        let compiled = Fixtures.compile(TypeTourFiles.schema)
+        guard let schema = compiled.schema else { throw SampleError("type_tour.yaml does not compile") }
+        return Subject(name: "type_tour.yaml", schema: schema, types: TypeTourFiles.types,
+                       sqlite: DDL.script(for: schema, dialect: .sqlite, source: "type_tour.yaml"),
+                       postgres: DDL.script(for: schema, dialect: .postgres, source: "type_tour.yaml"))
+    }
+
+    static func repository() throws -> Subject { try repositoryResult.get() }
+    static func typeTour() throws -> Subject { try typeTourResult.get() }
 
     func records<R: RoundTripRecord>(_ type: R.Type) throws -> [R] {
         try (rows[R.tableName] ?? []).map { try SampleValues.decode(R.self, $0) }
     }
 
     func type(_ table: String) throws -> any RoundTripRecord.Type {
-        guard let type = Registry.type(forTable: table) else { throw SampleError("no record type registered for table \(table)") }
+        guard let type = types.first(where: { $0.tableName == table }) else { throw SampleError("no record type registered for table \(table)") }
         return type
+    }
+
+    // MARK: SQLite
+
+    /// Inserts every sample row through GRDB into SQLite built from the DDL and compares what
+    /// `fetchAll` reads back.
+    func sqliteRoundTrip() throws -> DatabaseQueue {
+        let queue = try SQLiteDatabase.open(script: sqlite)
+        try queue.write { db in
+            for table in tables { try insert(try type(table), db) }
+        }
+        try queue.read { db in
+            for table in tables { try compare(try type(table), db) }
+        }
+        return queue
+    }
+
+    private func insert<R: RoundTripRecord>(_ type: R.Type, _ db: Database) throws {
+        for var record in try records(R.self) {
+            do {
+                try record.insert(db)
+            } catch {
+                throw SampleError("\(R.tableName): insert failed: \(error)\n\(record)")
+            }
+        }
+    }
+
+    private func compare<R: RoundTripRecord>(_ type: R.Type, _ db: Database) throws {
+        expectSameRecords(try records(R.self), try R.fetchAll(db), "SQLite \(name) \(R.tableName)")
+    }
+
+    // MARK: PostgreSQL
+
+    /// Inserts every sample row with `postgresInsert()`; the rows of `RETURNING` and of
+    /// `postgresSelect` must both decode equal.
+    func postgresRoundTrip(_ connection: PostgresConnection) async throws {
+        for table in tables { try await postgresRoundTrip(try type(table), connection) }
+    }
+
+    private func postgresRoundTrip<R: RoundTripRecord>(_ type: R.Type, _ connection: PostgresConnection) async throws {
+        let records = try records(R.self)
+        var returned: [R] = []
+        for record in records {
+            do {
+                for try await row in try await connection.query(try record.postgresInsert(), logger: PostgresDatabase.logger) {
+                    returned.append(try R(postgresRow: row))
+                }
+            } catch {
+                throw SampleError("\(R.tableName): insert failed: \(String(reflecting: error))\n\(record)")
+            }
+        }
+        expectSameRecords(records, returned, "PostgreSQL \(name) \(R.tableName) (RETURNING)")
+        var selected: [R] = []
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: R.postgresSelect), logger: PostgresDatabase.logger) {
+            selected.append(try R(postgresRow: row))
+        }
+        expectSameRecords(records, selected, "PostgreSQL \(name) \(R.tableName) (SELECT)")
     }
 }
 
@@ -68,7 +150,7 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
     /// column, empty and non-empty arrays, and a row for every table.
     @Test func samplesCoverEveryEnumCaseNullAndArrayShape() throws {
         let schema = try RepositorySchema.compile()
-        let samples = try Samples.load()
+        let samples = try Subject.repository()
         for table in schema.tables {
             let rows = samples.rows[table.name] ?? []
             #expect(rows.count >= 3, "\(table.name) has \(rows.count) sample rows")
@@ -89,16 +171,12 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
 }
 
 @Suite struct SQLiteRoundTripTests {
-    /// Every table: insert the sample rows through GRDB into SQLite built from the committed
-    /// DDL, read them back with `fetchAll`, compare equal.
+    /// Every table of the repository schema: insert the sample rows through GRDB into SQLite
+    /// built from the committed DDL, read them back with `fetchAll`, compare equal.
     @Test func everyTableRoundTripsThroughGRDB() throws {
-        let samples = try Samples.load()
-        let queue = try SQLiteDatabase.open()
-        try queue.write { db in
-            for table in samples.tables { try insert(try samples.type(table), samples, db) }
-        }
+        let samples = try Subject.repository()
+        let queue = try samples.sqliteRoundTrip()
         try queue.read { db in
-            for table in samples.tables { try compare(try samples.type(table), samples, db) }
             // Values are stored the way the DDL stores them.
             let id = try String.fetchOne(db, sql: "SELECT id FROM organizations LIMIT 1")
             #expect(id?.allSatisfy { !$0.isUppercase } == true)
@@ -115,23 +193,32 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
         }
     }
 
-    private func insert<R: RoundTripRecord>(_ type: R.Type, _ samples: Samples, _ db: Database) throws {
-        for var record in try samples.records(R.self) {
-            do {
-                try record.insert(db)
-            } catch {
-                throw SampleError("\(R.tableName): insert failed: \(error)\n\(record)")
-            }
+    /// Every column type of the format, every array element type, custom and overridden Swift types.
+    @Test func everyColumnTypeRoundTripsThroughGRDB() throws {
+        let queue = try Subject.typeTour().sqliteRoundTrip()
+        try queue.read { db in
+            let forms = try Row.fetchOne(db, sql: """
+                SELECT local_at, at_time, on_day, typeof(epoch) AS epoch, typeof(blob) AS blob, keys, stamps, locals, days, epochs
+                FROM "values" WHERE small = 32767
+                """)
+            let row = try #require(forms)
+            #expect(row["local_at"] as String? == "9999-12-31 23:59:59.999")
+            #expect(row["at_time"] as String? == "23:59:59")
+            #expect(row["on_day"] as String? == "9999-12-31")
+            #expect(row["epoch"] as String? == "integer")
+            #expect(row["blob"] as String? == "blob")
+            let keys = try #require(row["keys"] as String?)
+            #expect(keys.hasPrefix("[\"") && keys == keys.lowercased(), "\(keys)")
+            #expect((row["stamps"] as String?)?.hasPrefix(#"["9999-12-31T23:59:59.999Z","0001-01-01T00:00:00.000Z""#) == true)
+            #expect((row["locals"] as String?)?.hasPrefix(#"["9999-12-31 23:59:59.999","0001-01-01 00:00:00.000""#) == true)
+            #expect((row["days"] as String?)?.hasPrefix(#"["9999-12-31","0001-01-01""#) == true)
+            #expect((row["epochs"] as String?)?.hasPrefix("[253402300799,-62135596800") == true)
         }
     }
 
-    private func compare<R: RoundTripRecord>(_ type: R.Type, _ samples: Samples, _ db: Database) throws {
-        expectSameRecords(try samples.records(R.self), try R.fetchAll(db), "SQLite \(R.tableName)")
-    }
-
     @Test func primaryKeyLookupsUseTheTextForms() throws {
-        let samples = try Samples.load()
-        let queue = try SQLiteDatabase.open()
+        let samples = try Subject.repository()
+        let queue = try SQLiteDatabase.open(script: samples.sqlite)
         let organizations = try samples.records(Workflow.Organization.self)
         try queue.write { db in for var o in organizations { try o.insert(db) } }
         try queue.read { db in
@@ -148,7 +235,7 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
     }
 
     @Test func serialKeyIsAssignedOnInsert() throws {
-        let queue = try SQLiteDatabase.open()
+        let queue = try SQLiteDatabase.open(script: try Subject.repository().sqlite)
         let at = Date(timeIntervalSince1970: 1_700_000_000.125)
         var log = Workflow.AuditLog(entityType: "tasks", entityId: "42", action: "create", details: ["ok": true, "n": 1.5], occurredAt: at)
         #expect(log.id == nil)
@@ -162,11 +249,8 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
     }
 
     @Test func constraintViolationsThrow() throws {
-        let samples = try Samples.load()
-        let queue = try SQLiteDatabase.open()
-        try queue.write { db in
-            for table in samples.tables { try insert(try samples.type(table), samples, db) }
-        }
+        let samples = try Subject.repository()
+        let queue = try samples.sqliteRoundTrip()
         var task = try samples.records(Workflow.TaskRow.self)[2]
         task.id = UUID()
         task.priority = 11                                            // CHECK (priority BETWEEN 0 AND 10)
@@ -195,7 +279,7 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
     }
 
     @Test func readingAValueOfTheWrongTypeThrows() throws {
-        let queue = try SQLiteDatabase.open()
+        let queue = try SQLiteDatabase.open(script: try Subject.repository().sqlite)
         try queue.read { db in
             let row = try #require(try Row.fetchOne(db, sql: """
                 SELECT 'not a uuid' AS id, 'n' AS name, 's' AS slug, '{}' AS settings,
@@ -209,12 +293,13 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
 }
 
 @Suite struct PostgresRoundTripTests {
-    /// Every table: insert the sample rows with `postgresInsert()` into PostgreSQL built from
-    /// the committed DDL; the rows of `RETURNING` and of `postgresSelect` both decode equal.
+    /// Every table of the repository schema: insert the sample rows with `postgresInsert()` into
+    /// PostgreSQL built from the committed DDL; the rows of `RETURNING` and of `postgresSelect`
+    /// both decode equal.
     @Test func everyTableRoundTripsThroughPostgresNIO() async throws {
-        let samples = try Samples.load()
-        try await PostgresDatabase.withSchema { connection in
-            for table in samples.tables { try await roundTrip(try samples.type(table), samples, connection) }
+        let samples = try Subject.repository()
+        try await PostgresDatabase.withSchema(samples.postgres) { connection in
+            try await samples.postgresRoundTrip(connection)
             // Values land as the types the DDL declares, not as text.
             let created = try await texts("SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') FROM organizations", connection)
             // (A Date near 9999 holds milliseconds to ±15 µs only: the double nearest .999 is .998985, kept to the µs.)
@@ -228,36 +313,22 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
         }
     }
 
-    private func texts(_ sql: String, _ connection: PostgresConnection) async throws -> [String] {
-        var result: [String] = []
-        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresDatabase.logger) {
-            result.append(try row.decode(String.self))
+    /// Every column type of the format, every array element type, custom and overridden Swift types.
+    @Test func everyColumnTypeRoundTripsThroughPostgresNIO() async throws {
+        let samples = try Subject.typeTour()
+        try await PostgresDatabase.withSchema(samples.postgres) { connection in
+            try await samples.postgresRoundTrip(connection)
+            let forms = try await texts("""
+                SELECT concat_ws(' | ', local_at, at_time, on_day, pg_typeof(moods), moods, times, days, epochs, pg_typeof(moneys), length(blob))
+                FROM "values" WHERE small = 32767
+                """, connection)
+            #expect(forms.first?.hasPrefix("9999-12-31 23:59:59.99") == true, "\(forms)")
+            #expect(forms.first?.hasSuffix(" | 23:59:59 | 9999-12-31 | mood[] | {happy,so-so,sad,Größe,default} | {23:59:59,00:00:00,12:34:56} | {9999-12-31,0001-01-01,2024-02-29} | {253402300799,-62135596800,1709210096} | numeric[] | 256") == true, "\(forms)")
         }
-        return result
-    }
-
-    private func roundTrip<R: RoundTripRecord>(_ type: R.Type, _ samples: Samples, _ connection: PostgresConnection) async throws {
-        let records = try samples.records(R.self)
-        var returned: [R] = []
-        for record in records {
-            do {
-                for try await row in try await connection.query(try record.postgresInsert(), logger: PostgresDatabase.logger) {
-                    returned.append(try R(postgresRow: row))
-                }
-            } catch {
-                throw SampleError("\(R.tableName): insert failed: \(String(reflecting: error))\n\(record)")
-            }
-        }
-        expectSameRecords(records, returned, "PostgreSQL \(R.tableName) (RETURNING)")
-        var selected: [R] = []
-        for try await row in try await connection.query(PostgresQuery(unsafeSQL: R.postgresSelect), logger: PostgresDatabase.logger) {
-            selected.append(try R(postgresRow: row))
-        }
-        expectSameRecords(records, selected, "PostgreSQL \(R.tableName) (SELECT)")
     }
 
     @Test func serialKeyIsAssignedOnInsert() async throws {
-        try await PostgresDatabase.withSchema { connection in
+        try await PostgresDatabase.withSchema(try Subject.repository().postgres) { connection in
             let log = Workflow.AuditLog(entityType: "tasks", entityId: "42", action: "create", details: ["ok": true],
                                         occurredAt: Date(timeIntervalSince1970: 1_700_000_000.125))
             var returned: [Workflow.AuditLog] = []
@@ -273,9 +344,9 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
     }
 
     @Test func constraintViolationsThrow() async throws {
-        let samples = try Samples.load()
-        try await PostgresDatabase.withSchema { connection in
-            for table in samples.tables { try await roundTrip(try samples.type(table), samples, connection) }
+        let samples = try Subject.repository()
+        try await PostgresDatabase.withSchema(samples.postgres) { connection in
+            try await samples.postgresRoundTrip(connection)
             var task = try samples.records(Workflow.TaskRow.self)[2]
             task.id = UUID()
             task.priority = 11
@@ -290,6 +361,18 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
             tooLong.slug = String(repeating: "x", count: 101)                                // VARCHAR(100)
             await expectPostgresError("22001", try tooLong.postgresInsert(), connection)   // string_data_right_truncation
         }
+    }
+
+    private func texts(_ sql: String, _ connection: PostgresConnection) async throws -> [String] {
+        var result: [String] = []
+        do {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresDatabase.logger) {
+                result.append(try row.decode(String.self))
+            }
+        } catch {
+            throw SampleError("\(sql): \(String(reflecting: error))")
+        }
+        return result
     }
 
     private func expectPostgresError(_ sqlState: String, _ query: PostgresQuery, _ connection: PostgresConnection,

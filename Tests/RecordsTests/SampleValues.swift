@@ -38,7 +38,7 @@ struct SampleValues {
         do {
             return try decoder.decode(R.self, from: Data("{\(body)}".utf8))
         } catch {
-            throw SampleError("cannot decode \(R.self) from {\(body)}: \(error)")
+            throw SampleError("cannot decode \(R.self): \(error) from {\(body)}")
         }
     }
 
@@ -184,7 +184,10 @@ struct SampleValues {
                 scalar(element, column: Column(name: column.name + "_\(i)", type: element), table: table, variant: v == 0 ? i : v + i, checks: ColumnChecks.none)
             }
             return "[" + items.joined(separator: ",") + "]"
-        case .custom: return jsonString("custom \(v)")
+        case .custom(_, _, let swift):
+            // Only the custom types of type_tour.yaml: a `[String]`, and a String of 7 characters.
+            if swift?.hasPrefix("[") == true { return v % 2 == 1 ? "[]" : "[\"x\",\"ünï\",\"\"]" }
+            return jsonString("#" + String(repeating: "0123456789abcdef".map(String.init)[v % 16], count: 6))
         }
     }
 
@@ -350,6 +353,9 @@ enum Fixups {
             if let a = row["traditional_time_estimate"] ?? nil, let b = row["actual_time_taken"] ?? nil {
                 row["time_saved"] = .some(String(Int64(a)! - Int64(b)!))
             }
+        case "values":
+            // type_tour.yaml: doubled is generated as small * 2.
+            if let small = row["small"] ?? nil { row["doubled"] = .some(String(Int64(small)! * 2)) }
         default:
             break
         }
