@@ -105,12 +105,12 @@ public struct SchemaDiff: Sendable {
             }
             matchedOld.insert(oldName)
             if oldName != t.name { changes.append(.renameTable(from: oldName, to: t.name)) }
-            diffTable(old: o, new: t, columnRenames: renames.columns[t.name] ?? [:])
+            diffTable(old: o, new: t, columnRenames: renames.columns[t.name] ?? [:], renames: renames)
         }
         for t in old.tables where !matchedOld.contains(t.name) { changes.append(.dropTable(t)) }
     }
 
-    private mutating func diffTable(old o: Table, new t: Table, columnRenames: [String: String]) {
+    private mutating func diffTable(old o: Table, new t: Table, columnRenames: [String: String], renames: Renames) {
         let name = t.name
         let oldColumns = Dictionary(o.columns.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var matched = Set<String>()
@@ -133,8 +133,19 @@ public struct SchemaDiff: Sendable {
         let map = Dictionary(columnRenames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let rename: (String) -> String = { map[$0] ?? $0 }
         let oldPK = o.primaryKey.map { PrimaryKey(name: $0.name, columns: $0.columns.map(rename)) }
+        // A foreign key to a renamed table or column is still the same key: both engines keep the
+        // reference through the rename, so it is neither dropped nor added again.
+        let tableRenames = Dictionary(renames.tables.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) // old → new
+        let oldForeignKeys = o.foreignKeys.map { fk in
+            var f = fk
+            f.columns = f.columns.map(rename)
+            f.referencedTable = tableRenames[fk.referencedTable] ?? fk.referencedTable
+            let parentRenames = Dictionary((renames.columns[f.referencedTable] ?? [:]).map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            f.referencedColumns = f.referencedColumns.map { parentRenames[$0] ?? $0 }
+            return f
+        }
         // Constraint drops come before column drops and adds (a dropped column may be in one).
-        diffNamed(oldItems: o.foreignKeys.map { fk in var f = fk; f.columns = f.columns.map(rename); return f },
+        diffNamed(oldItems: oldForeignKeys,
                   newItems: t.foreignKeys, name: \.name, table: name,
                   add: { .addForeignKey(table: name, $0) }, drop: { .dropForeignKey(table: name, $0) })
         diffNamed(oldItems: o.uniques.map { UniqueConstraint(name: $0.name, columns: $0.columns.map(rename)) },

@@ -368,6 +368,29 @@ struct MigrationReferenceTests {
                    - [name]
 
              """)),
+        Case(kind: "column_rename_referenced",
+             before: schema("""
+               projects:
+                 columns:
+                   id:   { type: bigserial, primary_key: true }
+                   code: { type: string(20), unique: true }
+               tasks:
+                 columns:
+                   id:           { type: bigserial, primary_key: true }
+                   project_code: { type: string(20), references: projects.code }
+
+             """),
+             after: schema("""
+               projects:
+                 columns:
+                   id:   { type: bigserial, primary_key: true }
+                   slug: { type: string(20), unique: true, renamed_from: code }
+               tasks:
+                 columns:
+                   id:           { type: bigserial, primary_key: true }
+                   project_code: { type: string(20), references: projects.slug }
+
+             """)),
         Case(kind: "column_widen",
              before: schema("""
                items:
