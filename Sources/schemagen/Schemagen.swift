@@ -12,8 +12,22 @@ struct Schemagen: ParsableCommand {
         Exit codes: 0 success, 1 check failed or change refused, 2 invalid input.
         Diagnostics go to stderr as path:line:column: error: message.
         """,
-        subcommands: [Generate.self, Check.self, Migrate.self, Diff.self, SQL.self]
+        subcommands: [Generate.self, Check.self, Migrate.self, Diff.self, SQL.self, SwiftCommand.self]
     )
+
+    /// Usage errors exit 2 like every other invalid input (ArgumentParser's own code is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                CLI.printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by the commands that work on a project.
