@@ -8,6 +8,19 @@ struct RecordsRenderer {
     let plans: [TablePlan]
     let configuration: SwiftConfiguration
     let source: String
+    let sqliteDDL: SQLiteDDL?
+    let postgresDDL: PostgresDDL?
+
+    init(schema: Schema, names: SwiftNames, planner: SwiftPlanner, plans: [TablePlan], configuration: SwiftConfiguration, source: String) {
+        self.schema = schema
+        self.names = names
+        self.planner = planner
+        self.plans = plans
+        self.configuration = configuration
+        self.source = source
+        sqliteDDL = schema.targets.contains(.sqlite) ? SQLiteDDL(schema: schema) : nil
+        postgresDDL = schema.targets.contains(.postgres) ? PostgresDDL(schema: schema) : nil
+    }
 
     var access: String { configuration.accessModifier.prefix }
 
@@ -101,7 +114,7 @@ struct RecordsRenderer {
         var doc: [String] = []
         if let comment = column.comment { doc += [comment, ""] }
         var line = "`tables.\(table.name).columns.\(column.name)`: `\(column.type.spelling)\(column.nullable ? "?" : "")`"
-        line += " (" + SwiftGen.sqlTypes(column.type, table: table, schema: schema) + ")"
+        line += " (" + SwiftGen.sqlTypes(column.type, table: table, sqlite: sqliteDDL, postgres: postgresDDL) + ")"
         var notes: [String] = []
         if field.isIdentity {
             notes.append("Assigned by the database on insert: nil until then.")

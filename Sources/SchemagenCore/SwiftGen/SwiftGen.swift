@@ -50,10 +50,12 @@ public enum SwiftGen {
     }
 
     /// `PostgreSQL UUID, SQLite TEXT` for the schema's targets.
-    static func sqlTypes(_ type: ColumnType, table: Table, schema: Schema) -> String {
+    /// The SQL types of a column in each target, for doc comments. The renderers are made
+    /// once by the caller: making one per column costs a pass over the enums each time.
+    static func sqlTypes(_ type: ColumnType, table: Table, sqlite: SQLiteDDL?, postgres: PostgresDDL?) -> String {
         var parts: [String] = []
-        if schema.targets.contains(.postgres) { parts.append("PostgreSQL `\(PostgresDDL(schema: schema).columnType(type))`") }
-        if schema.targets.contains(.sqlite) { parts.append("SQLite `\(SQLiteDDL(schema: schema).storageType(type, strict: table.strict))`") }
+        if let postgres { parts.append("PostgreSQL `\(postgres.columnType(type))`") }
+        if let sqlite { parts.append("SQLite `\(sqlite.storageType(type, strict: table.strict))`") }
         return parts.joined(separator: ", ")
     }
 
