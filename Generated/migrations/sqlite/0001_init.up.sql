@@ -12,7 +12,7 @@ CREATE TABLE organizations (
     name TEXT NOT NULL,
     -- URL-safe identifier.
     slug TEXT NOT NULL,
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_organizations PRIMARY KEY (id),
@@ -29,7 +29,7 @@ CREATE TABLE users (
     id TEXT NOT NULL DEFAULT 'me',
     email TEXT,
     name TEXT NOT NULL DEFAULT 'Me',
-    preferences TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(preferences)),
+    preferences TEXT NOT NULL DEFAULT '{}' CHECK (preferences IS NULL OR json_valid(preferences)),
     is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
     last_login_at TEXT,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -49,7 +49,7 @@ CREATE TABLE organization_memberships (
     user_id TEXT NOT NULL,
     role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
     -- Fine-grained permission overrides.
-    permissions TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(permissions)),
+    permissions TEXT NOT NULL DEFAULT '{}' CHECK (permissions IS NULL OR json_valid(permissions)),
     joined_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_organization_memberships PRIMARY KEY (id),
     CONSTRAINT uq_memberships_org_user UNIQUE (organization_id, user_id),
@@ -70,7 +70,7 @@ CREATE TABLE user_sessions (
     expires_at TEXT,
     workspace_path TEXT,
     -- Session settings.
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
     ip_address TEXT,
     user_agent TEXT,
     -- Unix seconds.
@@ -100,7 +100,7 @@ CREATE TABLE user_preferences (
     preference_category TEXT NOT NULL CHECK (preference_category IN ('ui', 'ai', 'privacy', 'performance')),
     preference_key TEXT NOT NULL,
     -- JSON value of the preference.
-    preference_value TEXT NOT NULL CHECK (json_valid(preference_value)),
+    preference_value TEXT NOT NULL CHECK (preference_value IS NULL OR json_valid(preference_value)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_user_preferences PRIMARY KEY (id),
@@ -117,7 +117,7 @@ CREATE TABLE system_config (
     id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
     config_key TEXT NOT NULL,
     -- JSON value.
-    config_value TEXT NOT NULL CHECK (json_valid(config_value)),
+    config_value TEXT NOT NULL CHECK (config_value IS NULL OR json_valid(config_value)),
     config_description TEXT,
     -- Passwords and API keys; never shown in UIs or logs.
     is_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (is_sensitive IN (0, 1)),
@@ -157,8 +157,8 @@ CREATE TABLE projects (
     repository_name TEXT,
     default_branch TEXT NOT NULL DEFAULT 'main',
     -- Project configuration (PIDEA config and workflow-system settings).
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     archived_at TEXT,
@@ -202,7 +202,7 @@ CREATE TABLE repositories (
     url TEXT NOT NULL,
     default_branch TEXT NOT NULL DEFAULT 'main',
     is_private INTEGER NOT NULL DEFAULT 0 CHECK (is_private IN (0, 1)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_repositories PRIMARY KEY (id),
@@ -233,10 +233,10 @@ CREATE UNIQUE INDEX idx_project_repositories_primary ON project_repositories (pr
 CREATE TABLE project_contexts (
     project_id TEXT NOT NULL,
     -- File storage: path -> content.
-    codebase TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(codebase)),
+    codebase TEXT NOT NULL DEFAULT '{}' CHECK (codebase IS NULL OR json_valid(codebase)),
     dependencies TEXT NOT NULL DEFAULT '[]' CHECK (dependencies IS NULL OR CASE WHEN json_valid(dependencies) THEN json_type(dependencies) = 'array' ELSE 0 END),
-    environment_vars TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(environment_vars)),
-    deployment_config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(deployment_config)),
+    environment_vars TEXT NOT NULL DEFAULT '{}' CHECK (environment_vars IS NULL OR json_valid(environment_vars)),
+    deployment_config TEXT NOT NULL DEFAULT '{}' CHECK (deployment_config IS NULL OR json_valid(deployment_config)),
     -- Percent.
     test_coverage NUMERIC,
     security_score NUMERIC,
@@ -264,7 +264,7 @@ CREATE TABLE project_templates (
     description TEXT,
     category TEXT NOT NULL CHECK (category IN ('api', 'web', 'mobile', 'data', 'microservice')),
     -- Template files: path -> content.
-    files TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(files)),
+    files TEXT NOT NULL DEFAULT '{}' CHECK (files IS NULL OR json_valid(files)),
     required_vars TEXT NOT NULL DEFAULT '[]' CHECK (required_vars IS NULL OR CASE WHEN json_valid(required_vars) THEN json_type(required_vars) = 'array' ELSE 0 END),
     optional_vars TEXT NOT NULL DEFAULT '[]' CHECK (optional_vars IS NULL OR CASE WHEN json_valid(optional_vars) THEN json_type(optional_vars) = 'array' ELSE 0 END),
     tech_stack TEXT NOT NULL DEFAULT '[]' CHECK (tech_stack IS NULL OR CASE WHEN json_valid(tech_stack) THEN json_type(tech_stack) = 'array' ELSE 0 END),
@@ -312,7 +312,7 @@ CREATE TABLE ide_configurations (
     workspace_path TEXT,
     version TEXT,
     is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_ide_configurations PRIMARY KEY (id),
@@ -340,7 +340,7 @@ CREATE TABLE playwright_configs (
     retries INTEGER NOT NULL DEFAULT 0,
     workers INTEGER,
     -- Remaining playwright.config options.
-    config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
+    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_playwright_configs PRIMARY KEY (id),
@@ -363,8 +363,8 @@ CREATE TABLE workflows (
     -- e.g. refactoring, testing, documentation, analysis.
     workflow_type TEXT,
     -- Steps and their configuration.
-    definition TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(definition)),
-    trigger_config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(trigger_config)),
+    definition TEXT NOT NULL DEFAULT '{}' CHECK (definition IS NULL OR json_valid(definition)),
+    trigger_config TEXT NOT NULL DEFAULT '{}' CHECK (trigger_config IS NULL OR json_valid(trigger_config)),
     is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
     version INTEGER NOT NULL DEFAULT 1,
     created_by TEXT NOT NULL DEFAULT 'me',
@@ -392,8 +392,8 @@ CREATE TABLE task_templates (
     -- Template body or prompt used to create the task.
     content TEXT,
     -- JSON schema of the template parameters (task_definitions).
-    input_schema TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(input_schema)),
-    default_requirements TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(default_requirements)),
+    input_schema TEXT NOT NULL DEFAULT '{}' CHECK (input_schema IS NULL OR json_valid(input_schema)),
+    default_requirements TEXT NOT NULL DEFAULT '{}' CHECK (default_requirements IS NULL OR json_valid(default_requirements)),
     default_priority INTEGER NOT NULL DEFAULT 0,
     default_agent TEXT CHECK (default_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
     estimated_hours NUMERIC,
@@ -448,9 +448,9 @@ CREATE TABLE tasks (
     -- Percent done.
     progress INTEGER NOT NULL DEFAULT 0,
     -- Type, complexity, acceptance criteria ...
-    requirements TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(requirements)),
-    context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(context)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    requirements TEXT NOT NULL DEFAULT '{}' CHECK (requirements IS NULL OR json_valid(requirements)),
+    context TEXT NOT NULL DEFAULT '{}' CHECK (context IS NULL OR json_valid(context)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     tags TEXT NOT NULL DEFAULT '[]' CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
     assigned_agent TEXT CHECK (assigned_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
     assignee_id TEXT,
@@ -511,10 +511,10 @@ CREATE TABLE workflow_executions (
     project_id TEXT,
     status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
     current_step TEXT,
-    input TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(input)),
-    output TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(output)),
+    input TEXT NOT NULL DEFAULT '{}' CHECK (input IS NULL OR json_valid(input)),
+    output TEXT NOT NULL DEFAULT '{}' CHECK (output IS NULL OR json_valid(output)),
     -- One entry per finished step.
-    step_results TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(step_results)),
+    step_results TEXT NOT NULL DEFAULT '[]' CHECK (step_results IS NULL OR json_valid(step_results)),
     error_message TEXT,
     triggered_by TEXT,
     started_at TEXT,
@@ -545,7 +545,7 @@ CREATE TABLE workflow_type_detection (
     -- keyword, heuristic or ai.
     detection_method TEXT NOT NULL DEFAULT 'keyword',
     -- Evidence that led to the detection.
-    signals TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(signals)),
+    signals TEXT NOT NULL DEFAULT '{}' CHECK (signals IS NULL OR json_valid(signals)),
     is_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (is_confirmed IN (0, 1)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_workflow_type_detection PRIMARY KEY (id),
@@ -572,7 +572,7 @@ CREATE TABLE queue_history (
     completed_at TEXT,
     wait_time_ms INTEGER,
     error_message TEXT,
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     CONSTRAINT pk_queue_history PRIMARY KEY (id),
     CONSTRAINT chk_queue_history_wait_time_ms CHECK (wait_time_ms >= 0),
     CONSTRAINT fk_queue_history_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
@@ -611,7 +611,7 @@ CREATE TABLE pull_requests (
     body TEXT,
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved', 'merged', 'closed')),
     author_agent TEXT CHECK (author_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
-    validation_results TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(validation_results)),
+    validation_results TEXT NOT NULL DEFAULT '{}' CHECK (validation_results IS NULL OR json_valid(validation_results)),
     -- NULL until CI reported.
     checks_passed INTEGER CHECK (checks_passed IN (0, 1)),
     merged_at TEXT,
@@ -652,13 +652,13 @@ CREATE TABLE modifications (
     request TEXT NOT NULL,
     requested_by TEXT NOT NULL DEFAULT 'me',
     requested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-    impact_analysis TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(impact_analysis)),
+    impact_analysis TEXT NOT NULL DEFAULT '{}' CHECK (impact_analysis IS NULL OR json_valid(impact_analysis)),
     affected_files TEXT NOT NULL DEFAULT '[]' CHECK (affected_files IS NULL OR CASE WHEN json_valid(affected_files) THEN json_type(affected_files) = 'array' ELSE 0 END),
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'applied', 'failed', 'rejected')),
     applied_at TEXT,
     -- Modified file contents: path -> content.
-    modified_files TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(modified_files)),
-    test_results TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(test_results)),
+    modified_files TEXT NOT NULL DEFAULT '{}' CHECK (modified_files IS NULL OR json_valid(modified_files)),
+    test_results TEXT NOT NULL DEFAULT '{}' CHECK (test_results IS NULL OR json_valid(test_results)),
     CONSTRAINT pk_modifications PRIMARY KEY (id),
     CONSTRAINT chk_modifications_applied CHECK (status <> 'applied' OR applied_at IS NOT NULL),
     CONSTRAINT fk_modifications_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
@@ -684,9 +684,9 @@ CREATE TABLE audit_log (
     actor_id TEXT,
     agent_type TEXT CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
     project_id TEXT,
-    old_values TEXT CHECK (json_valid(old_values)),
-    new_values TEXT CHECK (json_valid(new_values)),
-    details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details)),
+    old_values TEXT CHECK (old_values IS NULL OR json_valid(old_values)),
+    new_values TEXT CHECK (new_values IS NULL OR json_valid(new_values)),
+    details TEXT NOT NULL DEFAULT '{}' CHECK (details IS NULL OR json_valid(details)),
     occurred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT chk_audit_log_action CHECK (length(action) > 0),
     CONSTRAINT fk_audit_log_actor_id FOREIGN KEY (actor_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
@@ -706,7 +706,7 @@ CREATE TABLE chat_sessions (
     title TEXT,
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'closed')),
     agent_type TEXT CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     last_message_at TEXT,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -732,8 +732,8 @@ CREATE TABLE task_sessions (
     status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
     current_step TEXT,
     progress INTEGER NOT NULL DEFAULT 0,
-    context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(context)),
-    result TEXT CHECK (json_valid(result)),
+    context TEXT NOT NULL DEFAULT '{}' CHECK (context IS NULL OR json_valid(context)),
+    result TEXT CHECK (result IS NULL OR json_valid(result)),
     error_message TEXT,
     started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     ended_at TEXT,
@@ -762,9 +762,9 @@ CREATE TABLE task_executions (
     execution_status TEXT NOT NULL DEFAULT 'queued' CHECK (execution_status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
     attempt INTEGER NOT NULL DEFAULT 1,
     -- Agent config, files, repository, environment.
-    input_context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(input_context)),
-    output_results TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(output_results)),
-    error_details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(error_details)),
+    input_context TEXT NOT NULL DEFAULT '{}' CHECK (input_context IS NULL OR json_valid(input_context)),
+    output_results TEXT NOT NULL DEFAULT '{}' CHECK (output_results IS NULL OR json_valid(output_results)),
+    error_details TEXT NOT NULL DEFAULT '{}' CHECK (error_details IS NULL OR json_valid(error_details)),
     started_at TEXT,
     completed_at TEXT,
     memory_usage_mb INTEGER,
@@ -794,7 +794,7 @@ CREATE TABLE chat_messages (
     -- text, markdown, code ...
     content_type TEXT NOT NULL DEFAULT 'text',
     tokens_used INTEGER,
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_chat_messages PRIMARY KEY (id),
     CONSTRAINT chk_chat_messages_tokens_used CHECK (tokens_used >= 0),
@@ -863,9 +863,9 @@ CREATE TABLE prompt_templates (
     -- Template text with {{variable}} placeholders.
     template TEXT NOT NULL,
     -- Variable names with types and defaults.
-    variables TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(variables)),
+    variables TEXT NOT NULL DEFAULT '{}' CHECK (variables IS NULL OR json_valid(variables)),
     -- Conditional sections (conditional prompts).
-    conditions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(conditions)),
+    conditions TEXT NOT NULL DEFAULT '[]' CHECK (conditions IS NULL OR json_valid(conditions)),
     -- A/B test variant label.
     ab_test_group TEXT,
     effectiveness_score NUMERIC,
@@ -933,7 +933,7 @@ CREATE TABLE prompt_executions (
     task_execution_id TEXT,
     cache_id TEXT,
     rendered_prompt TEXT NOT NULL,
-    variables_used TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(variables_used)),
+    variables_used TEXT NOT NULL DEFAULT '{}' CHECK (variables_used IS NULL OR json_valid(variables_used)),
     response TEXT,
     model TEXT NOT NULL,
     ab_variant TEXT,
@@ -966,7 +966,7 @@ CREATE TABLE context_sources (
     source_type TEXT NOT NULL CHECK (source_type IN ('file', 'directory', 'url', 'database', 'codebase', 'knowledge', 'api')),
     -- Path, URL or connection reference.
     location TEXT NOT NULL,
-    config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
+    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
     priority INTEGER NOT NULL DEFAULT 0,
     is_enabled INTEGER NOT NULL DEFAULT 1 CHECK (is_enabled IN (0, 1)),
     last_synced_at TEXT,
@@ -990,13 +990,13 @@ CREATE TABLE codebases (
     root_path TEXT NOT NULL,
     primary_language TEXT,
     -- Language -> line count.
-    languages TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(languages)),
+    languages TEXT NOT NULL DEFAULT '{}' CHECK (languages IS NULL OR json_valid(languages)),
     branch TEXT NOT NULL DEFAULT 'main',
     commit_sha TEXT,
     file_count INTEGER NOT NULL DEFAULT 0,
     total_lines INTEGER NOT NULL DEFAULT 0,
     last_analyzed_at TEXT,
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_codebases PRIMARY KEY (id),
@@ -1026,9 +1026,9 @@ CREATE TABLE analysis_runs (
     commit_sha TEXT,
     status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
     triggered_by TEXT,
-    results TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(results)),
+    results TEXT NOT NULL DEFAULT '{}' CHECK (results IS NULL OR json_valid(results)),
     -- Recommendations derived from the results (PIDEA).
-    recommendations TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recommendations)),
+    recommendations TEXT NOT NULL DEFAULT '[]' CHECK (recommendations IS NULL OR json_valid(recommendations)),
     summary TEXT,
     quality_score NUMERIC,
     files_analyzed INTEGER NOT NULL DEFAULT 0,
@@ -1080,7 +1080,7 @@ CREATE TABLE task_suggestions (
     -- Order of the suggestion within its batch.
     rank INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected', 'expired')),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     decided_at TEXT,
     CONSTRAINT pk_task_suggestions PRIMARY KEY (id),
@@ -1136,8 +1136,8 @@ CREATE TABLE file_analysis (
     line_count INTEGER NOT NULL DEFAULT 0,
     complexity_score NUMERIC,
     maintainability_index NUMERIC,
-    issues TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issues)),
-    metrics TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metrics)),
+    issues TEXT NOT NULL DEFAULT '[]' CHECK (issues IS NULL OR json_valid(issues)),
+    metrics TEXT NOT NULL DEFAULT '{}' CHECK (metrics IS NULL OR json_valid(metrics)),
     content_hash TEXT,
     analyzed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_file_analysis PRIMARY KEY (id),
@@ -1165,7 +1165,7 @@ CREATE TABLE code_elements (
     -- Cyclomatic complexity.
     complexity INTEGER,
     is_exported INTEGER NOT NULL DEFAULT 0 CHECK (is_exported IN (0, 1)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_code_elements PRIMARY KEY (id),
     CONSTRAINT chk_code_elements_start_line CHECK (start_line >= 1),
@@ -1194,8 +1194,8 @@ CREATE TABLE file_processing_cache (
     -- Invalidates the entry when the file changes.
     file_hash TEXT NOT NULL,
     processing_type TEXT NOT NULL CHECK (processing_type IN ('parse', 'analyze', 'extract_metadata')),
-    processing_options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(processing_options)),
-    result_data TEXT NOT NULL CHECK (json_valid(result_data)),
+    processing_options TEXT NOT NULL DEFAULT '{}' CHECK (processing_options IS NULL OR json_valid(processing_options)),
+    result_data TEXT NOT NULL CHECK (result_data IS NULL OR json_valid(result_data)),
     created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
     last_accessed_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
     CONSTRAINT pk_file_processing_cache PRIMARY KEY (id),
@@ -1229,7 +1229,7 @@ CREATE TABLE performance_metrics (
     analysis_run_id TEXT,
     -- ai_call, database_query, file_parse ...
     operation_type TEXT NOT NULL,
-    operation_details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(operation_details)),
+    operation_details TEXT NOT NULL DEFAULT '{}' CHECK (operation_details IS NULL OR json_valid(operation_details)),
     -- Unix seconds.
     start_time INTEGER NOT NULL,
     -- Unix seconds.
@@ -1273,7 +1273,7 @@ CREATE TABLE feature_usage (
     session_id TEXT NOT NULL,
     feature_name TEXT NOT NULL,
     feature_category TEXT NOT NULL CHECK (feature_category IN ('core', 'database', 'files', 'advanced')),
-    usage_context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(usage_context)),
+    usage_context TEXT NOT NULL DEFAULT '{}' CHECK (usage_context IS NULL OR json_valid(usage_context)),
     -- Unix seconds.
     started_at INTEGER NOT NULL,
     -- Unix seconds.
@@ -1303,7 +1303,7 @@ CREATE TABLE productivity_events (
     -- Seconds saved.
     time_saved INTEGER GENERATED ALWAYS AS (traditional_time_estimate - actual_time_taken) STORED NOT NULL,
     improvement_percentage REAL NOT NULL,
-    context_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(context_data)),
+    context_data TEXT NOT NULL DEFAULT '{}' CHECK (context_data IS NULL OR json_valid(context_data)),
     -- Optional 1-5 rating.
     user_satisfaction INTEGER,
     created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
@@ -1331,7 +1331,7 @@ CREATE TABLE events (
     -- Id of the event in the source system.
     external_id TEXT,
     actor TEXT,
-    event_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(event_data)),
+    event_data TEXT NOT NULL DEFAULT '{}' CHECK (event_data IS NULL OR json_valid(event_data)),
     processed INTEGER NOT NULL DEFAULT 0 CHECK (processed IN (0, 1)),
     processed_at TEXT,
     received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -1356,7 +1356,7 @@ CREATE TABLE event_aggregations (
     event_count INTEGER NOT NULL DEFAULT 0,
     first_occurred_at TEXT,
     last_occurred_at TEXT,
-    summary TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(summary)),
+    summary TEXT NOT NULL DEFAULT '{}' CHECK (summary IS NULL OR json_valid(summary)),
     computed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_event_aggregations PRIMARY KEY (id),
     CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 UNIQUE (organization_id, source, type, bucket_granularity, bucket_start),
@@ -1374,7 +1374,7 @@ CREATE TABLE event_subscriptions (
     source TEXT NOT NULL CHECK (source IN ('linear', 'github', 'slack', 'system')),
     -- Event types to deliver; empty means all.
     event_types TEXT NOT NULL DEFAULT '[]' CHECK (event_types IS NULL OR CASE WHEN json_valid(event_types) THEN json_type(event_types) = 'array' ELSE 0 END),
-    "filter" TEXT NOT NULL DEFAULT '{}' CHECK (json_valid("filter")),
+    "filter" TEXT NOT NULL DEFAULT '{}' CHECK ("filter" IS NULL OR json_valid("filter")),
     delivery_channel TEXT NOT NULL DEFAULT 'webhook',
     target_url TEXT,
     secret_hash TEXT,
@@ -1406,8 +1406,8 @@ CREATE TABLE learning_models (
     model_type TEXT NOT NULL,
     version TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'training', 'active', 'deprecated', 'failed')),
-    parameters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(parameters)),
-    performance_metrics TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(performance_metrics)),
+    parameters TEXT NOT NULL DEFAULT '{}' CHECK (parameters IS NULL OR json_valid(parameters)),
+    performance_metrics TEXT NOT NULL DEFAULT '{}' CHECK (performance_metrics IS NULL OR json_valid(performance_metrics)),
     accuracy NUMERIC,
     deployed_at TEXT,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -1431,8 +1431,8 @@ CREATE TABLE training_sessions (
     status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
     -- Where the training data came from.
     dataset_ref TEXT,
-    hyperparameters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(hyperparameters)),
-    metrics TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metrics)),
+    hyperparameters TEXT NOT NULL DEFAULT '{}' CHECK (hyperparameters IS NULL OR json_valid(hyperparameters)),
+    metrics TEXT NOT NULL DEFAULT '{}' CHECK (metrics IS NULL OR json_valid(metrics)),
     samples_count INTEGER,
     epochs INTEGER,
     loss REAL,
@@ -1456,8 +1456,8 @@ CREATE TABLE adaptations (
     -- Id of the adapted row in the table named by target_type.
     target_id TEXT,
     adaptation_type TEXT NOT NULL,
-    feedback_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(feedback_data)),
-    changes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(changes)),
+    feedback_data TEXT NOT NULL DEFAULT '{}' CHECK (feedback_data IS NULL OR json_valid(feedback_data)),
+    changes TEXT NOT NULL DEFAULT '{}' CHECK (changes IS NULL OR json_valid(changes)),
     score_before REAL,
     score_after REAL,
     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'applied', 'rolled_back', 'rejected')),
@@ -1483,7 +1483,7 @@ CREATE TABLE knowledge_items (
     content TEXT NOT NULL,
     confidence REAL NOT NULL DEFAULT 0.5,
     tags TEXT NOT NULL DEFAULT '[]' CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CONSTRAINT pk_knowledge_items PRIMARY KEY (id),
@@ -1541,8 +1541,8 @@ CREATE TABLE database_connections (
     -- Encrypted password; never plain text.
     encrypted_password BLOB,
     auth_type TEXT NOT NULL DEFAULT 'sql' CHECK (auth_type IN ('sql', 'windows', 'certificate')),
-    ssl_config TEXT CHECK (json_valid(ssl_config)),
-    connection_options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(connection_options)),
+    ssl_config TEXT CHECK (ssl_config IS NULL OR json_valid(ssl_config)),
+    connection_options TEXT NOT NULL DEFAULT '{}' CHECK (connection_options IS NULL OR json_valid(connection_options)),
     last_connected_at TEXT,
     last_error TEXT,
     is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
@@ -1568,11 +1568,11 @@ CREATE TABLE database_schemas (
     table_name TEXT NOT NULL,
     table_type TEXT NOT NULL CHECK (table_type IN ('table', 'view', 'stored_procedure')),
     -- Column details.
-    column_info TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(column_info)),
+    column_info TEXT NOT NULL DEFAULT '[]' CHECK (column_info IS NULL OR json_valid(column_info)),
     -- Foreign key relationships.
-    relationships TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(relationships)),
+    relationships TEXT NOT NULL DEFAULT '[]' CHECK (relationships IS NULL OR json_valid(relationships)),
     -- Index information.
-    indexes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(indexes)),
+    indexes TEXT NOT NULL DEFAULT '[]' CHECK (indexes IS NULL OR json_valid(indexes)),
     -- Approximate row count.
     row_count INTEGER,
     -- When the schema was cached.

@@ -13,6 +13,14 @@ BEGIN;
 
 DROP VIEW active_tasks;
 
+DROP TRIGGER IF EXISTS trg_projects_updated_at;
+
+DROP TRIGGER IF EXISTS projects_fts_ai;
+
+DROP TRIGGER IF EXISTS projects_fts_ad;
+
+DROP TRIGGER IF EXISTS projects_fts_au;
+
 DROP TABLE projects_fts;
 
 -- DS: drops table project_interfaces and all its rows
@@ -40,8 +48,8 @@ CREATE TABLE _schemagen_new_projects (
     repository_name TEXT,
     default_branch TEXT NOT NULL DEFAULT 'main',
     -- Project configuration (PIDEA config and workflow-system settings).
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     archived_at TEXT,

@@ -9,6 +9,14 @@ BEGIN;
 
 DROP VIEW active_tasks;
 
+DROP TRIGGER IF EXISTS trg_projects_updated_at;
+
+DROP TRIGGER IF EXISTS projects_fts_ai;
+
+DROP TRIGGER IF EXISTS projects_fts_ad;
+
+DROP TRIGGER IF EXISTS projects_fts_au;
+
 DROP TABLE projects_fts;
 
 -- The interfaces (IDEs, editors, terminals, browsers) a project can be driven through.
@@ -19,18 +27,18 @@ CREATE TABLE project_interfaces (
     interface_type TEXT NOT NULL CHECK (interface_type IN ('ide', 'editor', 'terminal', 'browser', 'custom')),
     -- e.g. cursor or vscode for an ide.
     interface_subtype TEXT,
-    config TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(config)),
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
     status TEXT NOT NULL DEFAULT 'inactive' CHECK (status IN ('active', 'inactive', 'error', 'connecting')),
     -- The interface used when none is chosen; at most one per project.
     is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
     priority INTEGER NOT NULL DEFAULT 0,
-    connection_config TEXT CHECK (json_valid(connection_config)),
+    connection_config TEXT CHECK (connection_config IS NULL OR json_valid(connection_config)),
     last_connected TEXT,
     connection_count INTEGER NOT NULL DEFAULT 0,
     capabilities TEXT NOT NULL DEFAULT '[]' CHECK (capabilities IS NULL OR CASE WHEN json_valid(capabilities) THEN json_type(capabilities) = 'array' ELSE 0 END),
     supported_operations TEXT NOT NULL DEFAULT '[]' CHECK (supported_operations IS NULL OR CASE WHEN json_valid(supported_operations) THEN json_type(supported_operations) = 'array' ELSE 0 END),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     created_by TEXT NOT NULL DEFAULT 'me',
@@ -60,14 +68,14 @@ CREATE TABLE _schemagen_new_projects (
     repository_name TEXT,
     default_branch TEXT NOT NULL DEFAULT 'main',
     -- Project configuration (PIDEA config and workflow-system settings).
-    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
-    metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
     -- Number of rows in project_interfaces for this project.
     interface_count INTEGER NOT NULL DEFAULT 0,
     -- The interface in use (project_interfaces.id); no foreign key, to keep the tables free of a cycle.
     active_interface_id TEXT,
     -- Project-wide interface configuration.
-    interface_config TEXT CHECK (json_valid(interface_config)),
+    interface_config TEXT CHECK (interface_config IS NULL OR json_valid(interface_config)),
     -- none, single or multiple interfaces.
     interface_status TEXT NOT NULL DEFAULT 'none',
     -- When the active interface last changed.
