@@ -164,6 +164,7 @@ struct PostgresNIORenderer {
         case .custom:
             // The value's own PostgresNIO type, cast to the column's type without a length or
             // precision (an explicit cast to VARCHAR(n) would truncate instead of failing).
+            if case .enumeration(let sqlName) = sqlType { return ("VALUE", qualifiedName(sqlName)) }
             return ("VALUE", PostgresNIORenderer.withoutModifier(ddl.columnType(sqlType)))
         case .array(let element):
             guard case .array(let elementSQL) = sqlType else { return ("VALUE", nil) }

@@ -37,7 +37,10 @@ struct SwiftNames {
     init(schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration) {
         resolveNamespace(schema, sourceMap)
         resolveTypes(schema, sourceMap, configuration)
-        for table in schema.tables { resolveProperties(table, sourceMap) }
+        for table in schema.tables {
+            resolveProperties(table, sourceMap)
+            checkSwiftTypes(table, sourceMap)
+        }
         for e in schema.enums { resolveCases(e, sourceMap) }
     }
 
@@ -177,6 +180,43 @@ struct SwiftNames {
             names[column.name] = name
         }
         properties[table.name] = names
+    }
+
+    /// A `swift:` type is pasted into the generated code as written, so it must look like a
+    /// Swift type (`Money`, `Module.Type`, `[String]`, `[String: Int]?`, `Set<UUID>`) and
+    /// nothing more: a typo should fail here, at its place in the schema, not in the compiler.
+    private mutating func checkSwiftTypes(_ table: Table, _ sourceMap: SourceMap) {
+        for column in table.columns {
+            if let type = column.swiftType, !SwiftNames.isTypeSpelling(type) {
+                diagnostics.error("'swift.type' of column '\(table.name).\(column.name)' is '\(type)', which is not a Swift type name",
+                                  at: sourceMap.column(table.name, column.name, "swift", "type"))
+            }
+            if case .custom(_, _, let swift?) = column.type, !SwiftNames.isTypeSpelling(swift) {
+                diagnostics.error("the Swift type of column '\(table.name).\(column.name)' is '\(swift)', which is not a Swift type name",
+                                  at: sourceMap.column(table.name, column.name, "type", "swift"))
+            }
+        }
+    }
+
+    /// Identifiers joined by `.`, with `[ ]`, `< >`, `:`, `,`, `?` and spaces, brackets balanced.
+    static func isTypeSpelling(_ text: String) -> Bool {
+        let trimmed = SwiftIdentifiers.trimmed(text)
+        guard !trimmed.isEmpty else { return false }
+        var stack: [Character] = []
+        var previousWasWordCharacter = false
+        for ch in trimmed {
+            switch ch {
+            case "[", "<": stack.append(ch)
+            case "]": guard stack.popLast() == "[" else { return false }
+            case ">": guard stack.popLast() == "<" else { return false }
+            case ".", ":", ",", "?", " ": break
+            default:
+                guard ch.isLetter || ch.isNumber || ch == "_" else { return false }
+                if !previousWasWordCharacter && ch.isNumber { return false }
+            }
+            previousWasWordCharacter = ch.isLetter || ch.isNumber || ch == "_"
+        }
+        return stack.isEmpty
     }
 
     /// Enum case names that would clash with what `RawRepresentable` and `CaseIterable` declare.

@@ -136,6 +136,24 @@ struct SwiftNamingTests {
         #expect(messages.contains { $0.hasPrefix("10: 'swift.name' of table 'c' is 'JSONValue', which would hide the generated support type") })
     }
 
+    @Test("A swift type that is not a Swift type spelling is an error, not pasted into the code")
+    func invalidSwiftTypes() throws {
+        let output = try Self.render("""
+            schemagen: 1
+            tables:
+              t:
+                columns:
+                  a: { type: int, swift: { type: "Int32 { }; func evil() -> Int" } }
+                  b: { type: { sqlite: TEXT, postgres: TEXT, swift: "[String" } }
+                  c: { type: int, swift: { type: "[String: Set<Module.Kind>]?" } }
+            """)
+        let messages = output.diagnostics.errors.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" }
+        #expect(messages == [
+            "5:32: 'swift.type' of column 't.a' is 'Int32 { }; func evil() -> Int', which is not a Swift type name",
+            "6:50: the Swift type of column 't.b' is '[String', which is not a Swift type name",
+        ])
+    }
+
     @Test("Keywords are escaped, unusable names renamed, labels kept exactly as raw values")
     func keywordsAndLabels() throws {
         let yaml = """
