@@ -532,6 +532,42 @@ struct MigrationReferenceTests {
 
              """)),
 
+        // A change that rebuilds a table on SQLite, with everything that hangs on the table:
+        // an index, full-text search, an auto_update trigger, a view over it, a child foreign key.
+        Case(kind: "rebuild_dependents",
+             before: schema("""
+               notes:
+                 columns:
+                   id:         { type: bigserial, primary_key: true }
+                   title:      text
+                   body:       text?
+                   updated_at: { type: timestamp, default: now(), auto_update: true }
+                 indexes:
+                   - [title]
+                 search: [title, body]
+               comments:
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   note_id: { type: bigint, references: notes, on_delete: cascade }
+
+             """) + "views:\n  note_titles: SELECT id, title FROM notes\n",
+             after: schema("""
+               notes:
+                 columns:
+                   id:         { type: bigserial, primary_key: true }
+                   title:      { type: text, default: untitled }
+                   body:       text?
+                   updated_at: { type: timestamp, default: now(), auto_update: true }
+                 indexes:
+                   - [title]
+                 search: [title, body]
+               comments:
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   note_id: { type: bigint, references: notes, on_delete: cascade }
+
+             """) + "views:\n  note_titles: SELECT id, title FROM notes\n"),
+
         // Keys and constraints
         Case(kind: "primary_key",
              before: schema("""
