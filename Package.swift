@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "schemagen", targets: ["schemagen"]),
         .library(name: "SchemagenCore", targets: ["SchemagenCore"]),
         .library(name: "WorkflowRecords", targets: ["WorkflowRecords"]),
+        .plugin(name: "SchemagenBuildPlugin", targets: ["SchemagenBuildPlugin"]),
+        .plugin(name: "GenerateSchemaPlugin", targets: ["GenerateSchemaPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +36,17 @@ let package = Package(
                 "SchemagenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Build-tool plugin: a target's Swift records from the schema.yaml in its folder (`schemagen swift`).
+        .plugin(name: "SchemagenBuildPlugin", capability: .buildTool(), dependencies: ["schemagen"]),
+        // `swift package generate-schema [--migrate NAME]`: `schemagen generate` (and `migrate`) into Generated/.
+        .plugin(
+            name: "GenerateSchemaPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-schema", description: "Regenerate Generated/ from schema.yaml (and write migration NAME with --migrate NAME)"),
+                permissions: [.writeToPackageDirectory(reason: "schemagen writes the DDL, migrations and Swift records into Generated/")]
+            ),
+            dependencies: ["schemagen"]
         ),
         // The Swift records `schemagen generate` writes for the repository's own schema, with their
         // GRDB and PostgresNIO integrations (schemagen-config.yaml). SchemagenCore depends on no database library.
