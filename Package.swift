@@ -80,6 +80,13 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The build plugin on this package itself: records generated from Tests/PluginTests/schema.yaml at build
+        // time (never from Generated/Swift: this target does not depend on WorkflowRecords), used through GRDB.
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["SchemagenCore", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["SchemagenBuildPlugin"]
+        ),
         // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL.
         .testTarget(
             name: "MigrationOracleTests",
