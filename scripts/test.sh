@@ -6,8 +6,8 @@
 # Starts a throwaway PostgreSQL 15 cluster in a temporary folder (unix socket
 # only, no TCP), exports where to reach it, then runs `swift build`,
 # `swift test "$@"` and `schemagen check` on the repository's own schema.yaml
-# (if there is one). The cluster and the folder are removed on exit, whatever
-# happens.
+# (if there is one), then builds and tests the example package Examples/TodoApp.
+# The cluster and the folder are removed on exit, whatever happens.
 #
 # Exported for the tests:
 #   SCHEMAGEN_PG_SOCKET    <tmp>/.s.PGSQL.<port>
@@ -25,6 +25,7 @@
 #                                split on spaces (e.g. "-c release")
 #   SCHEMAGEN_TEST_DRY_RUN=1     skip Swift: only probe the cluster with
 #                                psql -c 'select version()' "$@"
+#   SCHEMAGEN_SKIP_EXAMPLE=1     skip building and testing Examples/TodoApp
 #
 # As root (CI), PostgreSQL runs as the unprivileged system user `schemagen`,
 # created on first use.
@@ -195,4 +196,12 @@ swift test ${swift_flags[@]+"${swift_flags[@]}"} "$@"
 if [ -f schema.yaml ]; then
     bin_path="$(swift build ${swift_flags[@]+"${swift_flags[@]}"} --show-bin-path)"
     "$bin_path/schemagen" check
+fi
+
+# The example consumer (Examples/TodoApp): depends on this package by path and compiles records the
+# build plugin generates. It has its own .build (nothing is shared with the one above), so its first
+# build compiles schemagen again. SCHEMAGEN_SKIP_EXAMPLE=1 skips it.
+if [ "${SCHEMAGEN_SKIP_EXAMPLE:-}" != 1 ]; then
+    swift build --package-path Examples/TodoApp --build-tests ${swift_flags[@]+"${swift_flags[@]}"}
+    swift test --package-path Examples/TodoApp --skip-build ${swift_flags[@]+"${swift_flags[@]}"}
 fi
