@@ -1,0 +1,81 @@
+import SchemagenCore
+import SchemagenTestSupport
+import Testing
+
+@Suite("Frontend: enums")
+struct EnumDecodingTests {
+    @Test("List form: the values in order")
+    func listForm() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        enums:
+          task_status: [pending, in_progress, completed, failed, cancelled]
+        """)
+        #expect(schema.enums == [EnumType(name: "task_status", values: ["pending", "in_progress", "completed", "failed", "cancelled"])])
+    }
+
+    @Test("Mapping form: values, comment and Swift name")
+    func mappingForm() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        enums:
+          agent_type:
+            values: [codegen, claude_code, reviewer]
+            comment: Which agent ran a task.
+            swift: { name: AgentKind }
+          plain:
+            values:
+              - one
+              - two
+        """)
+        #expect(schema.enums == [
+            EnumType(name: "agent_type", values: ["codegen", "claude_code", "reviewer"], comment: "Which agent ran a task.", swiftName: "AgentKind"),
+            EnumType(name: "plain", values: ["one", "two"]),
+        ])
+    }
+
+    @Test("Labels are kept exactly: keywords, punctuation, non-ASCII, and plain words YAML 1.1 would read as booleans")
+    func labelsVerbatim() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        enums:
+          odd: [default, "order", "x-large", "Größe", "with space", "it's", yes, no, on, off, "true", "1"]
+        """)
+        #expect(schema.enums.first?.values == ["default", "order", "x-large", "Größe", "with space", "it's", "yes", "no", "on", "off", "true", "1"])
+    }
+
+    @Test("An enum is usable as a column type, alone, nullable and as an array element")
+    func enumAsType() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        enums:
+          status: [open, closed]
+        tables:
+          t:
+            columns:
+              a: status
+              b: status?
+              c: "[status]"
+              d: { type: status, default: closed }
+        """)
+        let t = try #require(schema.table(named: "t"))
+        #expect(t.columns == [
+            Column(name: "a", type: .enumeration("status")),
+            Column(name: "b", type: .enumeration("status"), nullable: true),
+            Column(name: "c", type: .array(.enumeration("status"))),
+            Column(name: "d", type: .enumeration("status"), defaultValue: .string("closed")),
+        ])
+    }
+
+    @Test("An enum declared after the table (or in a later include) is found")
+    func enumDeclaredLater() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        tables:
+          t: { columns: { s: later } }
+        enums:
+          later: [x]
+        """)
+        #expect(schema.tables[0].columns[0].type == .enumeration("later"))
+    }
+}
