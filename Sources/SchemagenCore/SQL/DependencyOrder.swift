@@ -36,7 +36,8 @@ public struct DependencyOrder: Sendable {
             for dialect in Dialect.allCases {
                 guard let sql = v.sql.text(for: dialect) else { continue }
                 for word in SQLWords.identifiers(in: sql) {
-                    if let j = viewPosition[word], j != viewPosition[v.name.lowercased()] { deps.insert(j) }
+                    // Quoted words keep their case ("Base"); names are matched case-insensitively.
+                    if let j = viewPosition[word.lowercased()], j != viewPosition[v.name.lowercased()] { deps.insert(j) }
                 }
             }
             return deps.sorted()
