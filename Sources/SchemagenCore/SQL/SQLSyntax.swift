@@ -18,6 +18,14 @@ public struct SQLSyntax: Sendable {
         "\"" + name.replacingAll("\"", with: "\"\"") + "\""
     }
 
+    /// `FOREIGN KEY (...) REFERENCES t (...) [ON DELETE ...] [ON UPDATE ...]`: the same words in both dialects.
+    public func foreignKeyClause(_ fk: ForeignKey) -> String {
+        var s = "FOREIGN KEY (\(ids(fk.columns))) REFERENCES \(id(fk.referencedTable)) (\(ids(fk.referencedColumns)))"
+        if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
+        if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
+        return s
+    }
+
     /// A list of identifiers, comma-separated.
     public func ids(_ names: [String]) -> String { names.map(id).joined(separator: ", ") }
 

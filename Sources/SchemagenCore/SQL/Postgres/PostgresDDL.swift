@@ -115,12 +115,7 @@ public struct PostgresDDL {
         return s
     }
 
-    func foreignKeyClause(_ fk: ForeignKey) -> String {
-        var s = "FOREIGN KEY (\(sql.ids(fk.columns))) REFERENCES \(sql.id(fk.referencedTable)) (\(sql.ids(fk.referencedColumns)))"
-        if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
-        if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
-        return s
-    }
+    func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
 
     public func addForeignKey(_ fk: ForeignKey, to table: String) -> String {
         "ALTER TABLE \(sql.id(table)) ADD CONSTRAINT \(sql.id(fk.name)) \(foreignKeyClause(fk));"

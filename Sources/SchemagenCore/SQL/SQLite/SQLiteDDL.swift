@@ -85,12 +85,7 @@ public struct SQLiteDDL {
         return s
     }
 
-    func foreignKeyClause(_ fk: ForeignKey) -> String {
-        var s = "FOREIGN KEY (\(sql.ids(fk.columns))) REFERENCES \(sql.id(fk.referencedTable)) (\(sql.ids(fk.referencedColumns)))"
-        if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
-        if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
-        return s
-    }
+    func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
 
     public func columnDefinition(_ column: Column, table: Table, isIdentity: Bool) -> String {
         let name = sql.id(column.name)
