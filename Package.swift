@@ -85,13 +85,16 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: ["SchemagenCore", .product(name: "GRDB", package: "GRDB.swift")],
+            // The migrations beside schema.yaml are the plugin's input, not sources.
+            exclude: ["migrations"],
             plugins: ["SchemagenBuildPlugin"]
         ),
-        // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL.
+        // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL;
+        // and the repository's embedded migrations (WorkflowRecords) applied by GRDB and by the PostgreSQL runner.
         .testTarget(
             name: "MigrationOracleTests",
             dependencies: [
-                "SchemagenCore", "SchemagenTestSupport",
+                "SchemagenCore", "SchemagenTestSupport", "WorkflowRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

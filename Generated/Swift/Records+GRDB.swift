@@ -3080,6 +3080,1905 @@ extension Workflow.ProjectInterface: GRDB.FetchableRecord, GRDB.PersistableRecor
     }
 }
 
+// MARK: - Migrations
+
+extension Workflow {
+    /// The migrations of `migrations/sqlite` (written by `schemagen migrate`), in order, for GRDB's `DatabaseMigrator`:
+    ///
+    /// ```swift
+    /// var migrator = DatabaseMigrator()
+    /// SQLiteMigrations.register(in: &migrator)
+    /// try migrator.migrate(dbQueue)
+    /// ```
+    ///
+    /// Each is its `.up.sql` file without `BEGIN`, `COMMIT` and the `PRAGMA foreign_keys` lines: GRDB runs every
+    /// migration in its own transaction with foreign keys off, and checks them before it commits.
+    public enum SQLiteMigrations {
+        /// (identifier, SQL): the identifier is the file's stem, which GRDB records in `grdb_migrations`.
+        public static let all: [(identifier: Swift.String, sql: Swift.String)] = [
+            (
+                identifier: "0001_init",
+                sql: #"""
+                CREATE TABLE organizations (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    name TEXT NOT NULL,
+                    -- URL-safe identifier.
+                    slug TEXT NOT NULL,
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_organizations PRIMARY KEY (id),
+                    CONSTRAINT uq_organizations_slug UNIQUE (slug),
+                    CONSTRAINT chk_organizations_slug CHECK (length(slug) > 0)
+                );
+
+                CREATE TRIGGER trg_organizations_updated_at AFTER UPDATE ON organizations FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE organizations SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE users (
+                    -- User id; 'me' is the single local user.
+                    id TEXT NOT NULL DEFAULT 'me',
+                    email TEXT,
+                    name TEXT NOT NULL DEFAULT 'Me',
+                    preferences TEXT NOT NULL DEFAULT '{}' CHECK (preferences IS NULL OR json_valid(preferences)),
+                    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                    last_login_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_users PRIMARY KEY (id),
+                    CONSTRAINT chk_users_id_not_blank CHECK (length(id) > 0)
+                );
+
+                CREATE UNIQUE INDEX uq_users_email_lower ON users ((lower(email)));
+
+                CREATE TRIGGER trg_users_updated_at AFTER UPDATE ON users FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE users SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE organization_memberships (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+                    -- Fine-grained permission overrides.
+                    permissions TEXT NOT NULL DEFAULT '{}' CHECK (permissions IS NULL OR json_valid(permissions)),
+                    joined_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_organization_memberships PRIMARY KEY (id),
+                    CONSTRAINT uq_memberships_org_user UNIQUE (organization_id, user_id),
+                    CONSTRAINT fk_organization_memberships_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_organization_memberships_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_organization_memberships_user_id ON organization_memberships (user_id);
+
+                CREATE TABLE user_sessions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    -- Privacy-safe user identifier used by analytics (Durandal).
+                    user_id_hash TEXT,
+                    -- Session token (PIDEA token handling).
+                    access_token TEXT,
+                    refresh_token TEXT,
+                    expires_at TEXT,
+                    workspace_path TEXT,
+                    -- Session settings.
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    ip_address TEXT,
+                    user_agent TEXT,
+                    -- Unix seconds.
+                    started_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    -- Unix seconds; NULL while the session is active.
+                    ended_at INTEGER,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_user_sessions PRIMARY KEY (id),
+                    CONSTRAINT uq_user_sessions_access_token UNIQUE (access_token),
+                    CONSTRAINT chk_user_sessions_ended_after_start CHECK (ended_at IS NULL OR ended_at >= started_at),
+                    CONSTRAINT fk_user_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_user_sessions_user_id ON user_sessions (user_id);
+
+                CREATE INDEX idx_user_sessions_user_id_hash ON user_sessions (user_id_hash);
+
+                CREATE INDEX idx_user_sessions_started_at ON user_sessions (started_at);
+
+                CREATE INDEX idx_user_sessions_expires_at ON user_sessions (expires_at);
+
+                CREATE INDEX idx_user_sessions_open ON user_sessions (user_id) WHERE ended_at IS NULL;
+
+                CREATE TRIGGER trg_user_sessions_updated_at AFTER UPDATE ON user_sessions FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE user_sessions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE user_preferences (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    preference_category TEXT NOT NULL CHECK (preference_category IN ('ui', 'ai', 'privacy', 'performance')),
+                    preference_key TEXT NOT NULL,
+                    -- JSON value of the preference.
+                    preference_value TEXT NOT NULL CHECK (preference_value IS NULL OR json_valid(preference_value)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_user_preferences PRIMARY KEY (id),
+                    CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key UNIQUE (user_id, preference_category, preference_key),
+                    CONSTRAINT fk_user_preferences_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_user_preferences_preference_category ON user_preferences (preference_category);
+
+                CREATE TRIGGER trg_user_preferences_updated_at AFTER UPDATE ON user_preferences FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE user_preferences SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE system_config (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    config_key TEXT NOT NULL,
+                    -- JSON value.
+                    config_value TEXT NOT NULL CHECK (config_value IS NULL OR json_valid(config_value)),
+                    config_description TEXT,
+                    -- Passwords and API keys; never shown in UIs or logs.
+                    is_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (is_sensitive IN (0, 1)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_system_config PRIMARY KEY (id),
+                    CONSTRAINT uq_system_config_config_key UNIQUE (config_key)
+                );
+
+                CREATE TRIGGER trg_system_config_updated_at AFTER UPDATE ON system_config FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE system_config SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE schema_migrations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    -- Version label, e.g. '001_comprehensive_schema' or '1'.
+                    version TEXT NOT NULL,
+                    description TEXT,
+                    checksum TEXT,
+                    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT uq_schema_migrations_version UNIQUE (version)
+                ) STRICT;
+
+                CREATE TABLE projects (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    owner_id TEXT NOT NULL DEFAULT 'me',
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    -- Kind of project: api, web_app, cli, library ...
+                    project_type TEXT,
+                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived', 'deleted')),
+                    -- Local workspace directory (PIDEA).
+                    workspace_path TEXT,
+                    repository_url TEXT,
+                    repository_name TEXT,
+                    default_branch TEXT NOT NULL DEFAULT 'main',
+                    -- Project configuration (PIDEA config and workflow-system settings).
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    archived_at TEXT,
+                    CONSTRAINT pk_projects PRIMARY KEY (id),
+                    CONSTRAINT uq_projects_workspace_path UNIQUE (workspace_path),
+                    CONSTRAINT uq_projects_owner_id_name UNIQUE (owner_id, name),
+                    CONSTRAINT chk_projects_name_not_blank CHECK (length(trim(name)) > 0),
+                    CONSTRAINT chk_projects_archived CHECK (status <> 'archived' OR archived_at IS NOT NULL),
+                    CONSTRAINT fk_projects_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_projects_owner_id FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_projects_organization_id ON projects (organization_id);
+
+                CREATE INDEX idx_projects_owner_id_status ON projects (owner_id, status);
+
+                CREATE INDEX idx_projects_project_type ON projects (project_type);
+
+                CREATE INDEX idx_active_projects ON projects (status) WHERE archived_at IS NULL;
+
+                CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
+
+                CREATE VIRTUAL TABLE projects_fts USING fts5("name", "description", content='projects', content_rowid='rowid');
+
+                CREATE TRIGGER projects_fts_ai AFTER INSERT ON projects BEGIN
+                    INSERT INTO projects_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER projects_fts_ad AFTER DELETE ON projects BEGIN
+                    INSERT INTO projects_fts (projects_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                END;
+
+                CREATE TRIGGER projects_fts_au AFTER UPDATE ON projects BEGIN
+                    INSERT INTO projects_fts (projects_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                    INSERT INTO projects_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER trg_projects_updated_at AFTER UPDATE ON projects FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE projects SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE repositories (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    -- github, gitlab, bitbucket, local ...
+                    provider TEXT NOT NULL DEFAULT 'github',
+                    -- owner/name on the provider.
+                    full_name TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    default_branch TEXT NOT NULL DEFAULT 'main',
+                    is_private INTEGER NOT NULL DEFAULT 0 CHECK (is_private IN (0, 1)),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_repositories PRIMARY KEY (id),
+                    CONSTRAINT uq_repositories_url UNIQUE (url),
+                    CONSTRAINT uq_repositories_provider_full_name UNIQUE (provider, full_name),
+                    CONSTRAINT fk_repositories_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_repositories_organization_id ON repositories (organization_id);
+
+                CREATE TRIGGER trg_repositories_updated_at AFTER UPDATE ON repositories FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE repositories SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE project_repositories (
+                    project_id TEXT NOT NULL,
+                    repository_id TEXT NOT NULL,
+                    -- The main repository of the project.
+                    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+                    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_project_repositories PRIMARY KEY (project_id, repository_id),
+                    CONSTRAINT fk_project_repositories_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_project_repositories_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_project_repositories_repository_id ON project_repositories (repository_id);
+
+                CREATE UNIQUE INDEX idx_project_repositories_primary ON project_repositories (project_id) WHERE is_primary;
+
+                CREATE TABLE project_contexts (
+                    project_id TEXT NOT NULL,
+                    -- File storage: path -> content.
+                    codebase TEXT NOT NULL DEFAULT '{}' CHECK (codebase IS NULL OR json_valid(codebase)),
+                    dependencies TEXT NOT NULL DEFAULT '[]' CHECK (dependencies IS NULL OR CASE WHEN json_valid(dependencies) THEN json_type(dependencies) = 'array' ELSE 0 END),
+                    environment_vars TEXT NOT NULL DEFAULT '{}' CHECK (environment_vars IS NULL OR json_valid(environment_vars)),
+                    deployment_config TEXT NOT NULL DEFAULT '{}' CHECK (deployment_config IS NULL OR json_valid(deployment_config)),
+                    -- Percent.
+                    test_coverage NUMERIC,
+                    security_score NUMERIC,
+                    performance_score NUMERIC,
+                    last_deployed_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_project_contexts PRIMARY KEY (project_id),
+                    CONSTRAINT chk_project_contexts_test_coverage CHECK (test_coverage BETWEEN 0 AND 100),
+                    CONSTRAINT chk_project_contexts_security_score CHECK (security_score BETWEEN 0 AND 100),
+                    CONSTRAINT chk_project_contexts_performance_score CHECK (performance_score BETWEEN 0 AND 100),
+                    CONSTRAINT fk_project_contexts_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_project_contexts_updated_at ON project_contexts (updated_at);
+
+                CREATE TRIGGER trg_project_contexts_updated_at AFTER UPDATE ON project_contexts FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE project_contexts SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE project_templates (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    category TEXT NOT NULL CHECK (category IN ('api', 'web', 'mobile', 'data', 'microservice')),
+                    -- Template files: path -> content.
+                    files TEXT NOT NULL DEFAULT '{}' CHECK (files IS NULL OR json_valid(files)),
+                    required_vars TEXT NOT NULL DEFAULT '[]' CHECK (required_vars IS NULL OR CASE WHEN json_valid(required_vars) THEN json_type(required_vars) = 'array' ELSE 0 END),
+                    optional_vars TEXT NOT NULL DEFAULT '[]' CHECK (optional_vars IS NULL OR CASE WHEN json_valid(optional_vars) THEN json_type(optional_vars) = 'array' ELSE 0 END),
+                    tech_stack TEXT NOT NULL DEFAULT '[]' CHECK (tech_stack IS NULL OR CASE WHEN json_valid(tech_stack) THEN json_type(tech_stack) = 'array' ELSE 0 END),
+                    -- Minutes.
+                    estimated_setup_time INTEGER,
+                    complexity TEXT NOT NULL DEFAULT 'medium' CHECK (complexity IN ('simple', 'medium', 'complex')),
+                    tags TEXT NOT NULL DEFAULT '[]' CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_project_templates PRIMARY KEY (id),
+                    CONSTRAINT uq_project_templates_name UNIQUE (name),
+                    CONSTRAINT chk_project_templates_estimated_setup_time CHECK (estimated_setup_time >= 0)
+                );
+
+                CREATE INDEX idx_project_templates_category ON project_templates (category);
+
+                CREATE INDEX idx_project_templates_complexity ON project_templates (complexity);
+
+                CREATE INDEX idx_project_templates_created_at ON project_templates (created_at);
+
+                CREATE VIRTUAL TABLE project_templates_fts USING fts5("name", "description", content='project_templates', content_rowid='rowid');
+
+                CREATE TRIGGER project_templates_fts_ai AFTER INSERT ON project_templates BEGIN
+                    INSERT INTO project_templates_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER project_templates_fts_ad AFTER DELETE ON project_templates BEGIN
+                    INSERT INTO project_templates_fts (project_templates_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                END;
+
+                CREATE TRIGGER project_templates_fts_au AFTER UPDATE ON project_templates BEGIN
+                    INSERT INTO project_templates_fts (project_templates_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                    INSERT INTO project_templates_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER trg_project_templates_updated_at AFTER UPDATE ON project_templates FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE project_templates SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE ide_configurations (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    project_id TEXT,
+                    ide_type TEXT NOT NULL CHECK (ide_type IN ('cursor', 'vscode', 'windsurf', 'jetbrains', 'other')),
+                    name TEXT,
+                    executable_path TEXT,
+                    -- Remote-debugging port the IDE listens on.
+                    port INTEGER,
+                    workspace_path TEXT,
+                    version TEXT,
+                    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_ide_configurations PRIMARY KEY (id),
+                    CONSTRAINT chk_ide_configurations_port CHECK (port BETWEEN 1 AND 65535),
+                    CONSTRAINT fk_ide_configurations_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    CONSTRAINT fk_ide_configurations_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_ide_configurations_user_id_ide_type ON ide_configurations (user_id, ide_type);
+
+                CREATE INDEX idx_ide_configurations_project_id ON ide_configurations (project_id);
+
+                CREATE UNIQUE INDEX idx_ide_configurations_default ON ide_configurations (user_id) WHERE is_default;
+
+                CREATE TRIGGER trg_ide_configurations_updated_at AFTER UPDATE ON ide_configurations FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE ide_configurations SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE playwright_configs (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    name TEXT NOT NULL DEFAULT 'default',
+                    base_url TEXT,
+                    test_dir TEXT NOT NULL DEFAULT 'tests/e2e',
+                    browsers TEXT NOT NULL DEFAULT '["chromium"]' CHECK (browsers IS NULL OR CASE WHEN json_valid(browsers) THEN json_type(browsers) = 'array' ELSE 0 END),
+                    headless INTEGER NOT NULL DEFAULT 1 CHECK (headless IN (0, 1)),
+                    timeout_ms INTEGER NOT NULL DEFAULT 30000,
+                    retries INTEGER NOT NULL DEFAULT 0,
+                    workers INTEGER,
+                    -- Remaining playwright.config options.
+                    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_playwright_configs PRIMARY KEY (id),
+                    CONSTRAINT uq_playwright_configs_project_id_name UNIQUE (project_id, name),
+                    CONSTRAINT chk_playwright_configs_timeout_ms CHECK (timeout_ms > 0),
+                    CONSTRAINT chk_playwright_configs_retries CHECK (retries >= 0),
+                    CONSTRAINT chk_playwright_configs_workers CHECK (workers > 0),
+                    CONSTRAINT fk_playwright_configs_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                );
+
+                CREATE TRIGGER trg_playwright_configs_updated_at AFTER UPDATE ON playwright_configs FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE playwright_configs SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE workflows (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT,
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    -- e.g. refactoring, testing, documentation, analysis.
+                    workflow_type TEXT,
+                    -- Steps and their configuration.
+                    definition TEXT NOT NULL DEFAULT '{}' CHECK (definition IS NULL OR json_valid(definition)),
+                    trigger_config TEXT NOT NULL DEFAULT '{}' CHECK (trigger_config IS NULL OR json_valid(trigger_config)),
+                    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                    version INTEGER NOT NULL DEFAULT 1,
+                    created_by TEXT NOT NULL DEFAULT 'me',
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_workflows PRIMARY KEY (id),
+                    CONSTRAINT uq_workflows_project_id_name_version UNIQUE (project_id, name, version),
+                    CONSTRAINT chk_workflows_version CHECK (version >= 1),
+                    CONSTRAINT fk_workflows_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_workflows_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_workflows_project_id ON workflows (project_id) WHERE is_active;
+
+                CREATE INDEX idx_workflows_workflow_type ON workflows (workflow_type);
+
+                CREATE TRIGGER trg_workflows_updated_at AFTER UPDATE ON workflows FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE workflows SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE task_templates (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    category TEXT,
+                    task_type TEXT NOT NULL DEFAULT 'feature',
+                    -- Template body or prompt used to create the task.
+                    content TEXT,
+                    -- JSON schema of the template parameters (task_definitions).
+                    input_schema TEXT NOT NULL DEFAULT '{}' CHECK (input_schema IS NULL OR json_valid(input_schema)),
+                    default_requirements TEXT NOT NULL DEFAULT '{}' CHECK (default_requirements IS NULL OR json_valid(default_requirements)),
+                    default_priority INTEGER NOT NULL DEFAULT 0,
+                    default_agent TEXT CHECK (default_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    estimated_hours NUMERIC,
+                    is_builtin INTEGER NOT NULL DEFAULT 0 CHECK (is_builtin IN (0, 1)),
+                    version INTEGER NOT NULL DEFAULT 1,
+                    usage_count INTEGER NOT NULL DEFAULT 0,
+                    created_by TEXT NOT NULL DEFAULT 'me',
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_task_templates PRIMARY KEY (id),
+                    CONSTRAINT uq_task_templates_name_version UNIQUE (name, version),
+                    CONSTRAINT chk_task_templates_default_priority CHECK (default_priority BETWEEN 0 AND 10),
+                    CONSTRAINT chk_task_templates_version CHECK (version >= 1),
+                    CONSTRAINT chk_task_templates_usage_count CHECK (usage_count >= 0),
+                    CONSTRAINT fk_task_templates_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_task_templates_category ON task_templates (category);
+
+                CREATE VIRTUAL TABLE task_templates_fts USING fts5("name", "description", content='task_templates', content_rowid='rowid');
+
+                CREATE TRIGGER task_templates_fts_ai AFTER INSERT ON task_templates BEGIN
+                    INSERT INTO task_templates_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER task_templates_fts_ad AFTER DELETE ON task_templates BEGIN
+                    INSERT INTO task_templates_fts (task_templates_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                END;
+
+                CREATE TRIGGER task_templates_fts_au AFTER UPDATE ON task_templates BEGIN
+                    INSERT INTO task_templates_fts (task_templates_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                    INSERT INTO task_templates_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER trg_task_templates_updated_at AFTER UPDATE ON task_templates FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE task_templates SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE tasks (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    organization_id TEXT,
+                    -- Parent in the task hierarchy.
+                    parent_task_id TEXT,
+                    workflow_id TEXT,
+                    template_id TEXT,
+                    title TEXT NOT NULL,
+                    description TEXT,
+                    -- feature, bug, refactor, test, documentation, analysis ...
+                    task_type TEXT NOT NULL DEFAULT 'feature',
+                    category TEXT,
+                    -- Phase name for phased tasks (PIDEA).
+                    phase TEXT,
+                    phase_order INTEGER,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'in_progress', 'blocked', 'review', 'completed', 'failed', 'cancelled')),
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    -- Percent done.
+                    progress INTEGER NOT NULL DEFAULT 0,
+                    -- Type, complexity, acceptance criteria ...
+                    requirements TEXT NOT NULL DEFAULT '{}' CHECK (requirements IS NULL OR json_valid(requirements)),
+                    context TEXT NOT NULL DEFAULT '{}' CHECK (context IS NULL OR json_valid(context)),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    tags TEXT NOT NULL DEFAULT '[]' CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+                    assigned_agent TEXT CHECK (assigned_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    assignee_id TEXT,
+                    created_by TEXT NOT NULL DEFAULT 'me',
+                    estimated_hours NUMERIC,
+                    actual_hours NUMERIC,
+                    due_date TEXT,
+                    started_at TEXT,
+                    completed_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    -- Soft delete.
+                    deleted_at TEXT,
+                    CONSTRAINT pk_tasks PRIMARY KEY (id),
+                    CONSTRAINT uq_tasks_project_id_id UNIQUE (project_id, id),
+                    CONSTRAINT chk_tasks_phase_order CHECK (phase_order >= 1),
+                    CONSTRAINT chk_tasks_priority CHECK (priority BETWEEN 0 AND 10),
+                    CONSTRAINT chk_tasks_progress CHECK (progress BETWEEN 0 AND 100),
+                    CONSTRAINT chk_tasks_not_own_parent CHECK (parent_task_id IS NULL OR parent_task_id <> id),
+                    CONSTRAINT chk_tasks_completed_after_start CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                    CONSTRAINT fk_tasks_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_tasks_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_tasks_parent_task_id FOREIGN KEY (parent_task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_tasks_workflow_id FOREIGN KEY (workflow_id) REFERENCES workflows (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_tasks_template_id FOREIGN KEY (template_id) REFERENCES task_templates (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_tasks_assignee_id FOREIGN KEY (assignee_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
+                    CONSTRAINT fk_tasks_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_tasks_project_id_status ON tasks (project_id, status);
+
+                CREATE INDEX idx_tasks_org_status_priority ON tasks (organization_id, status, priority);
+
+                CREATE INDEX idx_tasks_parent_task_id ON tasks (parent_task_id);
+
+                CREATE INDEX idx_tasks_workflow_id ON tasks (workflow_id);
+
+                CREATE INDEX idx_active_tasks ON tasks (status, priority) WHERE deleted_at IS NULL;
+
+                CREATE INDEX idx_tasks_assigned_agent_status ON tasks (assigned_agent, status) WHERE assigned_agent IS NOT NULL;
+
+                CREATE INDEX idx_tasks_expr ON tasks ((lower(title)));
+
+                CREATE VIRTUAL TABLE tasks_fts USING fts5("title", "description", content='tasks', content_rowid='rowid');
+
+                CREATE TRIGGER tasks_fts_ai AFTER INSERT ON tasks BEGIN
+                    INSERT INTO tasks_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+                END;
+
+                CREATE TRIGGER tasks_fts_ad AFTER DELETE ON tasks BEGIN
+                    INSERT INTO tasks_fts (tasks_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+                END;
+
+                CREATE TRIGGER tasks_fts_au AFTER UPDATE ON tasks BEGIN
+                    INSERT INTO tasks_fts (tasks_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+                    INSERT INTO tasks_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+                END;
+
+                CREATE TRIGGER trg_tasks_updated_at AFTER UPDATE ON tasks FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE tasks SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE workflow_executions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    workflow_id TEXT NOT NULL,
+                    task_id TEXT,
+                    project_id TEXT,
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    current_step TEXT,
+                    input TEXT NOT NULL DEFAULT '{}' CHECK (input IS NULL OR json_valid(input)),
+                    output TEXT NOT NULL DEFAULT '{}' CHECK (output IS NULL OR json_valid(output)),
+                    -- One entry per finished step.
+                    step_results TEXT NOT NULL DEFAULT '[]' CHECK (step_results IS NULL OR json_valid(step_results)),
+                    error_message TEXT,
+                    triggered_by TEXT,
+                    started_at TEXT,
+                    completed_at TEXT,
+                    duration_ms INTEGER,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_workflow_executions PRIMARY KEY (id),
+                    CONSTRAINT chk_workflow_executions_duration_ms CHECK (duration_ms >= 0),
+                    CONSTRAINT chk_workflow_executions_times CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                    CONSTRAINT fk_workflow_executions_workflow_id FOREIGN KEY (workflow_id) REFERENCES workflows (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_workflow_executions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_workflow_executions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_workflow_executions_triggered_by FOREIGN KEY (triggered_by) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_workflow_executions_workflow_id_created_at ON workflow_executions (workflow_id, created_at DESC);
+
+                CREATE INDEX idx_workflow_executions_status ON workflow_executions (status);
+
+                CREATE INDEX idx_workflow_executions_task_id ON workflow_executions (task_id);
+
+                CREATE INDEX idx_workflow_executions_project_id ON workflow_executions (project_id);
+
+                CREATE TABLE workflow_type_detection (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT,
+                    task_id TEXT,
+                    input_text TEXT,
+                    detected_type TEXT NOT NULL,
+                    confidence REAL NOT NULL DEFAULT 0.5,
+                    -- keyword, heuristic or ai.
+                    detection_method TEXT NOT NULL DEFAULT 'keyword',
+                    -- Evidence that led to the detection.
+                    signals TEXT NOT NULL DEFAULT '{}' CHECK (signals IS NULL OR json_valid(signals)),
+                    is_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (is_confirmed IN (0, 1)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_workflow_type_detection PRIMARY KEY (id),
+                    CONSTRAINT chk_workflow_type_detection_confidence CHECK (confidence BETWEEN 0 AND 1),
+                    CONSTRAINT fk_workflow_type_detection_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_workflow_type_detection_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_workflow_type_detection_detected_type ON workflow_type_detection (detected_type);
+
+                CREATE INDEX idx_workflow_type_detection_task_id ON workflow_type_detection (task_id);
+
+                CREATE INDEX idx_workflow_type_detection_project_id ON workflow_type_detection (project_id);
+
+                CREATE TABLE queue_history (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    task_id TEXT,
+                    workflow_execution_id TEXT,
+                    workflow_type TEXT,
+                    queue_position INTEGER,
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    enqueued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    started_at TEXT,
+                    completed_at TEXT,
+                    wait_time_ms INTEGER,
+                    error_message TEXT,
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    CONSTRAINT pk_queue_history PRIMARY KEY (id),
+                    CONSTRAINT chk_queue_history_wait_time_ms CHECK (wait_time_ms >= 0),
+                    CONSTRAINT fk_queue_history_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_queue_history_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_queue_history_workflow_execution_id FOREIGN KEY (workflow_execution_id) REFERENCES workflow_executions (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_queue_history_project_id_enqueued_at ON queue_history (project_id, enqueued_at DESC);
+
+                CREATE INDEX idx_queue_history_status ON queue_history (status);
+
+                CREATE INDEX idx_queue_history_task_id ON queue_history (task_id);
+
+                CREATE TABLE task_dependencies (
+                    project_id TEXT NOT NULL,
+                    task_id TEXT NOT NULL,
+                    depends_on_task_id TEXT NOT NULL,
+                    dependency_type TEXT NOT NULL DEFAULT 'blocks' CHECK (dependency_type IN ('blocks', 'requires', 'relates_to')),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_task_dependencies PRIMARY KEY (task_id, depends_on_task_id),
+                    CONSTRAINT chk_task_dependencies_no_self CHECK (task_id <> depends_on_task_id),
+                    CONSTRAINT fk_task_dependencies_task FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, id) ON DELETE CASCADE,
+                    CONSTRAINT fk_task_dependencies_depends_on FOREIGN KEY (project_id, depends_on_task_id) REFERENCES tasks (project_id, id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_task_dependencies_project_id_depends_on_task_id ON task_dependencies (project_id, depends_on_task_id);
+
+                CREATE TABLE pull_requests (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    task_id TEXT,
+                    project_id TEXT NOT NULL,
+                    repository_id TEXT,
+                    pr_number INTEGER,
+                    repository_url TEXT NOT NULL,
+                    branch_name TEXT NOT NULL,
+                    base_branch TEXT NOT NULL DEFAULT 'main',
+                    title TEXT NOT NULL,
+                    body TEXT,
+                    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved', 'merged', 'closed')),
+                    author_agent TEXT CHECK (author_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    validation_results TEXT NOT NULL DEFAULT '{}' CHECK (validation_results IS NULL OR json_valid(validation_results)),
+                    -- NULL until CI reported.
+                    checks_passed INTEGER CHECK (checks_passed IN (0, 1)),
+                    merged_at TEXT,
+                    closed_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_pull_requests PRIMARY KEY (id),
+                    CONSTRAINT uq_pull_requests_repository_url_pr_number UNIQUE (repository_url, pr_number),
+                    CONSTRAINT chk_pull_requests_pr_number CHECK (pr_number > 0),
+                    CONSTRAINT fk_pull_requests_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_pull_requests_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_pull_requests_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_pull_requests_project_id_status ON pull_requests (project_id, status);
+
+                CREATE INDEX idx_pull_requests_task_id ON pull_requests (task_id);
+
+                CREATE VIRTUAL TABLE pull_requests_fts USING fts5("title", "body", content='pull_requests', content_rowid='rowid');
+
+                CREATE TRIGGER pull_requests_fts_ai AFTER INSERT ON pull_requests BEGIN
+                    INSERT INTO pull_requests_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+                END;
+
+                CREATE TRIGGER pull_requests_fts_ad AFTER DELETE ON pull_requests BEGIN
+                    INSERT INTO pull_requests_fts (pull_requests_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+                END;
+
+                CREATE TRIGGER pull_requests_fts_au AFTER UPDATE ON pull_requests BEGIN
+                    INSERT INTO pull_requests_fts (pull_requests_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+                    INSERT INTO pull_requests_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+                END;
+
+                CREATE TRIGGER trg_pull_requests_updated_at AFTER UPDATE ON pull_requests FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE pull_requests SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE modifications (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    task_id TEXT,
+                    pull_request_id TEXT,
+                    request TEXT NOT NULL,
+                    requested_by TEXT NOT NULL DEFAULT 'me',
+                    requested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    impact_analysis TEXT NOT NULL DEFAULT '{}' CHECK (impact_analysis IS NULL OR json_valid(impact_analysis)),
+                    affected_files TEXT NOT NULL DEFAULT '[]' CHECK (affected_files IS NULL OR CASE WHEN json_valid(affected_files) THEN json_type(affected_files) = 'array' ELSE 0 END),
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'applied', 'failed', 'rejected')),
+                    applied_at TEXT,
+                    -- Modified file contents: path -> content.
+                    modified_files TEXT NOT NULL DEFAULT '{}' CHECK (modified_files IS NULL OR json_valid(modified_files)),
+                    test_results TEXT NOT NULL DEFAULT '{}' CHECK (test_results IS NULL OR json_valid(test_results)),
+                    CONSTRAINT pk_modifications PRIMARY KEY (id),
+                    CONSTRAINT chk_modifications_applied CHECK (status <> 'applied' OR applied_at IS NOT NULL),
+                    CONSTRAINT fk_modifications_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_modifications_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_modifications_pull_request_id FOREIGN KEY (pull_request_id) REFERENCES pull_requests (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_modifications_requested_by FOREIGN KEY (requested_by) REFERENCES users (id) ON DELETE SET DEFAULT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_modifications_project_id_status ON modifications (project_id, status);
+
+                CREATE INDEX idx_modifications_requested_by ON modifications (requested_by);
+
+                CREATE INDEX idx_modifications_status ON modifications (status);
+
+                CREATE INDEX idx_modifications_requested_at ON modifications (requested_at);
+
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    -- Table of the entity: tasks, pull_requests, ...
+                    entity_type TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    -- create, update, delete, execute, approve, merge ...
+                    "action" TEXT NOT NULL,
+                    actor_id TEXT,
+                    agent_type TEXT CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    project_id TEXT,
+                    old_values TEXT CHECK (old_values IS NULL OR json_valid(old_values)),
+                    new_values TEXT CHECK (new_values IS NULL OR json_valid(new_values)),
+                    details TEXT NOT NULL DEFAULT '{}' CHECK (details IS NULL OR json_valid(details)),
+                    occurred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT chk_audit_log_action CHECK (length(action) > 0),
+                    CONSTRAINT fk_audit_log_actor_id FOREIGN KEY (actor_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
+                    CONSTRAINT fk_audit_log_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_audit_log_entity_type_entity_id ON audit_log (entity_type, entity_id);
+
+                CREATE INDEX idx_audit_log_occurred_at ON audit_log (occurred_at DESC);
+
+                CREATE INDEX idx_audit_log_actor_id ON audit_log (actor_id);
+
+                CREATE INDEX idx_audit_log_project_id ON audit_log (project_id);
+
+                CREATE TABLE chat_sessions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    project_id TEXT,
+                    ide_configuration_id TEXT,
+                    title TEXT,
+                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'closed')),
+                    agent_type TEXT CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    last_message_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_chat_sessions PRIMARY KEY (id),
+                    CONSTRAINT fk_chat_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    CONSTRAINT fk_chat_sessions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_chat_sessions_ide_configuration_id FOREIGN KEY (ide_configuration_id) REFERENCES ide_configurations (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_chat_sessions_user_id_last_message_at ON chat_sessions (user_id, last_message_at DESC);
+
+                CREATE INDEX idx_chat_sessions_project_id ON chat_sessions (project_id);
+
+                CREATE TRIGGER trg_chat_sessions_updated_at AFTER UPDATE ON chat_sessions FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE chat_sessions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE task_sessions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    task_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    agent_type TEXT CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    ide_configuration_id TEXT,
+                    chat_session_id TEXT,
+                    status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    current_step TEXT,
+                    progress INTEGER NOT NULL DEFAULT 0,
+                    context TEXT NOT NULL DEFAULT '{}' CHECK (context IS NULL OR json_valid(context)),
+                    result TEXT CHECK (result IS NULL OR json_valid(result)),
+                    error_message TEXT,
+                    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    ended_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_task_sessions PRIMARY KEY (id),
+                    CONSTRAINT chk_task_sessions_progress CHECK (progress BETWEEN 0 AND 100),
+                    CONSTRAINT fk_task_sessions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_task_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    CONSTRAINT fk_task_sessions_ide_configuration_id FOREIGN KEY (ide_configuration_id) REFERENCES ide_configurations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_task_sessions_chat_session_id FOREIGN KEY (chat_session_id) REFERENCES chat_sessions (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_task_sessions_task_id ON task_sessions (task_id);
+
+                CREATE INDEX idx_task_sessions_user_id_status ON task_sessions (user_id, status);
+
+                CREATE INDEX idx_task_sessions_open ON task_sessions (task_id) WHERE ended_at IS NULL;
+
+                CREATE TRIGGER trg_task_sessions_updated_at AFTER UPDATE ON task_sessions FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE task_sessions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE task_executions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    task_id TEXT NOT NULL,
+                    task_session_id TEXT,
+                    agent_type TEXT NOT NULL CHECK (agent_type IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    execution_status TEXT NOT NULL DEFAULT 'queued' CHECK (execution_status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    attempt INTEGER NOT NULL DEFAULT 1,
+                    -- Agent config, files, repository, environment.
+                    input_context TEXT NOT NULL DEFAULT '{}' CHECK (input_context IS NULL OR json_valid(input_context)),
+                    output_results TEXT NOT NULL DEFAULT '{}' CHECK (output_results IS NULL OR json_valid(output_results)),
+                    error_details TEXT NOT NULL DEFAULT '{}' CHECK (error_details IS NULL OR json_valid(error_details)),
+                    started_at TEXT,
+                    completed_at TEXT,
+                    memory_usage_mb INTEGER,
+                    cpu_time_ms INTEGER,
+                    tokens_used INTEGER,
+                    cost_usd NUMERIC,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_task_executions PRIMARY KEY (id),
+                    CONSTRAINT chk_task_executions_attempt CHECK (attempt >= 1),
+                    CONSTRAINT chk_task_executions_memory_usage_mb CHECK (memory_usage_mb >= 0),
+                    CONSTRAINT chk_task_executions_cpu_time_ms CHECK (cpu_time_ms >= 0),
+                    CONSTRAINT chk_task_executions_tokens_used CHECK (tokens_used >= 0),
+                    CONSTRAINT chk_task_executions_times CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                    CONSTRAINT fk_task_executions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_task_executions_task_session_id FOREIGN KEY (task_session_id) REFERENCES task_sessions (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_task_executions_task_id_created_at ON task_executions (task_id, created_at DESC);
+
+                CREATE INDEX idx_task_executions_agent_type_execution_status ON task_executions (agent_type, execution_status);
+
+                CREATE INDEX idx_task_executions_pending ON task_executions (execution_status, created_at) WHERE execution_status IN ('queued', 'running');
+
+                CREATE TABLE chat_messages (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    session_id TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'system', 'tool')),
+                    content TEXT NOT NULL,
+                    -- text, markdown, code ...
+                    content_type TEXT NOT NULL DEFAULT 'text',
+                    tokens_used INTEGER,
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_chat_messages PRIMARY KEY (id),
+                    CONSTRAINT chk_chat_messages_tokens_used CHECK (tokens_used >= 0),
+                    CONSTRAINT fk_chat_messages_session_id FOREIGN KEY (session_id) REFERENCES chat_sessions (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_chat_messages_session_id_created_at ON chat_messages (session_id, created_at);
+
+                CREATE VIRTUAL TABLE chat_messages_fts USING fts5("content", content='chat_messages', content_rowid='rowid');
+
+                CREATE TRIGGER chat_messages_fts_ai AFTER INSERT ON chat_messages BEGIN
+                    INSERT INTO chat_messages_fts (rowid, content) VALUES (new.rowid, new.content);
+                END;
+
+                CREATE TRIGGER chat_messages_fts_ad AFTER DELETE ON chat_messages BEGIN
+                    INSERT INTO chat_messages_fts (chat_messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+                END;
+
+                CREATE TRIGGER chat_messages_fts_au AFTER UPDATE ON chat_messages BEGIN
+                    INSERT INTO chat_messages_fts (chat_messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+                    INSERT INTO chat_messages_fts (rowid, content) VALUES (new.rowid, new.content);
+                END;
+
+                CREATE TABLE conversations (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    session_id TEXT NOT NULL,
+                    -- Previous turn in the thread.
+                    parent_id TEXT,
+                    project_id TEXT,
+                    question TEXT NOT NULL,
+                    response TEXT NOT NULL,
+                    -- File paths given as context.
+                    context_files TEXT NOT NULL DEFAULT '[]' CHECK (context_files IS NULL OR CASE WHEN json_valid(context_files) THEN json_type(context_files) = 'array' ELSE 0 END),
+                    -- database_connections ids given as context.
+                    context_databases TEXT NOT NULL DEFAULT '[]' CHECK (context_databases IS NULL OR CASE WHEN json_valid(context_databases) THEN json_type(context_databases) = 'array' ELSE 0 END),
+                    model_used TEXT,
+                    tokens_used INTEGER,
+                    response_time_ms INTEGER,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_conversations PRIMARY KEY (id),
+                    CONSTRAINT chk_conversations_tokens_used CHECK (tokens_used >= 0),
+                    CONSTRAINT chk_conversations_response_time_ms CHECK (response_time_ms >= 0),
+                    CONSTRAINT fk_conversations_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_conversations_parent_id FOREIGN KEY (parent_id) REFERENCES conversations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_conversations_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_conversations_session_id_created_at ON conversations (session_id, created_at);
+
+                CREATE INDEX idx_conversations_created_at ON conversations (created_at);
+
+                CREATE INDEX idx_conversations_parent_id ON conversations (parent_id);
+
+                CREATE VIRTUAL TABLE conversations_fts USING fts5("question", "response", content='conversations', content_rowid='rowid');
+
+                CREATE TRIGGER conversations_fts_ai AFTER INSERT ON conversations BEGIN
+                    INSERT INTO conversations_fts (rowid, question, response) VALUES (new.rowid, new.question, new.response);
+                END;
+
+                CREATE TRIGGER conversations_fts_ad AFTER DELETE ON conversations BEGIN
+                    INSERT INTO conversations_fts (conversations_fts, rowid, question, response) VALUES ('delete', old.rowid, old.question, old.response);
+                END;
+
+                CREATE TRIGGER conversations_fts_au AFTER UPDATE ON conversations BEGIN
+                    INSERT INTO conversations_fts (conversations_fts, rowid, question, response) VALUES ('delete', old.rowid, old.question, old.response);
+                    INSERT INTO conversations_fts (rowid, question, response) VALUES (new.rowid, new.question, new.response);
+                END;
+
+                CREATE TABLE prompt_templates (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    project_id TEXT,
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    category TEXT,
+                    -- Template text with {{variable}} placeholders.
+                    template TEXT NOT NULL,
+                    -- Variable names with types and defaults.
+                    variables TEXT NOT NULL DEFAULT '{}' CHECK (variables IS NULL OR json_valid(variables)),
+                    -- Conditional sections (conditional prompts).
+                    conditions TEXT NOT NULL DEFAULT '[]' CHECK (conditions IS NULL OR json_valid(conditions)),
+                    -- A/B test variant label.
+                    ab_test_group TEXT,
+                    effectiveness_score NUMERIC,
+                    usage_count INTEGER NOT NULL DEFAULT 0,
+                    version INTEGER NOT NULL DEFAULT 1,
+                    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                    created_by TEXT NOT NULL DEFAULT 'me',
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_prompt_templates PRIMARY KEY (id),
+                    CONSTRAINT uq_prompt_templates_project_id_name_version UNIQUE (project_id, name, version),
+                    CONSTRAINT chk_prompt_templates_effectiveness_score CHECK (effectiveness_score BETWEEN 0 AND 1),
+                    CONSTRAINT chk_prompt_templates_usage_count CHECK (usage_count >= 0),
+                    CONSTRAINT chk_prompt_templates_version CHECK (version >= 1),
+                    CONSTRAINT fk_prompt_templates_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_prompt_templates_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_prompt_templates_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_prompt_templates_category ON prompt_templates (category);
+
+                CREATE INDEX idx_prompt_templates_name ON prompt_templates (name) WHERE is_active;
+
+                CREATE INDEX idx_prompt_templates_organization_id ON prompt_templates (organization_id);
+
+                CREATE VIRTUAL TABLE prompt_templates_fts USING fts5("name", "description", "template", content='prompt_templates', content_rowid='rowid');
+
+                CREATE TRIGGER prompt_templates_fts_ai AFTER INSERT ON prompt_templates BEGIN
+                    INSERT INTO prompt_templates_fts (rowid, name, description, template) VALUES (new.rowid, new.name, new.description, new.template);
+                END;
+
+                CREATE TRIGGER prompt_templates_fts_ad AFTER DELETE ON prompt_templates BEGIN
+                    INSERT INTO prompt_templates_fts (prompt_templates_fts, rowid, name, description, template) VALUES ('delete', old.rowid, old.name, old.description, old.template);
+                END;
+
+                CREATE TRIGGER prompt_templates_fts_au AFTER UPDATE ON prompt_templates BEGIN
+                    INSERT INTO prompt_templates_fts (prompt_templates_fts, rowid, name, description, template) VALUES ('delete', old.rowid, old.name, old.description, old.template);
+                    INSERT INTO prompt_templates_fts (rowid, name, description, template) VALUES (new.rowid, new.name, new.description, new.template);
+                END;
+
+                CREATE TRIGGER trg_prompt_templates_updated_at AFTER UPDATE ON prompt_templates FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE prompt_templates SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE ai_response_cache (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    -- SHA-256 of prompt plus context.
+                    prompt_hash TEXT NOT NULL,
+                    -- First 100 characters for debugging.
+                    prompt_preview TEXT NOT NULL,
+                    response TEXT NOT NULL,
+                    tokens_used INTEGER NOT NULL,
+                    model_used TEXT NOT NULL,
+                    cache_created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    last_accessed_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    expires_at INTEGER,
+                    access_count INTEGER NOT NULL DEFAULT 1,
+                    CONSTRAINT pk_ai_response_cache PRIMARY KEY (id),
+                    CONSTRAINT uq_ai_response_cache_prompt_hash UNIQUE (prompt_hash),
+                    CONSTRAINT chk_ai_response_cache_prompt_hash CHECK (length(prompt_hash) = 64),
+                    CONSTRAINT chk_ai_response_cache_tokens_used CHECK (tokens_used >= 0),
+                    CONSTRAINT chk_ai_response_cache_access_count CHECK (access_count >= 1)
+                );
+
+                CREATE INDEX idx_ai_response_cache_cache_created_at ON ai_response_cache (cache_created_at);
+
+                CREATE INDEX idx_ai_response_cache_last_accessed_at ON ai_response_cache (last_accessed_at);
+
+                CREATE TABLE prompt_executions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    template_id TEXT NOT NULL,
+                    task_execution_id TEXT,
+                    cache_id TEXT,
+                    rendered_prompt TEXT NOT NULL,
+                    variables_used TEXT NOT NULL DEFAULT '{}' CHECK (variables_used IS NULL OR json_valid(variables_used)),
+                    response TEXT,
+                    model TEXT NOT NULL,
+                    ab_variant TEXT,
+                    tokens_prompt INTEGER,
+                    tokens_completion INTEGER,
+                    latency_ms INTEGER,
+                    cost_usd NUMERIC,
+                    success INTEGER CHECK (success IN (0, 1)),
+                    -- Effectiveness rating 1-5.
+                    feedback_score INTEGER,
+                    executed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_prompt_executions PRIMARY KEY (id),
+                    CONSTRAINT chk_prompt_executions_tokens_prompt CHECK (tokens_prompt >= 0),
+                    CONSTRAINT chk_prompt_executions_tokens_completion CHECK (tokens_completion >= 0),
+                    CONSTRAINT chk_prompt_executions_latency_ms CHECK (latency_ms >= 0),
+                    CONSTRAINT chk_prompt_executions_feedback_score CHECK (feedback_score BETWEEN 1 AND 5),
+                    CONSTRAINT fk_prompt_executions_template_id FOREIGN KEY (template_id) REFERENCES prompt_templates (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_prompt_executions_task_execution_id FOREIGN KEY (task_execution_id) REFERENCES task_executions (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_prompt_executions_cache_id FOREIGN KEY (cache_id) REFERENCES ai_response_cache (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_prompt_executions_template_id_executed_at ON prompt_executions (template_id, executed_at DESC);
+
+                CREATE INDEX idx_prompt_executions_model ON prompt_executions (model);
+
+                CREATE INDEX idx_prompt_executions_task_execution_id ON prompt_executions (task_execution_id);
+
+                CREATE TABLE context_sources (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT,
+                    name TEXT NOT NULL,
+                    source_type TEXT NOT NULL CHECK (source_type IN ('file', 'directory', 'url', 'database', 'codebase', 'knowledge', 'api')),
+                    -- Path, URL or connection reference.
+                    location TEXT NOT NULL,
+                    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    is_enabled INTEGER NOT NULL DEFAULT 1 CHECK (is_enabled IN (0, 1)),
+                    last_synced_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_context_sources PRIMARY KEY (id),
+                    CONSTRAINT uq_context_sources_project_id_name UNIQUE (project_id, name),
+                    CONSTRAINT fk_context_sources_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_context_sources_source_type ON context_sources (source_type) WHERE is_enabled;
+
+                CREATE TRIGGER trg_context_sources_updated_at AFTER UPDATE ON context_sources FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE context_sources SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE codebases (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    repository_id TEXT,
+                    name TEXT NOT NULL,
+                    root_path TEXT NOT NULL,
+                    primary_language TEXT,
+                    -- Language -> line count.
+                    languages TEXT NOT NULL DEFAULT '{}' CHECK (languages IS NULL OR json_valid(languages)),
+                    branch TEXT NOT NULL DEFAULT 'main',
+                    commit_sha TEXT,
+                    file_count INTEGER NOT NULL DEFAULT 0,
+                    total_lines INTEGER NOT NULL DEFAULT 0,
+                    last_analyzed_at TEXT,
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_codebases PRIMARY KEY (id),
+                    CONSTRAINT uq_codebases_project_id_root_path UNIQUE (project_id, root_path),
+                    CONSTRAINT chk_codebases_file_count CHECK (file_count >= 0),
+                    CONSTRAINT chk_codebases_total_lines CHECK (total_lines >= 0),
+                    CONSTRAINT chk_codebases_commit_sha CHECK (commit_sha IS NULL OR length(commit_sha) = 40),
+                    CONSTRAINT fk_codebases_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_codebases_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_codebases_repository_id ON codebases (repository_id);
+
+                CREATE TRIGGER trg_codebases_updated_at AFTER UPDATE ON codebases FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE codebases SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE analysis_runs (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    repository_id TEXT,
+                    codebase_id TEXT,
+                    -- code_quality, security, performance, architecture, dependencies ...
+                    analysis_type TEXT NOT NULL,
+                    -- Tool that produced it: graph_sitter, openevolve, pidea ...
+                    analyzer TEXT,
+                    branch TEXT,
+                    commit_sha TEXT,
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    triggered_by TEXT,
+                    results TEXT NOT NULL DEFAULT '{}' CHECK (results IS NULL OR json_valid(results)),
+                    -- Recommendations derived from the results (PIDEA).
+                    recommendations TEXT NOT NULL DEFAULT '[]' CHECK (recommendations IS NULL OR json_valid(recommendations)),
+                    summary TEXT,
+                    quality_score NUMERIC,
+                    files_analyzed INTEGER NOT NULL DEFAULT 0,
+                    issues_found INTEGER NOT NULL DEFAULT 0,
+                    started_at TEXT,
+                    completed_at TEXT,
+                    duration_ms INTEGER,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_analysis_runs PRIMARY KEY (id),
+                    CONSTRAINT chk_analysis_runs_quality_score CHECK (quality_score BETWEEN 0 AND 100),
+                    CONSTRAINT chk_analysis_runs_files_analyzed CHECK (files_analyzed >= 0),
+                    CONSTRAINT chk_analysis_runs_issues_found CHECK (issues_found >= 0),
+                    CONSTRAINT chk_analysis_runs_duration_ms CHECK (duration_ms >= 0),
+                    CONSTRAINT fk_analysis_runs_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_analysis_runs_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_analysis_runs_codebase_id FOREIGN KEY (codebase_id) REFERENCES codebases (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_analysis_runs_triggered_by FOREIGN KEY (triggered_by) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_analysis_repo_branch_commit ON analysis_runs (repository_id, branch, commit_sha);
+
+                CREATE INDEX idx_analysis_runs_project_id_analysis_type_created_at ON analysis_runs (project_id, analysis_type, created_at DESC);
+
+                CREATE INDEX idx_analysis_runs_codebase_id ON analysis_runs (codebase_id);
+
+                CREATE INDEX idx_analysis_runs_status ON analysis_runs (status);
+
+                CREATE VIRTUAL TABLE analysis_runs_fts USING fts5("summary", content='analysis_runs', content_rowid='rowid');
+
+                CREATE TRIGGER analysis_runs_fts_ai AFTER INSERT ON analysis_runs BEGIN
+                    INSERT INTO analysis_runs_fts (rowid, summary) VALUES (new.rowid, new.summary);
+                END;
+
+                CREATE TRIGGER analysis_runs_fts_ad AFTER DELETE ON analysis_runs BEGIN
+                    INSERT INTO analysis_runs_fts (analysis_runs_fts, rowid, summary) VALUES ('delete', old.rowid, old.summary);
+                END;
+
+                CREATE TRIGGER analysis_runs_fts_au AFTER UPDATE ON analysis_runs BEGIN
+                    INSERT INTO analysis_runs_fts (analysis_runs_fts, rowid, summary) VALUES ('delete', old.rowid, old.summary);
+                    INSERT INTO analysis_runs_fts (rowid, summary) VALUES (new.rowid, new.summary);
+                END;
+
+                CREATE TABLE task_suggestions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    -- The task created from an accepted suggestion.
+                    task_id TEXT,
+                    analysis_run_id TEXT,
+                    title TEXT NOT NULL,
+                    description TEXT,
+                    reasoning TEXT,
+                    suggested_priority INTEGER NOT NULL DEFAULT 0,
+                    suggested_agent TEXT CHECK (suggested_agent IN ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human')),
+                    confidence REAL NOT NULL DEFAULT 0.5,
+                    -- Order of the suggestion within its batch.
+                    rank INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected', 'expired')),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    decided_at TEXT,
+                    CONSTRAINT pk_task_suggestions PRIMARY KEY (id),
+                    CONSTRAINT chk_task_suggestions_suggested_priority CHECK (suggested_priority BETWEEN 0 AND 10),
+                    CONSTRAINT chk_task_suggestions_confidence CHECK (confidence BETWEEN 0 AND 1),
+                    CONSTRAINT fk_task_suggestions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_task_suggestions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_task_suggestions_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_task_suggestions_project_id_status ON task_suggestions (project_id, status);
+
+                CREATE INDEX idx_task_suggestions_project_id_rank ON task_suggestions (project_id, rank);
+
+                CREATE INDEX idx_task_suggestions_confidence ON task_suggestions (confidence DESC);
+
+                CREATE TABLE tracked_files (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT,
+                    file_path TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    -- pdf, xlsx, js, sql ...
+                    file_type TEXT NOT NULL,
+                    -- Bytes.
+                    file_size INTEGER NOT NULL,
+                    -- SHA-256 for change detection.
+                    file_hash TEXT NOT NULL,
+                    -- When the file was last parsed.
+                    parsed_at INTEGER,
+                    parsing_status TEXT NOT NULL DEFAULT 'pending' CHECK (parsing_status IN ('pending', 'success', 'failed')),
+                    parsing_error TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_tracked_files PRIMARY KEY (id),
+                    CONSTRAINT uq_tracked_files_file_path UNIQUE (file_path),
+                    CONSTRAINT chk_tracked_files_file_size CHECK (file_size >= 0),
+                    CONSTRAINT chk_tracked_files_error CHECK (parsing_status = 'failed' OR parsing_error IS NULL),
+                    CONSTRAINT fk_tracked_files_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_tracked_files_file_type ON tracked_files (file_type);
+
+                CREATE INDEX idx_tracked_files_file_hash ON tracked_files (file_hash);
+
+                CREATE INDEX idx_tracked_files_project_id ON tracked_files (project_id);
+
+                CREATE TRIGGER trg_tracked_files_updated_at AFTER UPDATE ON tracked_files FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE tracked_files SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE file_analysis (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    analysis_run_id TEXT NOT NULL,
+                    codebase_id TEXT,
+                    tracked_file_id TEXT,
+                    file_path TEXT NOT NULL,
+                    language TEXT,
+                    line_count INTEGER NOT NULL DEFAULT 0,
+                    complexity_score NUMERIC,
+                    maintainability_index NUMERIC,
+                    issues TEXT NOT NULL DEFAULT '[]' CHECK (issues IS NULL OR json_valid(issues)),
+                    metrics TEXT NOT NULL DEFAULT '{}' CHECK (metrics IS NULL OR json_valid(metrics)),
+                    content_hash TEXT,
+                    analyzed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_file_analysis PRIMARY KEY (id),
+                    CONSTRAINT uq_file_analysis_analysis_run_id_file_path UNIQUE (analysis_run_id, file_path),
+                    CONSTRAINT chk_file_analysis_line_count CHECK (line_count >= 0),
+                    CONSTRAINT chk_file_analysis_maintainability_index CHECK (maintainability_index BETWEEN 0 AND 100),
+                    CONSTRAINT fk_file_analysis_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_file_analysis_codebase_id FOREIGN KEY (codebase_id) REFERENCES codebases (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_file_analysis_tracked_file_id FOREIGN KEY (tracked_file_id) REFERENCES tracked_files (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_file_analysis_codebase_id_file_path ON file_analysis (codebase_id, file_path);
+
+                CREATE INDEX idx_file_analysis_tracked_file_id ON file_analysis (tracked_file_id);
+
+                CREATE TABLE code_elements (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    file_analysis_id TEXT NOT NULL,
+                    element_type TEXT NOT NULL CHECK (element_type IN ('module', 'class', 'interface', 'function', 'method', 'variable', 'constant', 'import')),
+                    name TEXT NOT NULL,
+                    qualified_name TEXT,
+                    signature TEXT,
+                    docstring TEXT,
+                    start_line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL,
+                    -- Cyclomatic complexity.
+                    complexity INTEGER,
+                    is_exported INTEGER NOT NULL DEFAULT 0 CHECK (is_exported IN (0, 1)),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_code_elements PRIMARY KEY (id),
+                    CONSTRAINT chk_code_elements_start_line CHECK (start_line >= 1),
+                    CONSTRAINT chk_code_elements_complexity CHECK (complexity >= 0),
+                    CONSTRAINT chk_code_elements_lines CHECK (end_line >= start_line),
+                    CONSTRAINT fk_code_elements_file_analysis_id FOREIGN KEY (file_analysis_id) REFERENCES file_analysis (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_code_elements_file_analysis_id ON code_elements (file_analysis_id);
+
+                CREATE INDEX idx_code_elements_element_type_name ON code_elements (element_type, name);
+
+                CREATE VIRTUAL TABLE code_elements_fts USING fts5("name", "qualified_name", "docstring", content='code_elements', content_rowid='rowid');
+
+                CREATE TRIGGER code_elements_fts_ai AFTER INSERT ON code_elements BEGIN
+                    INSERT INTO code_elements_fts (rowid, name, qualified_name, docstring) VALUES (new.rowid, new.name, new.qualified_name, new.docstring);
+                END;
+
+                CREATE TRIGGER code_elements_fts_ad AFTER DELETE ON code_elements BEGIN
+                    INSERT INTO code_elements_fts (code_elements_fts, rowid, name, qualified_name, docstring) VALUES ('delete', old.rowid, old.name, old.qualified_name, old.docstring);
+                END;
+
+                CREATE TRIGGER code_elements_fts_au AFTER UPDATE ON code_elements BEGIN
+                    INSERT INTO code_elements_fts (code_elements_fts, rowid, name, qualified_name, docstring) VALUES ('delete', old.rowid, old.name, old.qualified_name, old.docstring);
+                    INSERT INTO code_elements_fts (rowid, name, qualified_name, docstring) VALUES (new.rowid, new.name, new.qualified_name, new.docstring);
+                END;
+
+                CREATE TABLE file_processing_cache (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    file_path TEXT NOT NULL,
+                    -- Invalidates the entry when the file changes.
+                    file_hash TEXT NOT NULL,
+                    processing_type TEXT NOT NULL CHECK (processing_type IN ('parse', 'analyze', 'extract_metadata')),
+                    processing_options TEXT NOT NULL DEFAULT '{}' CHECK (processing_options IS NULL OR json_valid(processing_options)),
+                    result_data TEXT NOT NULL CHECK (result_data IS NULL OR json_valid(result_data)),
+                    created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    last_accessed_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    CONSTRAINT pk_file_processing_cache PRIMARY KEY (id),
+                    CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type UNIQUE (file_path, file_hash, processing_type)
+                );
+
+                CREATE INDEX idx_file_processing_cache_file_hash ON file_processing_cache (file_hash);
+
+                CREATE INDEX idx_file_processing_cache_created_at ON file_processing_cache (created_at);
+
+                CREATE TABLE analysis_metrics (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    analysis_run_id TEXT NOT NULL,
+                    metric_name TEXT NOT NULL,
+                    metric_category TEXT,
+                    -- Step of a multi-step (OpenEvolve) analysis.
+                    step TEXT,
+                    value REAL NOT NULL,
+                    unit TEXT,
+                    threshold REAL,
+                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_analysis_metrics PRIMARY KEY (id),
+                    CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step UNIQUE (analysis_run_id, metric_name, step),
+                    CONSTRAINT fk_analysis_metrics_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_analysis_metrics_metric_name_recorded_at ON analysis_metrics (metric_name, recorded_at);
+
+                CREATE TABLE performance_metrics (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    session_id TEXT,
+                    analysis_run_id TEXT,
+                    -- ai_call, database_query, file_parse ...
+                    operation_type TEXT NOT NULL,
+                    operation_details TEXT NOT NULL DEFAULT '{}' CHECK (operation_details IS NULL OR json_valid(operation_details)),
+                    -- Unix seconds.
+                    start_time INTEGER NOT NULL,
+                    -- Unix seconds.
+                    end_time INTEGER NOT NULL,
+                    success INTEGER NOT NULL CHECK (success IN (0, 1)),
+                    error_type TEXT,
+                    memory_used_mb REAL,
+                    tokens_used INTEGER,
+                    cache_hit INTEGER NOT NULL DEFAULT 0 CHECK (cache_hit IN (0, 1)),
+                    created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    CONSTRAINT pk_performance_metrics PRIMARY KEY (id),
+                    CONSTRAINT chk_performance_metrics_tokens_used CHECK (tokens_used >= 0),
+                    CONSTRAINT chk_performance_metrics_times CHECK (end_time >= start_time),
+                    CONSTRAINT fk_performance_metrics_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_performance_metrics_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_performance_metrics_type_time ON performance_metrics (operation_type, start_time);
+
+                CREATE INDEX idx_performance_metrics_start_time ON performance_metrics (start_time);
+
+                CREATE INDEX idx_performance_metrics_success ON performance_metrics (success);
+
+                CREATE INDEX idx_performance_metrics_created_at ON performance_metrics (created_at);
+
+                CREATE TABLE query_performance_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    -- Hash of the normalised query text.
+                    query_fingerprint TEXT NOT NULL,
+                    query_text TEXT NOT NULL,
+                    -- tasks, projects, prompts, codebase, analytics, events, learning.
+                    module TEXT,
+                    duration_ms REAL NOT NULL,
+                    rows_returned INTEGER,
+                    measured_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT chk_query_performance_log_duration_ms CHECK (duration_ms >= 0)
+                );
+
+                CREATE INDEX idx_query_performance_log_measured_at ON query_performance_log (measured_at DESC);
+
+                CREATE INDEX idx_query_performance_log_query_fingerprint ON query_performance_log (query_fingerprint);
+
+                CREATE TABLE feature_usage (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    session_id TEXT NOT NULL,
+                    feature_name TEXT NOT NULL,
+                    feature_category TEXT NOT NULL CHECK (feature_category IN ('core', 'database', 'files', 'advanced')),
+                    usage_context TEXT NOT NULL DEFAULT '{}' CHECK (usage_context IS NULL OR json_valid(usage_context)),
+                    -- Unix seconds.
+                    started_at INTEGER NOT NULL,
+                    -- Unix seconds.
+                    completed_at INTEGER,
+                    success INTEGER CHECK (success IN (0, 1)),
+                    error_message TEXT,
+                    CONSTRAINT pk_feature_usage PRIMARY KEY (id),
+                    CONSTRAINT chk_feature_usage_times CHECK (completed_at IS NULL OR completed_at >= started_at),
+                    CONSTRAINT fk_feature_usage_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_feature_usage_session_id_feature_name ON feature_usage (session_id, feature_name);
+
+                CREATE INDEX idx_feature_usage_feature_name ON feature_usage (feature_name);
+
+                CREATE INDEX idx_feature_usage_started_at ON feature_usage (started_at);
+
+                CREATE INDEX idx_successful_feature_usage ON feature_usage (feature_name, started_at) WHERE success;
+
+                CREATE TABLE productivity_events (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    session_id TEXT NOT NULL,
+                    task_id TEXT,
+                    -- legacy_code_analysis, database_exploration, code_review ...
+                    event_type TEXT NOT NULL,
+                    -- Estimated seconds the traditional approach takes.
+                    traditional_time_estimate INTEGER NOT NULL,
+                    -- Seconds actually taken.
+                    actual_time_taken INTEGER NOT NULL,
+                    -- Seconds saved.
+                    time_saved INTEGER GENERATED ALWAYS AS (traditional_time_estimate - actual_time_taken) STORED NOT NULL,
+                    improvement_percentage REAL NOT NULL,
+                    context_data TEXT NOT NULL DEFAULT '{}' CHECK (context_data IS NULL OR json_valid(context_data)),
+                    -- Optional 1-5 rating.
+                    user_satisfaction INTEGER,
+                    created_at INTEGER NOT NULL DEFAULT (CAST(strftime('%s', 'now') AS INTEGER)),
+                    CONSTRAINT pk_productivity_events PRIMARY KEY (id),
+                    CONSTRAINT chk_productivity_events_traditional_time_estimate CHECK (traditional_time_estimate >= 0),
+                    CONSTRAINT chk_productivity_events_actual_time_taken CHECK (actual_time_taken >= 0),
+                    CONSTRAINT chk_productivity_events_user_satisfaction CHECK (user_satisfaction BETWEEN 1 AND 5),
+                    CONSTRAINT fk_productivity_events_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_productivity_events_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_productivity_events_session_id ON productivity_events (session_id);
+
+                CREATE INDEX idx_productivity_events_event_type ON productivity_events (event_type);
+
+                CREATE INDEX idx_productivity_events_created_at ON productivity_events (created_at);
+
+                CREATE TABLE events (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    occurred_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    organization_id TEXT,
+                    project_id TEXT,
+                    source TEXT NOT NULL CHECK (source IN ('linear', 'github', 'slack', 'system')),
+                    -- Event type as named by the source, e.g. issue.created.
+                    type TEXT NOT NULL,
+                    -- Id of the event in the source system.
+                    external_id TEXT,
+                    actor TEXT,
+                    event_data TEXT NOT NULL DEFAULT '{}' CHECK (event_data IS NULL OR json_valid(event_data)),
+                    processed INTEGER NOT NULL DEFAULT 0 CHECK (processed IN (0, 1)),
+                    processed_at TEXT,
+                    received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_events PRIMARY KEY (id, occurred_at),
+                    CONSTRAINT fk_events_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_events_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_events_source_type_occurred ON events (source, type, occurred_at);
+
+                CREATE INDEX idx_events_unprocessed ON events (occurred_at) WHERE NOT processed;
+
+                CREATE INDEX idx_events_project_id_occurred_at ON events (project_id, occurred_at);
+
+                CREATE INDEX idx_events_source_external_id ON events (source, external_id);
+
+                CREATE TABLE event_aggregations (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    source TEXT NOT NULL CHECK (source IN ('linear', 'github', 'slack', 'system')),
+                    type TEXT NOT NULL,
+                    bucket_granularity TEXT NOT NULL DEFAULT 'hour',
+                    bucket_start TEXT NOT NULL,
+                    event_count INTEGER NOT NULL DEFAULT 0,
+                    first_occurred_at TEXT,
+                    last_occurred_at TEXT,
+                    summary TEXT NOT NULL DEFAULT '{}' CHECK (summary IS NULL OR json_valid(summary)),
+                    computed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_event_aggregations PRIMARY KEY (id),
+                    CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 UNIQUE (organization_id, source, type, bucket_granularity, bucket_start),
+                    CONSTRAINT chk_event_aggregations_bucket_granularity CHECK (bucket_granularity IN ('hour', 'day', 'week', 'month')),
+                    CONSTRAINT chk_event_aggregations_event_count CHECK (event_count >= 0),
+                    CONSTRAINT fk_event_aggregations_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_event_aggregations_bucket_start ON event_aggregations (bucket_start DESC);
+
+                CREATE TABLE event_subscriptions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    user_id TEXT,
+                    source TEXT NOT NULL CHECK (source IN ('linear', 'github', 'slack', 'system')),
+                    -- Event types to deliver; empty means all.
+                    event_types TEXT NOT NULL DEFAULT '[]' CHECK (event_types IS NULL OR CASE WHEN json_valid(event_types) THEN json_type(event_types) = 'array' ELSE 0 END),
+                    "filter" TEXT NOT NULL DEFAULT '{}' CHECK ("filter" IS NULL OR json_valid("filter")),
+                    delivery_channel TEXT NOT NULL DEFAULT 'webhook',
+                    target_url TEXT,
+                    secret_hash TEXT,
+                    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                    failure_count INTEGER NOT NULL DEFAULT 0,
+                    last_delivered_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_event_subscriptions PRIMARY KEY (id),
+                    CONSTRAINT chk_event_subscriptions_delivery_channel CHECK (delivery_channel IN ('webhook', 'slack', 'email', 'internal')),
+                    CONSTRAINT chk_event_subscriptions_failure_count CHECK (failure_count >= 0),
+                    CONSTRAINT fk_event_subscriptions_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_event_subscriptions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_event_subscriptions_source ON event_subscriptions (source) WHERE is_active;
+
+                CREATE INDEX idx_event_subscriptions_organization_id ON event_subscriptions (organization_id);
+
+                CREATE INDEX idx_event_subscriptions_user_id ON event_subscriptions (user_id);
+
+                CREATE TRIGGER trg_event_subscriptions_updated_at AFTER UPDATE ON event_subscriptions FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE event_subscriptions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE learning_models (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    name TEXT NOT NULL,
+                    -- pattern_recognition, prompt_optimizer, task_estimator ...
+                    model_type TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'training', 'active', 'deprecated', 'failed')),
+                    parameters TEXT NOT NULL DEFAULT '{}' CHECK (parameters IS NULL OR json_valid(parameters)),
+                    performance_metrics TEXT NOT NULL DEFAULT '{}' CHECK (performance_metrics IS NULL OR json_valid(performance_metrics)),
+                    accuracy NUMERIC,
+                    deployed_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_learning_models PRIMARY KEY (id),
+                    CONSTRAINT uq_learning_models_name_version UNIQUE (name, version),
+                    CONSTRAINT chk_learning_models_accuracy CHECK (accuracy BETWEEN 0 AND 1),
+                    CONSTRAINT fk_learning_models_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_learning_models_active ON learning_models (model_type) WHERE status = 'active';
+
+                CREATE INDEX idx_learning_models_organization_id ON learning_models (organization_id);
+
+                CREATE TRIGGER trg_learning_models_updated_at AFTER UPDATE ON learning_models FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE learning_models SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE training_sessions (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    model_id TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout')),
+                    -- Where the training data came from.
+                    dataset_ref TEXT,
+                    hyperparameters TEXT NOT NULL DEFAULT '{}' CHECK (hyperparameters IS NULL OR json_valid(hyperparameters)),
+                    metrics TEXT NOT NULL DEFAULT '{}' CHECK (metrics IS NULL OR json_valid(metrics)),
+                    samples_count INTEGER,
+                    epochs INTEGER,
+                    loss REAL,
+                    error_message TEXT,
+                    started_at TEXT,
+                    completed_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_training_sessions PRIMARY KEY (id),
+                    CONSTRAINT chk_training_sessions_samples_count CHECK (samples_count >= 0),
+                    CONSTRAINT chk_training_sessions_epochs CHECK (epochs >= 1),
+                    CONSTRAINT fk_training_sessions_model_id FOREIGN KEY (model_id) REFERENCES learning_models (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_training_sessions_model_id_created_at ON training_sessions (model_id, created_at DESC);
+
+                CREATE TABLE adaptations (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    model_id TEXT NOT NULL,
+                    training_session_id TEXT,
+                    target_type TEXT NOT NULL,
+                    -- Id of the adapted row in the table named by target_type.
+                    target_id TEXT,
+                    adaptation_type TEXT NOT NULL,
+                    feedback_data TEXT NOT NULL DEFAULT '{}' CHECK (feedback_data IS NULL OR json_valid(feedback_data)),
+                    changes TEXT NOT NULL DEFAULT '{}' CHECK (changes IS NULL OR json_valid(changes)),
+                    score_before REAL,
+                    score_after REAL,
+                    status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'applied', 'rolled_back', 'rejected')),
+                    applied_at TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_adaptations PRIMARY KEY (id),
+                    CONSTRAINT chk_adaptations_target_type CHECK (target_type IN ('prompt_template', 'workflow', 'task_template', 'learning_model')),
+                    CONSTRAINT fk_adaptations_model_id FOREIGN KEY (model_id) REFERENCES learning_models (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_adaptations_training_session_id FOREIGN KEY (training_session_id) REFERENCES training_sessions (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_adaptations_model_id ON adaptations (model_id);
+
+                CREATE INDEX idx_adaptations_target_type_target_id ON adaptations (target_type, target_id);
+
+                CREATE TABLE knowledge_items (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT,
+                    source_type TEXT NOT NULL CHECK (source_type IN ('file', 'conversation', 'database')),
+                    -- Id of the source row (tracked_files, conversations, database_connections).
+                    source_id TEXT NOT NULL,
+                    knowledge_type TEXT NOT NULL CHECK (knowledge_type IN ('coding_standard', 'pattern', 'concept', 'solution')),
+                    title TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    confidence REAL NOT NULL DEFAULT 0.5,
+                    tags TEXT NOT NULL DEFAULT '[]' CHECK (tags IS NULL OR CASE WHEN json_valid(tags) THEN json_type(tags) = 'array' ELSE 0 END),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_knowledge_items PRIMARY KEY (id),
+                    CONSTRAINT chk_knowledge_items_confidence CHECK (confidence BETWEEN 0 AND 1),
+                    CONSTRAINT fk_knowledge_items_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                );
+
+                CREATE INDEX idx_knowledge_items_source_type_source_id ON knowledge_items (source_type, source_id);
+
+                CREATE INDEX idx_knowledge_items_knowledge_type ON knowledge_items (knowledge_type);
+
+                CREATE INDEX idx_knowledge_items_confidence ON knowledge_items (confidence);
+
+                CREATE INDEX idx_knowledge_items_type_confidence ON knowledge_items (knowledge_type, confidence DESC);
+
+                CREATE VIRTUAL TABLE knowledge_items_fts USING fts5("title", "content", content='knowledge_items', content_rowid='rowid');
+
+                CREATE TRIGGER knowledge_items_fts_ai AFTER INSERT ON knowledge_items BEGIN
+                    INSERT INTO knowledge_items_fts (rowid, title, content) VALUES (new.rowid, new.title, new.content);
+                END;
+
+                CREATE TRIGGER knowledge_items_fts_ad AFTER DELETE ON knowledge_items BEGIN
+                    INSERT INTO knowledge_items_fts (knowledge_items_fts, rowid, title, content) VALUES ('delete', old.rowid, old.title, old.content);
+                END;
+
+                CREATE TRIGGER knowledge_items_fts_au AFTER UPDATE ON knowledge_items BEGIN
+                    INSERT INTO knowledge_items_fts (knowledge_items_fts, rowid, title, content) VALUES ('delete', old.rowid, old.title, old.content);
+                    INSERT INTO knowledge_items_fts (rowid, title, content) VALUES (new.rowid, new.title, new.content);
+                END;
+
+                CREATE TRIGGER trg_knowledge_items_updated_at AFTER UPDATE ON knowledge_items FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE knowledge_items SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE knowledge_relationships (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    from_knowledge_id TEXT NOT NULL,
+                    to_knowledge_id TEXT NOT NULL,
+                    relationship_type TEXT NOT NULL CHECK (relationship_type IN ('relates_to', 'contradicts', 'extends', 'implements')),
+                    strength REAL NOT NULL DEFAULT 0.5,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_knowledge_relationships PRIMARY KEY (id),
+                    CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 UNIQUE (from_knowledge_id, to_knowledge_id, relationship_type),
+                    CONSTRAINT chk_knowledge_relationships_strength CHECK (strength BETWEEN 0 AND 1),
+                    CONSTRAINT chk_knowledge_relationships_no_self CHECK (from_knowledge_id <> to_knowledge_id),
+                    CONSTRAINT fk_knowledge_relationships_from_knowledge_id FOREIGN KEY (from_knowledge_id) REFERENCES knowledge_items (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_knowledge_relationships_to_knowledge_id FOREIGN KEY (to_knowledge_id) REFERENCES knowledge_items (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_knowledge_relationships_to_knowledge_id ON knowledge_relationships (to_knowledge_id);
+
+                CREATE TABLE database_connections (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    user_id TEXT NOT NULL DEFAULT 'me',
+                    name TEXT NOT NULL,
+                    connection_type TEXT NOT NULL CHECK (connection_type IN ('sqlserver', 'postgresql', 'mysql')),
+                    host TEXT NOT NULL,
+                    port INTEGER NOT NULL,
+                    database_name TEXT NOT NULL,
+                    -- For SQL authentication.
+                    username TEXT,
+                    -- Encrypted password; never plain text.
+                    encrypted_password BLOB,
+                    auth_type TEXT NOT NULL DEFAULT 'sql' CHECK (auth_type IN ('sql', 'windows', 'certificate')),
+                    ssl_config TEXT CHECK (ssl_config IS NULL OR json_valid(ssl_config)),
+                    connection_options TEXT NOT NULL DEFAULT '{}' CHECK (connection_options IS NULL OR json_valid(connection_options)),
+                    last_connected_at TEXT,
+                    last_error TEXT,
+                    is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_database_connections PRIMARY KEY (id),
+                    CONSTRAINT uq_database_connections_user_id_name UNIQUE (user_id, name),
+                    CONSTRAINT chk_database_connections_port CHECK (port BETWEEN 1 AND 65535),
+                    CONSTRAINT fk_database_connections_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                );
+
+                CREATE INDEX idx_database_connections_connection_type ON database_connections (connection_type);
+
+                CREATE INDEX idx_database_connections_is_active ON database_connections (is_active);
+
+                CREATE INDEX idx_active_connections ON database_connections (id) WHERE is_active;
+
+                CREATE TRIGGER trg_database_connections_updated_at AFTER UPDATE ON database_connections FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE database_connections SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE TABLE database_schemas (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    connection_id TEXT NOT NULL,
+                    schema_name TEXT,
+                    table_name TEXT NOT NULL,
+                    table_type TEXT NOT NULL CHECK (table_type IN ('table', 'view', 'stored_procedure')),
+                    -- Column details.
+                    column_info TEXT NOT NULL DEFAULT '[]' CHECK (column_info IS NULL OR json_valid(column_info)),
+                    -- Foreign key relationships.
+                    relationships TEXT NOT NULL DEFAULT '[]' CHECK (relationships IS NULL OR json_valid(relationships)),
+                    -- Index information.
+                    indexes TEXT NOT NULL DEFAULT '[]' CHECK (indexes IS NULL OR json_valid(indexes)),
+                    -- Approximate row count.
+                    row_count INTEGER,
+                    -- When the schema was cached.
+                    last_updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    CONSTRAINT pk_database_schemas PRIMARY KEY (id),
+                    CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name UNIQUE (connection_id, schema_name, table_name),
+                    CONSTRAINT fk_database_schemas_connection_id FOREIGN KEY (connection_id) REFERENCES database_connections (id) ON DELETE CASCADE
+                );
+
+                CREATE INDEX idx_database_schemas_table_name ON database_schemas (table_name);
+
+                CREATE VIEW active_tasks AS
+                SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+
+                CREATE VIEW task_execution_summary AS
+                SELECT task_id, agent_type, count(*) AS execution_count, sum(CASE WHEN execution_status = 'completed' THEN 1 ELSE 0 END) AS completed_count, sum(CASE WHEN execution_status = 'failed' THEN 1 ELSE 0 END) AS failed_count, avg(memory_usage_mb) AS avg_memory_usage_mb, avg(cpu_time_ms) AS avg_cpu_time_ms, sum(tokens_used) AS total_tokens_used, max(completed_at) AS last_completed_at FROM task_executions GROUP BY task_id, agent_type;
+
+                CREATE VIEW pr_validation_status AS
+                SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
+
+                CREATE VIEW productivity_summary AS
+                SELECT date(created_at, 'unixepoch') AS day, event_type, count(*) AS event_count, avg(time_saved) AS avg_time_saved, avg(improvement_percentage) AS avg_improvement, sum(time_saved) AS total_time_saved FROM productivity_events GROUP BY 1, 2;
+
+                CREATE VIEW feature_adoption AS
+                SELECT feature_category, feature_name, count(*) AS usage_count, count(DISTINCT session_id) AS unique_sessions, avg(CASE WHEN success THEN 1.0 ELSE 0.0 END) AS success_rate, avg(completed_at - started_at) AS avg_duration_seconds FROM feature_usage WHERE completed_at IS NOT NULL GROUP BY feature_category, feature_name;
+
+                CREATE VIEW performance_dashboard AS
+                SELECT 'query_performance' AS metric_type, avg(duration_ms) AS avg_duration, max(duration_ms) AS max_duration, count(*) AS query_count FROM query_performance_log WHERE measured_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour');
+
+                CREATE VIEW index_usage_stats AS
+                SELECT 'main' AS schema_name, tbl_name AS table_name, name AS index_name, NULL AS scans, 'UNKNOWN' AS usage_category FROM sqlite_master WHERE type = 'index';
+
+                CREATE VIEW knowledge_growth AS
+                SELECT date(created_at) AS day, knowledge_type, count(*) AS items_created, avg(confidence) AS avg_confidence FROM knowledge_items GROUP BY 1, 2;
+                """#
+            ),
+            (
+                identifier: "0002_add_project_interfaces",
+                sql: #"""
+                DROP VIEW active_tasks;
+
+                DROP TRIGGER IF EXISTS trg_projects_updated_at;
+
+                DROP TRIGGER IF EXISTS projects_fts_ai;
+
+                DROP TRIGGER IF EXISTS projects_fts_ad;
+
+                DROP TRIGGER IF EXISTS projects_fts_au;
+
+                DROP TABLE projects_fts;
+
+                CREATE TABLE project_interfaces (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    project_id TEXT NOT NULL,
+                    interface_name TEXT NOT NULL,
+                    interface_type TEXT NOT NULL CHECK (interface_type IN ('ide', 'editor', 'terminal', 'browser', 'custom')),
+                    -- e.g. cursor or vscode for an ide.
+                    interface_subtype TEXT,
+                    config TEXT NOT NULL DEFAULT '{}' CHECK (config IS NULL OR json_valid(config)),
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    status TEXT NOT NULL DEFAULT 'inactive' CHECK (status IN ('active', 'inactive', 'error', 'connecting')),
+                    -- The interface used when none is chosen; at most one per project.
+                    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    connection_config TEXT CHECK (connection_config IS NULL OR json_valid(connection_config)),
+                    last_connected TEXT,
+                    connection_count INTEGER NOT NULL DEFAULT 0,
+                    capabilities TEXT NOT NULL DEFAULT '[]' CHECK (capabilities IS NULL OR CASE WHEN json_valid(capabilities) THEN json_type(capabilities) = 'array' ELSE 0 END),
+                    supported_operations TEXT NOT NULL DEFAULT '[]' CHECK (supported_operations IS NULL OR CASE WHEN json_valid(supported_operations) THEN json_type(supported_operations) = 'array' ELSE 0 END),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    created_by TEXT NOT NULL DEFAULT 'me',
+                    CONSTRAINT pk_project_interfaces PRIMARY KEY (id),
+                    CONSTRAINT uq_project_interfaces_project_id_interface_name UNIQUE (project_id, interface_name),
+                    CONSTRAINT chk_project_interfaces_connection_count CHECK (connection_count >= 0),
+                    CONSTRAINT fk_project_interfaces_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                    CONSTRAINT fk_project_interfaces_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON UPDATE CASCADE
+                );
+
+                CREATE TABLE _schemagen_new_projects (
+                    id TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))),
+                    organization_id TEXT,
+                    owner_id TEXT NOT NULL DEFAULT 'me',
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    -- Kind of project: api, web_app, cli, library ...
+                    project_type TEXT,
+                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived', 'deleted')),
+                    -- Local workspace directory (PIDEA).
+                    workspace_path TEXT,
+                    repository_url TEXT,
+                    repository_name TEXT,
+                    default_branch TEXT NOT NULL DEFAULT 'main',
+                    -- Project configuration (PIDEA config and workflow-system settings).
+                    settings TEXT NOT NULL DEFAULT '{}' CHECK (settings IS NULL OR json_valid(settings)),
+                    metadata TEXT NOT NULL DEFAULT '{}' CHECK (metadata IS NULL OR json_valid(metadata)),
+                    -- Number of rows in project_interfaces for this project.
+                    interface_count INTEGER NOT NULL DEFAULT 0,
+                    -- The interface in use (project_interfaces.id); no foreign key, to keep the tables free of a cycle.
+                    active_interface_id TEXT,
+                    -- Project-wide interface configuration.
+                    interface_config TEXT CHECK (interface_config IS NULL OR json_valid(interface_config)),
+                    -- none, single or multiple interfaces.
+                    interface_status TEXT NOT NULL DEFAULT 'none',
+                    -- When the active interface last changed.
+                    last_interface_switch TEXT,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                    archived_at TEXT,
+                    CONSTRAINT pk_projects PRIMARY KEY (id),
+                    CONSTRAINT uq_projects_workspace_path UNIQUE (workspace_path),
+                    CONSTRAINT uq_projects_owner_id_name UNIQUE (owner_id, name),
+                    CONSTRAINT chk_projects_interface_count CHECK (interface_count >= 0),
+                    CONSTRAINT chk_projects_name_not_blank CHECK (length(trim(name)) > 0),
+                    CONSTRAINT chk_projects_archived CHECK (status <> 'archived' OR archived_at IS NOT NULL),
+                    CONSTRAINT chk_interface_status CHECK (interface_status IN ('none', 'single', 'multiple')),
+                    CONSTRAINT fk_projects_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                    CONSTRAINT fk_projects_owner_id FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                );
+
+                INSERT INTO _schemagen_new_projects (rowid, id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, created_at, updated_at, archived_at)
+                    SELECT rowid, id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, created_at, updated_at, archived_at FROM projects;
+
+                DROP TABLE projects;
+
+                ALTER TABLE _schemagen_new_projects RENAME TO projects;
+
+                CREATE INDEX idx_projects_organization_id ON projects (organization_id);
+
+                CREATE INDEX idx_projects_owner_id_status ON projects (owner_id, status);
+
+                CREATE INDEX idx_projects_project_type ON projects (project_type);
+
+                CREATE INDEX idx_active_projects ON projects (status) WHERE archived_at IS NULL;
+
+                CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
+
+                CREATE INDEX idx_projects_active_interface ON projects (active_interface_id);
+
+                CREATE INDEX idx_projects_interface_status ON projects (interface_status);
+
+                CREATE VIRTUAL TABLE projects_fts USING fts5("name", "description", content='projects', content_rowid='rowid');
+
+                CREATE TRIGGER projects_fts_ai AFTER INSERT ON projects BEGIN
+                    INSERT INTO projects_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                CREATE TRIGGER projects_fts_ad AFTER DELETE ON projects BEGIN
+                    INSERT INTO projects_fts (projects_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                END;
+
+                CREATE TRIGGER projects_fts_au AFTER UPDATE ON projects BEGIN
+                    INSERT INTO projects_fts (projects_fts, rowid, name, description) VALUES ('delete', old.rowid, old.name, old.description);
+                    INSERT INTO projects_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
+                END;
+
+                INSERT INTO projects_fts (projects_fts) VALUES ('rebuild');
+
+                CREATE TRIGGER trg_projects_updated_at AFTER UPDATE ON projects FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE projects SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE INDEX idx_project_interfaces_project_id ON project_interfaces (project_id);
+
+                CREATE INDEX idx_project_interfaces_type ON project_interfaces (interface_type);
+
+                CREATE INDEX idx_project_interfaces_status ON project_interfaces (status);
+
+                CREATE UNIQUE INDEX idx_project_interfaces_default ON project_interfaces (project_id, is_default) WHERE is_default;
+
+                CREATE TRIGGER trg_project_interfaces_updated_at AFTER UPDATE ON project_interfaces FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
+                    UPDATE project_interfaces SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
+                END;
+
+                CREATE VIEW active_tasks AS
+                SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                """#
+            ),
+        ]
+
+        /// Registers every migration with `migrator`, in order.
+        public static func register(in migrator: inout GRDB.DatabaseMigrator) {
+            for migration in all {
+                migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+            }
+        }
+    }
+}
+
 fileprivate typealias CalendarDateType = Workflow.CalendarDate
 fileprivate typealias JSONValueType = Workflow.JSONValue
 

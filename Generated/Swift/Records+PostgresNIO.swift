@@ -2577,6 +2577,2836 @@ extension Workflow.ProjectInterface {
     }
 }
 
+// MARK: - Migrations
+
+extension Workflow {
+    /// The migrations of `migrations/postgres` (written by `schemagen migrate`), in order, one statement per entry
+    /// (PostgresNIO sends one statement per query), and a runner that applies the ones a database lacks:
+    ///
+    /// ```swift
+    /// try await PostgresMigrations.migrate(on: connection, logger: logger)
+    /// ```
+    public enum PostgresMigrations {
+        /// One `.up.sql` file, split into statements.
+        public struct Migration: Swift.Sendable {
+            /// The file's stem, recorded in `schemagen_migrations` once the migration is applied.
+            public let identifier: Swift.String
+            /// Run one by one before the transaction (a new enum value cannot be used in the transaction that adds it).
+            public let before: [Swift.String]
+            /// Run in one transaction, which also records the identifier.
+            public let statements: [Swift.String]
+            /// Run one by one after the commit (`CREATE INDEX CONCURRENTLY`, `VALIDATE CONSTRAINT`).
+            public let after: [Swift.String]
+        }
+
+        /// Every migration, in order.
+        public static let all: [Migration] = [
+            Migration(
+                identifier: "0001_init",
+                before: [],
+                statements: [
+                    #"""
+                    CREATE TYPE user_role AS ENUM ('owner', 'admin', 'member', 'viewer');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE user_role IS 'Role of a user inside an organization.';
+                    """#,
+                    #"""
+                    CREATE TYPE preference_category AS ENUM ('ui', 'ai', 'privacy', 'performance');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE preference_category IS 'Grouping of a user preference.';
+                    """#,
+                    #"""
+                    CREATE TYPE project_status AS ENUM ('active', 'archived', 'deleted');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE project_status IS 'Lifecycle of a project.';
+                    """#,
+                    #"""
+                    CREATE TYPE project_template_category AS ENUM ('api', 'web', 'mobile', 'data', 'microservice');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE project_template_category IS 'Category of a reusable project template.';
+                    """#,
+                    #"""
+                    CREATE TYPE template_complexity AS ENUM ('simple', 'medium', 'complex');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE template_complexity IS 'How much work a project template is to set up.';
+                    """#,
+                    #"""
+                    CREATE TYPE ide_type AS ENUM ('cursor', 'vscode', 'windsurf', 'jetbrains', 'other');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE ide_type IS 'Which IDE an IDE configuration drives.';
+                    """#,
+                    #"""
+                    CREATE TYPE execution_status AS ENUM ('queued', 'running', 'completed', 'failed', 'cancelled', 'timeout');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE execution_status IS 'State of any execution attempt (tasks, workflows, analyses, training).';
+                    """#,
+                    #"""
+                    CREATE TYPE task_status AS ENUM ('pending', 'in_progress', 'blocked', 'review', 'completed', 'failed', 'cancelled');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE task_status IS 'Lifecycle of a task.';
+                    """#,
+                    #"""
+                    CREATE TYPE agent_type AS ENUM ('codegen', 'claude_code', 'cursor', 'copilot', 'reviewer', 'tester', 'planner', 'human');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE agent_type IS 'Which agent (or person) works on or ran a task.';
+                    """#,
+                    #"""
+                    CREATE TYPE dependency_type AS ENUM ('blocks', 'requires', 'relates_to');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE dependency_type IS 'Kind of edge between two tasks.';
+                    """#,
+                    #"""
+                    CREATE TYPE suggestion_status AS ENUM ('pending', 'accepted', 'rejected', 'expired');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE suggestion_status IS 'Whether an AI task suggestion was taken up.';
+                    """#,
+                    #"""
+                    CREATE TYPE pr_status AS ENUM ('draft', 'open', 'review_requested', 'changes_requested', 'approved', 'merged', 'closed');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE pr_status IS 'Lifecycle of a pull request.';
+                    """#,
+                    #"""
+                    CREATE TYPE modification_status AS ENUM ('pending', 'approved', 'applied', 'failed', 'rejected');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE modification_status IS 'Lifecycle of a modification request.';
+                    """#,
+                    #"""
+                    CREATE TYPE chat_role AS ENUM ('user', 'assistant', 'system', 'tool');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE chat_role IS 'Author of a chat message.';
+                    """#,
+                    #"""
+                    CREATE TYPE chat_session_status AS ENUM ('active', 'paused', 'closed');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE chat_session_status IS 'Whether a chat session is still in use.';
+                    """#,
+                    #"""
+                    CREATE TYPE context_source_type AS ENUM ('file', 'directory', 'url', 'database', 'codebase', 'knowledge', 'api');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE context_source_type IS 'Where a context source pulls its content from.';
+                    """#,
+                    #"""
+                    CREATE TYPE parsing_status AS ENUM ('pending', 'success', 'failed');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE parsing_status IS 'Outcome of parsing a tracked file.';
+                    """#,
+                    #"""
+                    CREATE TYPE processing_type AS ENUM ('parse', 'analyze', 'extract_metadata');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE processing_type IS 'Kind of cached file processing.';
+                    """#,
+                    #"""
+                    CREATE TYPE code_element_kind AS ENUM ('module', 'class', 'interface', 'function', 'method', 'variable', 'constant', 'import');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE code_element_kind IS 'Kind of a symbol found in a source file.';
+                    """#,
+                    #"""
+                    CREATE TYPE feature_category AS ENUM ('core', 'database', 'files', 'advanced');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE feature_category IS 'Product area of a tracked feature.';
+                    """#,
+                    #"""
+                    CREATE TYPE event_source AS ENUM ('linear', 'github', 'slack', 'system');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE event_source IS 'External system an event came from.';
+                    """#,
+                    #"""
+                    CREATE TYPE learning_model_status AS ENUM ('draft', 'training', 'active', 'deprecated', 'failed');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE learning_model_status IS 'Lifecycle of a learning model.';
+                    """#,
+                    #"""
+                    CREATE TYPE adaptation_status AS ENUM ('proposed', 'applied', 'rolled_back', 'rejected');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE adaptation_status IS 'Whether an adaptation was put into effect.';
+                    """#,
+                    #"""
+                    CREATE TYPE knowledge_source_type AS ENUM ('file', 'conversation', 'database');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE knowledge_source_type IS 'Where a knowledge item was extracted from.';
+                    """#,
+                    #"""
+                    CREATE TYPE knowledge_type AS ENUM ('coding_standard', 'pattern', 'concept', 'solution');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE knowledge_type IS 'Kind of knowledge item.';
+                    """#,
+                    #"""
+                    CREATE TYPE knowledge_relationship_type AS ENUM ('relates_to', 'contradicts', 'extends', 'implements');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE knowledge_relationship_type IS 'Edge type between two knowledge items.';
+                    """#,
+                    #"""
+                    CREATE TYPE db_connection_type AS ENUM ('sqlserver', 'postgresql', 'mysql');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE db_connection_type IS 'Engine of an external database connection.';
+                    """#,
+                    #"""
+                    CREATE TYPE db_auth_type AS ENUM ('sql', 'windows', 'certificate');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE db_auth_type IS 'How an external database connection authenticates.';
+                    """#,
+                    #"""
+                    CREATE TYPE db_object_type AS ENUM ('table', 'view', 'stored_procedure');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE db_object_type IS 'Kind of a cached external schema object.';
+                    """#,
+                    #"""
+                    CREATE TABLE organizations (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        name VARCHAR(255) NOT NULL,
+                        slug VARCHAR(100) NOT NULL,
+                        settings JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_organizations PRIMARY KEY (id),
+                        CONSTRAINT uq_organizations_slug UNIQUE (slug),
+                        CONSTRAINT chk_organizations_slug CHECK (length(slug) > 0)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE organizations IS 'Tenants. Every multi-tenant row hangs off an organization (graph-sitter base schema).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN organizations.slug IS 'URL-safe identifier.';
+                    """#,
+                    #"""
+                    CREATE FUNCTION organizations_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_organizations_updated_at BEFORE UPDATE ON organizations FOR EACH ROW EXECUTE FUNCTION organizations_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE users (
+                        id TEXT NOT NULL DEFAULT 'me',
+                        email VARCHAR(255),
+                        name VARCHAR(255) NOT NULL DEFAULT 'Me',
+                        preferences JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        is_active BOOLEAN NOT NULL DEFAULT true,
+                        last_login_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_users PRIMARY KEY (id),
+                        CONSTRAINT chk_users_id_not_blank CHECK (length(id) > 0)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE users IS 'People using the system. PIDEA runs single-user with the id ''me'', so the key is text and defaults to ''me''; multi-user installations use any text id.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN users.id IS 'User id; ''me'' is the single local user.';
+                    """#,
+                    #"""
+                    CREATE UNIQUE INDEX uq_users_email_lower ON users ((lower(email)));
+                    """#,
+                    #"""
+                    CREATE FUNCTION users_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION users_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE organization_memberships (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID NOT NULL,
+                        user_id TEXT NOT NULL,
+                        role user_role NOT NULL DEFAULT 'member',
+                        permissions JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        joined_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_organization_memberships PRIMARY KEY (id),
+                        CONSTRAINT uq_memberships_org_user UNIQUE (organization_id, user_id),
+                        CONSTRAINT fk_organization_memberships_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_organization_memberships_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE organization_memberships IS 'Which users belong to which organization, with their role.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN organization_memberships.permissions IS 'Fine-grained permission overrides.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_organization_memberships_user_id ON organization_memberships (user_id);
+                    """#,
+                    #"""
+                    CREATE TABLE user_sessions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        user_id_hash VARCHAR(64),
+                        access_token TEXT,
+                        refresh_token TEXT,
+                        expires_at TIMESTAMPTZ,
+                        workspace_path TEXT,
+                        settings JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        ip_address VARCHAR(45),
+                        user_agent TEXT,
+                        started_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        ended_at BIGINT,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_user_sessions PRIMARY KEY (id),
+                        CONSTRAINT uq_user_sessions_access_token UNIQUE (access_token),
+                        CONSTRAINT chk_user_sessions_ended_after_start CHECK (ended_at IS NULL OR ended_at >= started_at),
+                        CONSTRAINT fk_user_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE user_sessions IS 'Sessions of a user in a workspace: PIDEA''s token-based login sessions merged with Durandal''s workspace sessions (unix-second start/end times).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_sessions.user_id_hash IS 'Privacy-safe user identifier used by analytics (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_sessions.access_token IS 'Session token (PIDEA token handling).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_sessions.settings IS 'Session settings.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_sessions.started_at IS 'Unix seconds.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_sessions.ended_at IS 'Unix seconds; NULL while the session is active.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_sessions_user_id ON user_sessions (user_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_sessions_user_id_hash ON user_sessions (user_id_hash);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_sessions_started_at ON user_sessions (started_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_sessions_expires_at ON user_sessions (expires_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_sessions_open ON user_sessions (user_id) WHERE ended_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE FUNCTION user_sessions_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_user_sessions_updated_at BEFORE UPDATE ON user_sessions FOR EACH ROW EXECUTE FUNCTION user_sessions_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE user_preferences (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        preference_category preference_category NOT NULL,
+                        preference_key VARCHAR(255) NOT NULL,
+                        preference_value JSONB NOT NULL,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_user_preferences PRIMARY KEY (id),
+                        CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key UNIQUE (user_id, preference_category, preference_key),
+                        CONSTRAINT fk_user_preferences_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE user_preferences IS 'Key/value user preferences (Durandal), keyed by user instead of a user hash.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN user_preferences.preference_value IS 'JSON value of the preference.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_user_preferences_preference_category ON user_preferences (preference_category);
+                    """#,
+                    #"""
+                    CREATE FUNCTION user_preferences_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_user_preferences_updated_at BEFORE UPDATE ON user_preferences FOR EACH ROW EXECUTE FUNCTION user_preferences_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE system_config (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        config_key VARCHAR(255) NOT NULL,
+                        config_value JSONB NOT NULL,
+                        config_description TEXT,
+                        is_sensitive BOOLEAN NOT NULL DEFAULT false,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_system_config PRIMARY KEY (id),
+                        CONSTRAINT uq_system_config_config_key UNIQUE (config_key)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE system_config IS 'System-wide configuration values (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN system_config.config_value IS 'JSON value.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN system_config.is_sensitive IS 'Passwords and API keys; never shown in UIs or logs.';
+                    """#,
+                    #"""
+                    CREATE FUNCTION system_config_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_system_config_updated_at BEFORE UPDATE ON system_config FOR EACH ROW EXECUTE FUNCTION system_config_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE schema_migrations (
+                        id INTEGER GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+                        version VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        checksum VARCHAR(64),
+                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_schema_migrations PRIMARY KEY (id),
+                        CONSTRAINT uq_schema_migrations_version UNIQUE (version)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE schema_migrations IS 'Application-level record of applied schema versions (graph-sitter schema_migrations merged with Durandal schema_version).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN schema_migrations.version IS 'Version label, e.g. ''001_comprehensive_schema'' or ''1''.';
+                    """#,
+                    #"""
+                    CREATE TABLE projects (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        owner_id TEXT NOT NULL DEFAULT 'me',
+                        name VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        project_type VARCHAR(50),
+                        status project_status NOT NULL DEFAULT 'active',
+                        workspace_path TEXT,
+                        repository_url VARCHAR(500),
+                        repository_name VARCHAR(255),
+                        default_branch VARCHAR(100) NOT NULL DEFAULT 'main',
+                        settings JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        archived_at TIMESTAMPTZ,
+                        CONSTRAINT pk_projects PRIMARY KEY (id),
+                        CONSTRAINT uq_projects_workspace_path UNIQUE (workspace_path),
+                        CONSTRAINT uq_projects_owner_id_name UNIQUE (owner_id, name),
+                        CONSTRAINT chk_projects_name_not_blank CHECK (length(trim(name)) > 0),
+                        CONSTRAINT chk_projects_archived CHECK (status <> 'archived' OR archived_at IS NOT NULL),
+                        CONSTRAINT fk_projects_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_projects_owner_id FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE projects IS 'Projects: PIDEA workspaces, graph-sitter tenant projects, the workflow system''s repository-backed projects and the Agentic AI project contexts (whose identity columns name/type/status/owner live here).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.project_type IS 'Kind of project: api, web_app, cli, library ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.workspace_path IS 'Local workspace directory (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.settings IS 'Project configuration (PIDEA config and workflow-system settings).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_organization_id ON projects (organization_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_owner_id_status ON projects (owner_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_project_type ON projects (project_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_active_projects ON projects (status) WHERE archived_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_settings ON projects USING gin (settings);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_search ON projects USING gin ((to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(description, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION projects_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_projects_updated_at BEFORE UPDATE ON projects FOR EACH ROW EXECUTE FUNCTION projects_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE repositories (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        provider VARCHAR(50) NOT NULL DEFAULT 'github',
+                        full_name VARCHAR(255) NOT NULL,
+                        url VARCHAR(500) NOT NULL,
+                        default_branch VARCHAR(100) NOT NULL DEFAULT 'main',
+                        is_private BOOLEAN NOT NULL DEFAULT false,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_repositories PRIMARY KEY (id),
+                        CONSTRAINT uq_repositories_url UNIQUE (url),
+                        CONSTRAINT uq_repositories_provider_full_name UNIQUE (provider, full_name),
+                        CONSTRAINT fk_repositories_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE repositories IS 'Source repositories tracked by the system (graph-sitter Projects DB).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN repositories.provider IS 'github, gitlab, bitbucket, local ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN repositories.full_name IS 'owner/name on the provider.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_repositories_organization_id ON repositories (organization_id);
+                    """#,
+                    #"""
+                    CREATE FUNCTION repositories_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_repositories_updated_at BEFORE UPDATE ON repositories FOR EACH ROW EXECUTE FUNCTION repositories_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE project_repositories (
+                        project_id UUID NOT NULL,
+                        repository_id UUID NOT NULL,
+                        is_primary BOOLEAN NOT NULL DEFAULT false,
+                        added_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_project_repositories PRIMARY KEY (project_id, repository_id),
+                        CONSTRAINT fk_project_repositories_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_project_repositories_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE project_repositories IS 'Many-to-many link between projects and repositories.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_repositories.is_primary IS 'The main repository of the project.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_repositories_repository_id ON project_repositories (repository_id);
+                    """#,
+                    #"""
+                    CREATE UNIQUE INDEX idx_project_repositories_primary ON project_repositories (project_id) WHERE is_primary;
+                    """#,
+                    #"""
+                    CREATE TABLE project_contexts (
+                        project_id UUID NOT NULL,
+                        codebase JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        dependencies TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        environment_vars JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        deployment_config JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        test_coverage NUMERIC(5,2),
+                        security_score NUMERIC(5,2),
+                        performance_score NUMERIC(5,2),
+                        last_deployed_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_project_contexts PRIMARY KEY (project_id),
+                        CONSTRAINT chk_project_contexts_test_coverage CHECK (test_coverage BETWEEN 0 AND 100),
+                        CONSTRAINT chk_project_contexts_security_score CHECK (security_score BETWEEN 0 AND 100),
+                        CONSTRAINT chk_project_contexts_performance_score CHECK (performance_score BETWEEN 0 AND 100),
+                        CONSTRAINT fk_project_contexts_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE project_contexts IS 'Complete project state across iterations (Agentic AI project_contexts), one row per project; the identity columns moved to projects.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_contexts.codebase IS 'File storage: path -> content.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_contexts.test_coverage IS 'Percent.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_contexts_updated_at ON project_contexts (updated_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_contexts_codebase ON project_contexts USING gin (codebase);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_contexts_environment_vars ON project_contexts USING gin (environment_vars);
+                    """#,
+                    #"""
+                    CREATE FUNCTION project_contexts_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_project_contexts_updated_at BEFORE UPDATE ON project_contexts FOR EACH ROW EXECUTE FUNCTION project_contexts_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE project_templates (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        name VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        category project_template_category NOT NULL,
+                        files JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        required_vars TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        optional_vars TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        tech_stack TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        estimated_setup_time INTEGER,
+                        complexity template_complexity NOT NULL DEFAULT 'medium',
+                        tags TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_project_templates PRIMARY KEY (id),
+                        CONSTRAINT uq_project_templates_name UNIQUE (name),
+                        CONSTRAINT chk_project_templates_estimated_setup_time CHECK (estimated_setup_time >= 0)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE project_templates IS 'Reusable project templates (Agentic AI "templates" table).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_templates.files IS 'Template files: path -> content.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_templates.estimated_setup_time IS 'Minutes.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_category ON project_templates (category);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_complexity ON project_templates (complexity);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_created_at ON project_templates (created_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_files ON project_templates USING gin (files);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_tech_stack ON project_templates USING gin (tech_stack);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_tags ON project_templates USING gin (tags);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_templates_search ON project_templates USING gin ((to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(description, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION project_templates_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_project_templates_updated_at BEFORE UPDATE ON project_templates FOR EACH ROW EXECUTE FUNCTION project_templates_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE ide_configurations (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        project_id UUID,
+                        ide_type ide_type NOT NULL,
+                        name VARCHAR(255),
+                        executable_path TEXT,
+                        port INTEGER,
+                        workspace_path TEXT,
+                        version VARCHAR(50),
+                        is_default BOOLEAN NOT NULL DEFAULT false,
+                        settings JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_ide_configurations PRIMARY KEY (id),
+                        CONSTRAINT chk_ide_configurations_port CHECK (port BETWEEN 1 AND 65535),
+                        CONSTRAINT fk_ide_configurations_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        CONSTRAINT fk_ide_configurations_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE ide_configurations IS 'IDE installations and their settings (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN ide_configurations.port IS 'Remote-debugging port the IDE listens on.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_ide_configurations_user_id_ide_type ON ide_configurations (user_id, ide_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_ide_configurations_project_id ON ide_configurations (project_id);
+                    """#,
+                    #"""
+                    CREATE UNIQUE INDEX idx_ide_configurations_default ON ide_configurations (user_id) WHERE is_default;
+                    """#,
+                    #"""
+                    CREATE FUNCTION ide_configurations_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_ide_configurations_updated_at BEFORE UPDATE ON ide_configurations FOR EACH ROW EXECUTE FUNCTION ide_configurations_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE playwright_configs (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        name VARCHAR(255) NOT NULL DEFAULT 'default',
+                        base_url VARCHAR(500),
+                        test_dir TEXT NOT NULL DEFAULT 'tests/e2e',
+                        browsers TEXT[] NOT NULL DEFAULT '{"chromium"}'::TEXT[],
+                        headless BOOLEAN NOT NULL DEFAULT true,
+                        timeout_ms INTEGER NOT NULL DEFAULT 30000,
+                        retries INTEGER NOT NULL DEFAULT 0,
+                        workers INTEGER,
+                        config JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_playwright_configs PRIMARY KEY (id),
+                        CONSTRAINT uq_playwright_configs_project_id_name UNIQUE (project_id, name),
+                        CONSTRAINT chk_playwright_configs_timeout_ms CHECK (timeout_ms > 0),
+                        CONSTRAINT chk_playwright_configs_retries CHECK (retries >= 0),
+                        CONSTRAINT chk_playwright_configs_workers CHECK (workers > 0),
+                        CONSTRAINT fk_playwright_configs_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE playwright_configs IS 'Playwright end-to-end test configurations per project (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN playwright_configs.config IS 'Remaining playwright.config options.';
+                    """#,
+                    #"""
+                    CREATE FUNCTION playwright_configs_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_playwright_configs_updated_at BEFORE UPDATE ON playwright_configs FOR EACH ROW EXECUTE FUNCTION playwright_configs_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE workflows (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID,
+                        name VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        workflow_type VARCHAR(100),
+                        definition JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        trigger_config JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        is_active BOOLEAN NOT NULL DEFAULT true,
+                        version INTEGER NOT NULL DEFAULT 1,
+                        created_by TEXT NOT NULL DEFAULT 'me',
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_workflows PRIMARY KEY (id),
+                        CONSTRAINT uq_workflows_project_id_name_version UNIQUE (project_id, name, version),
+                        CONSTRAINT chk_workflows_version CHECK (version >= 1),
+                        CONSTRAINT fk_workflows_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_workflows_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE workflows IS 'Workflow definitions (steps, triggers), per project or global.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN workflows.workflow_type IS 'e.g. refactoring, testing, documentation, analysis.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN workflows.definition IS 'Steps and their configuration.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflows_project_id ON workflows (project_id) WHERE is_active;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflows_workflow_type ON workflows (workflow_type);
+                    """#,
+                    #"""
+                    CREATE FUNCTION workflows_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_workflows_updated_at BEFORE UPDATE ON workflows FOR EACH ROW EXECUTE FUNCTION workflows_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE task_templates (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        name VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        category VARCHAR(100),
+                        task_type VARCHAR(50) NOT NULL DEFAULT 'feature',
+                        content TEXT,
+                        input_schema JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        default_requirements JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        default_priority INTEGER NOT NULL DEFAULT 0,
+                        default_agent agent_type,
+                        estimated_hours NUMERIC(6,2),
+                        is_builtin BOOLEAN NOT NULL DEFAULT false,
+                        version INTEGER NOT NULL DEFAULT 1,
+                        usage_count INTEGER NOT NULL DEFAULT 0,
+                        created_by TEXT NOT NULL DEFAULT 'me',
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_task_templates PRIMARY KEY (id),
+                        CONSTRAINT uq_task_templates_name_version UNIQUE (name, version),
+                        CONSTRAINT chk_task_templates_default_priority CHECK (default_priority BETWEEN 0 AND 10),
+                        CONSTRAINT chk_task_templates_version CHECK (version >= 1),
+                        CONSTRAINT chk_task_templates_usage_count CHECK (usage_count >= 0),
+                        CONSTRAINT fk_task_templates_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE task_templates IS 'Reusable task blueprints: PIDEA task_templates merged with graph-sitter task_definitions (input schema, default requirements).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN task_templates.content IS 'Template body or prompt used to create the task.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN task_templates.input_schema IS 'JSON schema of the template parameters (task_definitions).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_templates_category ON task_templates (category);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_templates_search ON task_templates USING gin ((to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(description, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION task_templates_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_task_templates_updated_at BEFORE UPDATE ON task_templates FOR EACH ROW EXECUTE FUNCTION task_templates_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE tasks (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        organization_id UUID,
+                        parent_task_id UUID,
+                        workflow_id UUID,
+                        template_id UUID,
+                        title VARCHAR(500) NOT NULL,
+                        description TEXT,
+                        task_type VARCHAR(50) NOT NULL DEFAULT 'feature',
+                        category VARCHAR(100),
+                        phase VARCHAR(100),
+                        phase_order INTEGER,
+                        status task_status NOT NULL DEFAULT 'pending',
+                        priority INTEGER NOT NULL DEFAULT 0,
+                        progress INTEGER NOT NULL DEFAULT 0,
+                        requirements JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        context JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        tags TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        assigned_agent agent_type,
+                        assignee_id TEXT,
+                        created_by TEXT NOT NULL DEFAULT 'me',
+                        estimated_hours NUMERIC(6,2),
+                        actual_hours NUMERIC(6,2),
+                        due_date DATE,
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        deleted_at TIMESTAMPTZ,
+                        CONSTRAINT pk_tasks PRIMARY KEY (id),
+                        CONSTRAINT uq_tasks_project_id_id UNIQUE (project_id, id),
+                        CONSTRAINT chk_tasks_phase_order CHECK (phase_order >= 1),
+                        CONSTRAINT chk_tasks_priority CHECK (priority BETWEEN 0 AND 10),
+                        CONSTRAINT chk_tasks_progress CHECK (progress BETWEEN 0 AND 100),
+                        CONSTRAINT chk_tasks_not_own_parent CHECK (parent_task_id IS NULL OR parent_task_id <> id),
+                        CONSTRAINT chk_tasks_completed_after_start CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                        CONSTRAINT fk_tasks_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_tasks_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_tasks_parent_task_id FOREIGN KEY (parent_task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_tasks_workflow_id FOREIGN KEY (workflow_id) REFERENCES workflows (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_tasks_template_id FOREIGN KEY (template_id) REFERENCES task_templates (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_tasks_assignee_id FOREIGN KEY (assignee_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
+                        CONSTRAINT fk_tasks_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE tasks IS 'Units of work. Hierarchical (parent_task_id) with PIDEA phases, the graph-sitter tenant/metadata columns and the workflow system''s JSONB requirements/context and assigned agent.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.parent_task_id IS 'Parent in the task hierarchy.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.task_type IS 'feature, bug, refactor, test, documentation, analysis ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.phase IS 'Phase name for phased tasks (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.progress IS 'Percent done.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.requirements IS 'Type, complexity, acceptance criteria ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tasks.deleted_at IS 'Soft delete.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_project_id_status ON tasks (project_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_org_status_priority ON tasks (organization_id, status, priority);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_parent_task_id ON tasks (parent_task_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_workflow_id ON tasks (workflow_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_active_tasks ON tasks (status, priority) WHERE deleted_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_assigned_agent_status ON tasks (assigned_agent, status) WHERE assigned_agent IS NOT NULL;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_metadata_gin ON tasks USING gin (metadata);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_requirements ON tasks USING gin (requirements);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_expr ON tasks ((lower(title)));
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tasks_search ON tasks USING gin ((to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(description, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION tasks_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE workflow_executions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        workflow_id UUID NOT NULL,
+                        task_id UUID,
+                        project_id UUID,
+                        status execution_status NOT NULL DEFAULT 'queued',
+                        current_step VARCHAR(255),
+                        input JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        output JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        step_results JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        error_message TEXT,
+                        triggered_by TEXT,
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        duration_ms BIGINT,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_workflow_executions PRIMARY KEY (id),
+                        CONSTRAINT chk_workflow_executions_duration_ms CHECK (duration_ms >= 0),
+                        CONSTRAINT chk_workflow_executions_times CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                        CONSTRAINT fk_workflow_executions_workflow_id FOREIGN KEY (workflow_id) REFERENCES workflows (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_workflow_executions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_workflow_executions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_workflow_executions_triggered_by FOREIGN KEY (triggered_by) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE workflow_executions IS 'One run of a workflow.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN workflow_executions.step_results IS 'One entry per finished step.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_executions_workflow_id_created_at ON workflow_executions (workflow_id, created_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_executions_status ON workflow_executions (status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_executions_task_id ON workflow_executions (task_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_executions_project_id ON workflow_executions (project_id);
+                    """#,
+                    #"""
+                    CREATE TABLE workflow_type_detection (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID,
+                        task_id UUID,
+                        input_text TEXT,
+                        detected_type VARCHAR(100) NOT NULL,
+                        confidence REAL NOT NULL DEFAULT 0.5,
+                        detection_method VARCHAR(50) NOT NULL DEFAULT 'keyword',
+                        signals JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        is_confirmed BOOLEAN NOT NULL DEFAULT false,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_workflow_type_detection PRIMARY KEY (id),
+                        CONSTRAINT chk_workflow_type_detection_confidence CHECK (confidence BETWEEN 0 AND 1),
+                        CONSTRAINT fk_workflow_type_detection_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_workflow_type_detection_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE workflow_type_detection IS 'Which workflow type was detected for a task or request, and how (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN workflow_type_detection.detection_method IS 'keyword, heuristic or ai.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN workflow_type_detection.signals IS 'Evidence that led to the detection.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_type_detection_detected_type ON workflow_type_detection (detected_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_type_detection_task_id ON workflow_type_detection (task_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_workflow_type_detection_project_id ON workflow_type_detection (project_id);
+                    """#,
+                    #"""
+                    CREATE TABLE queue_history (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        task_id UUID,
+                        workflow_execution_id UUID,
+                        workflow_type VARCHAR(100),
+                        queue_position INTEGER,
+                        status execution_status NOT NULL DEFAULT 'queued',
+                        priority INTEGER NOT NULL DEFAULT 0,
+                        enqueued_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        wait_time_ms BIGINT,
+                        error_message TEXT,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        CONSTRAINT pk_queue_history PRIMARY KEY (id),
+                        CONSTRAINT chk_queue_history_wait_time_ms CHECK (wait_time_ms >= 0),
+                        CONSTRAINT fk_queue_history_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_queue_history_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_queue_history_workflow_execution_id FOREIGN KEY (workflow_execution_id) REFERENCES workflow_executions (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE queue_history IS 'Every item that passed through the execution queue (PIDEA).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_queue_history_project_id_enqueued_at ON queue_history (project_id, enqueued_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_queue_history_status ON queue_history (status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_queue_history_task_id ON queue_history (task_id);
+                    """#,
+                    #"""
+                    CREATE TABLE task_dependencies (
+                        project_id UUID NOT NULL,
+                        task_id UUID NOT NULL,
+                        depends_on_task_id UUID NOT NULL,
+                        dependency_type dependency_type NOT NULL DEFAULT 'blocks',
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_task_dependencies PRIMARY KEY (task_id, depends_on_task_id),
+                        CONSTRAINT chk_task_dependencies_no_self CHECK (task_id <> depends_on_task_id),
+                        CONSTRAINT fk_task_dependencies_task FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, id) ON DELETE CASCADE,
+                        CONSTRAINT fk_task_dependencies_depends_on FOREIGN KEY (project_id, depends_on_task_id) REFERENCES tasks (project_id, id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE task_dependencies IS 'Dependency edges between tasks of the same project (graph-sitter "dependencies"; replaces the workflow system''s tasks.dependencies JSON).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_dependencies_project_id_depends_on_task_id ON task_dependencies (project_id, depends_on_task_id);
+                    """#,
+                    #"""
+                    CREATE TABLE pull_requests (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        task_id UUID,
+                        project_id UUID NOT NULL,
+                        repository_id UUID,
+                        pr_number INTEGER,
+                        repository_url VARCHAR(500) NOT NULL,
+                        branch_name VARCHAR(255) NOT NULL,
+                        base_branch VARCHAR(255) NOT NULL DEFAULT 'main',
+                        title VARCHAR(500) NOT NULL,
+                        body TEXT,
+                        status pr_status NOT NULL DEFAULT 'draft',
+                        author_agent agent_type,
+                        validation_results JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        checks_passed BOOLEAN,
+                        merged_at TIMESTAMPTZ,
+                        closed_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_pull_requests PRIMARY KEY (id),
+                        CONSTRAINT uq_pull_requests_repository_url_pr_number UNIQUE (repository_url, pr_number),
+                        CONSTRAINT chk_pull_requests_pr_number CHECK (pr_number > 0),
+                        CONSTRAINT fk_pull_requests_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_pull_requests_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_pull_requests_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE pull_requests IS 'Pull request lifecycle and validation results (workflow system).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN pull_requests.checks_passed IS 'NULL until CI reported.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_pull_requests_project_id_status ON pull_requests (project_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_pull_requests_task_id ON pull_requests (task_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_pull_requests_validation_results ON pull_requests USING gin (validation_results);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_pull_requests_search ON pull_requests USING gin ((to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(body, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION pull_requests_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_pull_requests_updated_at BEFORE UPDATE ON pull_requests FOR EACH ROW EXECUTE FUNCTION pull_requests_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE modifications (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        task_id UUID,
+                        pull_request_id UUID,
+                        request TEXT NOT NULL,
+                        requested_by TEXT NOT NULL DEFAULT 'me',
+                        requested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        impact_analysis JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        affected_files TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        status modification_status NOT NULL DEFAULT 'pending',
+                        applied_at TIMESTAMPTZ,
+                        modified_files JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        test_results JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        CONSTRAINT pk_modifications PRIMARY KEY (id),
+                        CONSTRAINT chk_modifications_applied CHECK (status <> 'applied' OR applied_at IS NOT NULL),
+                        CONSTRAINT fk_modifications_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_modifications_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_modifications_pull_request_id FOREIGN KEY (pull_request_id) REFERENCES pull_requests (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_modifications_requested_by FOREIGN KEY (requested_by) REFERENCES users (id) ON DELETE SET DEFAULT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE modifications IS 'Modification requests against a project, their impact analysis and results (Agentic AI).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN modifications.modified_files IS 'Modified file contents: path -> content.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_project_id_status ON modifications (project_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_requested_by ON modifications (requested_by);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_status ON modifications (status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_requested_at ON modifications (requested_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_impact_analysis ON modifications USING gin (impact_analysis);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_modifications_test_results ON modifications USING gin (test_results);
+                    """#,
+                    #"""
+                    CREATE TABLE audit_log (
+                        id BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+                        entity_type VARCHAR(50) NOT NULL,
+                        entity_id TEXT NOT NULL,
+                        action VARCHAR(50) NOT NULL,
+                        actor_id TEXT,
+                        agent_type agent_type,
+                        project_id UUID,
+                        old_values JSONB,
+                        new_values JSONB,
+                        details JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        occurred_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_audit_log PRIMARY KEY (id),
+                        CONSTRAINT chk_audit_log_action CHECK (length(action) > 0),
+                        CONSTRAINT fk_audit_log_actor_id FOREIGN KEY (actor_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
+                        CONSTRAINT fk_audit_log_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE audit_log IS 'Audit trail of workflow operations (workflow system); entity ids are polymorphic.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN audit_log.entity_type IS 'Table of the entity: tasks, pull_requests, ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN audit_log.action IS 'create, update, delete, execute, approve, merge ...';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_audit_log_entity_type_entity_id ON audit_log (entity_type, entity_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_audit_log_occurred_at ON audit_log (occurred_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_audit_log_actor_id ON audit_log (actor_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_audit_log_project_id ON audit_log (project_id);
+                    """#,
+                    #"""
+                    CREATE TABLE chat_sessions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        project_id UUID,
+                        ide_configuration_id UUID,
+                        title VARCHAR(500),
+                        status chat_session_status NOT NULL DEFAULT 'active',
+                        agent_type agent_type,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        last_message_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_chat_sessions PRIMARY KEY (id),
+                        CONSTRAINT fk_chat_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        CONSTRAINT fk_chat_sessions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_chat_sessions_ide_configuration_id FOREIGN KEY (ide_configuration_id) REFERENCES ide_configurations (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE chat_sessions IS 'A chat between the user and an AI agent, usually attached to an IDE (PIDEA).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_chat_sessions_user_id_last_message_at ON chat_sessions (user_id, last_message_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_chat_sessions_project_id ON chat_sessions (project_id);
+                    """#,
+                    #"""
+                    CREATE FUNCTION chat_sessions_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_chat_sessions_updated_at BEFORE UPDATE ON chat_sessions FOR EACH ROW EXECUTE FUNCTION chat_sessions_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE task_sessions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        task_id UUID NOT NULL,
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        agent_type agent_type,
+                        ide_configuration_id UUID,
+                        chat_session_id UUID,
+                        status execution_status NOT NULL DEFAULT 'running',
+                        current_step VARCHAR(255),
+                        progress INTEGER NOT NULL DEFAULT 0,
+                        context JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        result JSONB,
+                        error_message TEXT,
+                        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        ended_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_task_sessions PRIMARY KEY (id),
+                        CONSTRAINT chk_task_sessions_progress CHECK (progress BETWEEN 0 AND 100),
+                        CONSTRAINT fk_task_sessions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_task_sessions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                        CONSTRAINT fk_task_sessions_ide_configuration_id FOREIGN KEY (ide_configuration_id) REFERENCES ide_configurations (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_task_sessions_chat_session_id FOREIGN KEY (chat_session_id) REFERENCES chat_sessions (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE task_sessions IS 'An interactive session of a user or agent working on a task (PIDEA).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_sessions_task_id ON task_sessions (task_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_sessions_user_id_status ON task_sessions (user_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_sessions_open ON task_sessions (task_id) WHERE ended_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE FUNCTION task_sessions_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_task_sessions_updated_at BEFORE UPDATE ON task_sessions FOR EACH ROW EXECUTE FUNCTION task_sessions_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE task_executions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        task_id UUID NOT NULL,
+                        task_session_id UUID,
+                        agent_type agent_type NOT NULL,
+                        execution_status execution_status NOT NULL DEFAULT 'queued',
+                        attempt INTEGER NOT NULL DEFAULT 1,
+                        input_context JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        output_results JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        error_details JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        memory_usage_mb INTEGER,
+                        cpu_time_ms BIGINT,
+                        tokens_used INTEGER,
+                        cost_usd NUMERIC(10,4),
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_task_executions PRIMARY KEY (id),
+                        CONSTRAINT chk_task_executions_attempt CHECK (attempt >= 1),
+                        CONSTRAINT chk_task_executions_memory_usage_mb CHECK (memory_usage_mb >= 0),
+                        CONSTRAINT chk_task_executions_cpu_time_ms CHECK (cpu_time_ms >= 0),
+                        CONSTRAINT chk_task_executions_tokens_used CHECK (tokens_used >= 0),
+                        CONSTRAINT chk_task_executions_times CHECK (completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at),
+                        CONSTRAINT fk_task_executions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_task_executions_task_session_id FOREIGN KEY (task_session_id) REFERENCES task_sessions (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE task_executions IS 'Individual execution attempts of a task by an agent, with resource metrics.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN task_executions.input_context IS 'Agent config, files, repository, environment.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_executions_task_id_created_at ON task_executions (task_id, created_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_executions_agent_type_execution_status ON task_executions (agent_type, execution_status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_executions_pending ON task_executions (execution_status, created_at) WHERE execution_status IN ('queued', 'running');
+                    """#,
+                    #"""
+                    CREATE TABLE chat_messages (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        session_id UUID NOT NULL,
+                        role chat_role NOT NULL,
+                        content TEXT NOT NULL,
+                        content_type VARCHAR(50) NOT NULL DEFAULT 'text',
+                        tokens_used INTEGER,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_chat_messages PRIMARY KEY (id),
+                        CONSTRAINT chk_chat_messages_tokens_used CHECK (tokens_used >= 0),
+                        CONSTRAINT fk_chat_messages_session_id FOREIGN KEY (session_id) REFERENCES chat_sessions (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE chat_messages IS 'Messages of a chat session (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN chat_messages.content_type IS 'text, markdown, code ...';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_chat_messages_session_id_created_at ON chat_messages (session_id, created_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_chat_messages_search ON chat_messages USING gin ((to_tsvector('english'::regconfig, coalesce(content, ''))));
+                    """#,
+                    #"""
+                    CREATE TABLE conversations (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        session_id UUID NOT NULL,
+                        parent_id UUID,
+                        project_id UUID,
+                        question TEXT NOT NULL,
+                        response TEXT NOT NULL,
+                        context_files TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        context_databases UUID[] NOT NULL DEFAULT '{}'::UUID[],
+                        model_used VARCHAR(100),
+                        tokens_used INTEGER,
+                        response_time_ms INTEGER,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_conversations PRIMARY KEY (id),
+                        CONSTRAINT chk_conversations_tokens_used CHECK (tokens_used >= 0),
+                        CONSTRAINT chk_conversations_response_time_ms CHECK (response_time_ms >= 0),
+                        CONSTRAINT fk_conversations_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_conversations_parent_id FOREIGN KEY (parent_id) REFERENCES conversations (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_conversations_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE conversations IS 'Question/answer turns with the context that was used (Durandal), threaded through parent_id.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN conversations.parent_id IS 'Previous turn in the thread.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN conversations.context_files IS 'File paths given as context.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN conversations.context_databases IS 'database_connections ids given as context.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_conversations_session_id_created_at ON conversations (session_id, created_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_conversations_created_at ON conversations (created_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_conversations_parent_id ON conversations (parent_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_conversations_search ON conversations USING gin ((to_tsvector('english'::regconfig, coalesce(question, '') || ' ' || coalesce(response, ''))));
+                    """#,
+                    #"""
+                    CREATE TABLE prompt_templates (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        project_id UUID,
+                        name VARCHAR(255) NOT NULL,
+                        description TEXT,
+                        category VARCHAR(100),
+                        template TEXT NOT NULL,
+                        variables JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        conditions JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        ab_test_group VARCHAR(50),
+                        effectiveness_score NUMERIC(5,4),
+                        usage_count INTEGER NOT NULL DEFAULT 0,
+                        version INTEGER NOT NULL DEFAULT 1,
+                        is_active BOOLEAN NOT NULL DEFAULT true,
+                        created_by TEXT NOT NULL DEFAULT 'me',
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_prompt_templates PRIMARY KEY (id),
+                        CONSTRAINT uq_prompt_templates_project_id_name_version UNIQUE (project_id, name, version),
+                        CONSTRAINT chk_prompt_templates_effectiveness_score CHECK (effectiveness_score BETWEEN 0 AND 1),
+                        CONSTRAINT chk_prompt_templates_usage_count CHECK (usage_count >= 0),
+                        CONSTRAINT chk_prompt_templates_version CHECK (version >= 1),
+                        CONSTRAINT fk_prompt_templates_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_prompt_templates_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_prompt_templates_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE prompt_templates IS 'Prompt templates with variables, conditions and A/B variants (graph-sitter Prompts DB).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN prompt_templates.template IS 'Template text with {{variable}} placeholders.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN prompt_templates.variables IS 'Variable names with types and defaults.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN prompt_templates.conditions IS 'Conditional sections (conditional prompts).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN prompt_templates.ab_test_group IS 'A/B test variant label.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompts_variables_gin ON prompt_templates USING gin (variables);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_templates_category ON prompt_templates (category);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_templates_name ON prompt_templates (name) WHERE is_active;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_templates_organization_id ON prompt_templates (organization_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_templates_search ON prompt_templates USING gin ((to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(template, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION prompt_templates_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_prompt_templates_updated_at BEFORE UPDATE ON prompt_templates FOR EACH ROW EXECUTE FUNCTION prompt_templates_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE ai_response_cache (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        prompt_hash VARCHAR(64) NOT NULL,
+                        prompt_preview VARCHAR(100) NOT NULL,
+                        response TEXT NOT NULL,
+                        tokens_used INTEGER NOT NULL,
+                        model_used VARCHAR(100) NOT NULL,
+                        cache_created_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        last_accessed_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        expires_at BIGINT,
+                        access_count INTEGER NOT NULL DEFAULT 1,
+                        CONSTRAINT pk_ai_response_cache PRIMARY KEY (id),
+                        CONSTRAINT uq_ai_response_cache_prompt_hash UNIQUE (prompt_hash),
+                        CONSTRAINT chk_ai_response_cache_prompt_hash CHECK (length(prompt_hash) = 64),
+                        CONSTRAINT chk_ai_response_cache_tokens_used CHECK (tokens_used >= 0),
+                        CONSTRAINT chk_ai_response_cache_access_count CHECK (access_count >= 1)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE ai_response_cache IS 'Cache of AI responses keyed by a hash of prompt and context (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN ai_response_cache.prompt_hash IS 'SHA-256 of prompt plus context.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN ai_response_cache.prompt_preview IS 'First 100 characters for debugging.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_ai_response_cache_cache_created_at ON ai_response_cache (cache_created_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_ai_response_cache_last_accessed_at ON ai_response_cache (last_accessed_at);
+                    """#,
+                    #"""
+                    CREATE TABLE prompt_executions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        template_id UUID NOT NULL,
+                        task_execution_id UUID,
+                        cache_id UUID,
+                        rendered_prompt TEXT NOT NULL,
+                        variables_used JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        response TEXT,
+                        model VARCHAR(100) NOT NULL,
+                        ab_variant VARCHAR(50),
+                        tokens_prompt INTEGER,
+                        tokens_completion INTEGER,
+                        latency_ms INTEGER,
+                        cost_usd NUMERIC(10,6),
+                        success BOOLEAN,
+                        feedback_score SMALLINT,
+                        executed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_prompt_executions PRIMARY KEY (id),
+                        CONSTRAINT chk_prompt_executions_tokens_prompt CHECK (tokens_prompt >= 0),
+                        CONSTRAINT chk_prompt_executions_tokens_completion CHECK (tokens_completion >= 0),
+                        CONSTRAINT chk_prompt_executions_latency_ms CHECK (latency_ms >= 0),
+                        CONSTRAINT chk_prompt_executions_feedback_score CHECK (feedback_score BETWEEN 1 AND 5),
+                        CONSTRAINT fk_prompt_executions_template_id FOREIGN KEY (template_id) REFERENCES prompt_templates (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_prompt_executions_task_execution_id FOREIGN KEY (task_execution_id) REFERENCES task_executions (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_prompt_executions_cache_id FOREIGN KEY (cache_id) REFERENCES ai_response_cache (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE prompt_executions IS 'One rendering and model call of a prompt template (graph-sitter "executions").';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN prompt_executions.feedback_score IS 'Effectiveness rating 1-5.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_executions_template_id_executed_at ON prompt_executions (template_id, executed_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_executions_model ON prompt_executions (model);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_prompt_executions_task_execution_id ON prompt_executions (task_execution_id);
+                    """#,
+                    #"""
+                    CREATE TABLE context_sources (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID,
+                        name VARCHAR(255) NOT NULL,
+                        source_type context_source_type NOT NULL,
+                        location TEXT NOT NULL,
+                        config JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        priority INTEGER NOT NULL DEFAULT 0,
+                        is_enabled BOOLEAN NOT NULL DEFAULT true,
+                        last_synced_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_context_sources PRIMARY KEY (id),
+                        CONSTRAINT uq_context_sources_project_id_name UNIQUE (project_id, name),
+                        CONSTRAINT fk_context_sources_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE context_sources IS 'Named sources of context that prompts can pull in (graph-sitter Prompts DB).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN context_sources.location IS 'Path, URL or connection reference.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_context_sources_source_type ON context_sources (source_type) WHERE is_enabled;
+                    """#,
+                    #"""
+                    CREATE FUNCTION context_sources_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_context_sources_updated_at BEFORE UPDATE ON context_sources FOR EACH ROW EXECUTE FUNCTION context_sources_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE codebases (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        repository_id UUID,
+                        name VARCHAR(255) NOT NULL,
+                        root_path TEXT NOT NULL,
+                        primary_language VARCHAR(50),
+                        languages JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        branch VARCHAR(255) NOT NULL DEFAULT 'main',
+                        commit_sha VARCHAR(40),
+                        file_count INTEGER NOT NULL DEFAULT 0,
+                        total_lines BIGINT NOT NULL DEFAULT 0,
+                        last_analyzed_at TIMESTAMPTZ,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_codebases PRIMARY KEY (id),
+                        CONSTRAINT uq_codebases_project_id_root_path UNIQUE (project_id, root_path),
+                        CONSTRAINT chk_codebases_file_count CHECK (file_count >= 0),
+                        CONSTRAINT chk_codebases_total_lines CHECK (total_lines >= 0),
+                        CONSTRAINT chk_codebases_commit_sha CHECK (commit_sha IS NULL OR length(commit_sha) = 40),
+                        CONSTRAINT fk_codebases_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_codebases_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE codebases IS 'A checked-out source tree of a project, as analysed by graph-sitter.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN codebases.languages IS 'Language -> line count.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_codebases_repository_id ON codebases (repository_id);
+                    """#,
+                    #"""
+                    CREATE FUNCTION codebases_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_codebases_updated_at BEFORE UPDATE ON codebases FOR EACH ROW EXECUTE FUNCTION codebases_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE analysis_runs (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        repository_id UUID,
+                        codebase_id UUID,
+                        analysis_type VARCHAR(100) NOT NULL,
+                        analyzer VARCHAR(100),
+                        branch VARCHAR(255),
+                        commit_sha VARCHAR(40),
+                        status execution_status NOT NULL DEFAULT 'queued',
+                        triggered_by TEXT,
+                        results JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        recommendations JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        summary TEXT,
+                        quality_score NUMERIC(5,2),
+                        files_analyzed INTEGER NOT NULL DEFAULT 0,
+                        issues_found INTEGER NOT NULL DEFAULT 0,
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        duration_ms BIGINT,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_analysis_runs PRIMARY KEY (id),
+                        CONSTRAINT chk_analysis_runs_quality_score CHECK (quality_score BETWEEN 0 AND 100),
+                        CONSTRAINT chk_analysis_runs_files_analyzed CHECK (files_analyzed >= 0),
+                        CONSTRAINT chk_analysis_runs_issues_found CHECK (issues_found >= 0),
+                        CONSTRAINT chk_analysis_runs_duration_ms CHECK (duration_ms >= 0),
+                        CONSTRAINT fk_analysis_runs_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_analysis_runs_repository_id FOREIGN KEY (repository_id) REFERENCES repositories (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_analysis_runs_codebase_id FOREIGN KEY (codebase_id) REFERENCES codebases (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_analysis_runs_triggered_by FOREIGN KEY (triggered_by) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE analysis_runs IS 'One analysis of a project or repository state: PIDEA "analysis" results with recommendations merged with graph-sitter analysis_runs.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN analysis_runs.analysis_type IS 'code_quality, security, performance, architecture, dependencies ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN analysis_runs.analyzer IS 'Tool that produced it: graph_sitter, openevolve, pidea ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN analysis_runs.recommendations IS 'Recommendations derived from the results (PIDEA).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_repo_branch_commit ON analysis_runs (repository_id, branch, commit_sha);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_runs_project_id_analysis_type_created_at ON analysis_runs (project_id, analysis_type, created_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_runs_codebase_id ON analysis_runs (codebase_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_runs_status ON analysis_runs (status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_runs_results ON analysis_runs USING gin (results);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_runs_search ON analysis_runs USING gin ((to_tsvector('english'::regconfig, coalesce(summary, ''))));
+                    """#,
+                    #"""
+                    CREATE TABLE task_suggestions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        task_id UUID,
+                        analysis_run_id UUID,
+                        title VARCHAR(500) NOT NULL,
+                        description TEXT,
+                        reasoning TEXT,
+                        suggested_priority INTEGER NOT NULL DEFAULT 0,
+                        suggested_agent agent_type,
+                        confidence REAL NOT NULL DEFAULT 0.5,
+                        rank INTEGER NOT NULL DEFAULT 0,
+                        status suggestion_status NOT NULL DEFAULT 'pending',
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        decided_at TIMESTAMPTZ,
+                        CONSTRAINT pk_task_suggestions PRIMARY KEY (id),
+                        CONSTRAINT chk_task_suggestions_suggested_priority CHECK (suggested_priority BETWEEN 0 AND 10),
+                        CONSTRAINT chk_task_suggestions_confidence CHECK (confidence BETWEEN 0 AND 1),
+                        CONSTRAINT fk_task_suggestions_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_task_suggestions_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_task_suggestions_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE task_suggestions IS 'AI-generated task suggestions awaiting a decision (PIDEA).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN task_suggestions.task_id IS 'The task created from an accepted suggestion.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN task_suggestions.rank IS 'Order of the suggestion within its batch.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_suggestions_project_id_status ON task_suggestions (project_id, status);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_suggestions_project_id_rank ON task_suggestions (project_id, rank);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_task_suggestions_confidence ON task_suggestions (confidence DESC);
+                    """#,
+                    #"""
+                    CREATE TABLE tracked_files (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID,
+                        file_path TEXT NOT NULL,
+                        file_name VARCHAR(255) NOT NULL,
+                        file_type VARCHAR(50) NOT NULL,
+                        file_size BIGINT NOT NULL,
+                        file_hash VARCHAR(64) NOT NULL,
+                        parsed_at BIGINT,
+                        parsing_status parsing_status NOT NULL DEFAULT 'pending',
+                        parsing_error TEXT,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_tracked_files PRIMARY KEY (id),
+                        CONSTRAINT uq_tracked_files_file_path UNIQUE (file_path),
+                        CONSTRAINT chk_tracked_files_file_size CHECK (file_size >= 0),
+                        CONSTRAINT chk_tracked_files_error CHECK (parsing_status = 'failed' OR parsing_error IS NULL),
+                        CONSTRAINT fk_tracked_files_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE tracked_files IS 'Files the assistant tracks and parses, with change detection (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tracked_files.file_type IS 'pdf, xlsx, js, sql ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tracked_files.file_size IS 'Bytes.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tracked_files.file_hash IS 'SHA-256 for change detection.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN tracked_files.parsed_at IS 'When the file was last parsed.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tracked_files_file_type ON tracked_files (file_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tracked_files_file_hash ON tracked_files (file_hash);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_tracked_files_project_id ON tracked_files (project_id);
+                    """#,
+                    #"""
+                    CREATE FUNCTION tracked_files_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_tracked_files_updated_at BEFORE UPDATE ON tracked_files FOR EACH ROW EXECUTE FUNCTION tracked_files_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE file_analysis (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        analysis_run_id UUID NOT NULL,
+                        codebase_id UUID,
+                        tracked_file_id UUID,
+                        file_path TEXT NOT NULL,
+                        language VARCHAR(50),
+                        line_count INTEGER NOT NULL DEFAULT 0,
+                        complexity_score NUMERIC(8,2),
+                        maintainability_index NUMERIC(5,2),
+                        issues JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        metrics JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        content_hash VARCHAR(64),
+                        analyzed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_file_analysis PRIMARY KEY (id),
+                        CONSTRAINT uq_file_analysis_analysis_run_id_file_path UNIQUE (analysis_run_id, file_path),
+                        CONSTRAINT chk_file_analysis_line_count CHECK (line_count >= 0),
+                        CONSTRAINT chk_file_analysis_maintainability_index CHECK (maintainability_index BETWEEN 0 AND 100),
+                        CONSTRAINT fk_file_analysis_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_file_analysis_codebase_id FOREIGN KEY (codebase_id) REFERENCES codebases (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_file_analysis_tracked_file_id FOREIGN KEY (tracked_file_id) REFERENCES tracked_files (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE file_analysis IS 'Per-file results of an analysis run (graph-sitter Codebase DB).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_file_analysis_codebase_id_file_path ON file_analysis (codebase_id, file_path);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_file_analysis_tracked_file_id ON file_analysis (tracked_file_id);
+                    """#,
+                    #"""
+                    CREATE TABLE code_elements (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        file_analysis_id UUID NOT NULL,
+                        element_type code_element_kind NOT NULL,
+                        name VARCHAR(500) NOT NULL,
+                        qualified_name TEXT,
+                        signature TEXT,
+                        docstring TEXT,
+                        start_line INTEGER NOT NULL,
+                        end_line INTEGER NOT NULL,
+                        complexity INTEGER,
+                        is_exported BOOLEAN NOT NULL DEFAULT false,
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_code_elements PRIMARY KEY (id),
+                        CONSTRAINT chk_code_elements_start_line CHECK (start_line >= 1),
+                        CONSTRAINT chk_code_elements_complexity CHECK (complexity >= 0),
+                        CONSTRAINT chk_code_elements_lines CHECK (end_line >= start_line),
+                        CONSTRAINT fk_code_elements_file_analysis_id FOREIGN KEY (file_analysis_id) REFERENCES file_analysis (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE code_elements IS 'Symbols (functions, classes, ...) found in an analysed file.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN code_elements.complexity IS 'Cyclomatic complexity.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_code_elements_file_analysis_id ON code_elements (file_analysis_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_code_elements_element_type_name ON code_elements (element_type, name);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_code_elements_search ON code_elements USING gin ((to_tsvector('english'::regconfig, coalesce(name, '') || ' ' || coalesce(qualified_name, '') || ' ' || coalesce(docstring, ''))));
+                    """#,
+                    #"""
+                    CREATE TABLE file_processing_cache (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        file_path TEXT NOT NULL,
+                        file_hash VARCHAR(64) NOT NULL,
+                        processing_type processing_type NOT NULL,
+                        processing_options JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        result_data JSONB NOT NULL,
+                        created_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        last_accessed_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        CONSTRAINT pk_file_processing_cache PRIMARY KEY (id),
+                        CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type UNIQUE (file_path, file_hash, processing_type)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE file_processing_cache IS 'Cached results of processing a file version (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN file_processing_cache.file_hash IS 'Invalidates the entry when the file changes.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_file_processing_cache_file_hash ON file_processing_cache (file_hash);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_file_processing_cache_created_at ON file_processing_cache (created_at);
+                    """#,
+                    #"""
+                    CREATE TABLE analysis_metrics (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        analysis_run_id UUID NOT NULL,
+                        metric_name VARCHAR(100) NOT NULL,
+                        metric_category VARCHAR(50),
+                        step VARCHAR(100),
+                        value DOUBLE PRECISION NOT NULL,
+                        unit VARCHAR(30),
+                        threshold DOUBLE PRECISION,
+                        recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_analysis_metrics PRIMARY KEY (id),
+                        CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step UNIQUE (analysis_run_id, metric_name, step),
+                        CONSTRAINT fk_analysis_metrics_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE analysis_metrics IS 'Named metric values of an analysis run, optionally per OpenEvolve step (graph-sitter "metrics").';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN analysis_metrics.step IS 'Step of a multi-step (OpenEvolve) analysis.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_analysis_metrics_metric_name_recorded_at ON analysis_metrics (metric_name, recorded_at);
+                    """#,
+                    #"""
+                    CREATE TABLE performance_metrics (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        session_id UUID,
+                        analysis_run_id UUID,
+                        operation_type VARCHAR(100) NOT NULL,
+                        operation_details JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        start_time BIGINT NOT NULL,
+                        end_time BIGINT NOT NULL,
+                        success BOOLEAN NOT NULL,
+                        error_type VARCHAR(100),
+                        memory_used_mb REAL,
+                        tokens_used INTEGER,
+                        cache_hit BOOLEAN NOT NULL DEFAULT false,
+                        created_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        CONSTRAINT pk_performance_metrics PRIMARY KEY (id),
+                        CONSTRAINT chk_performance_metrics_tokens_used CHECK (tokens_used >= 0),
+                        CONSTRAINT chk_performance_metrics_times CHECK (end_time >= start_time),
+                        CONSTRAINT fk_performance_metrics_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_performance_metrics_analysis_run_id FOREIGN KEY (analysis_run_id) REFERENCES analysis_runs (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE performance_metrics IS 'Timing and resource use of operations (AI calls, queries, parsing): Durandal performance_metrics merged with graph-sitter performance_data.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN performance_metrics.operation_type IS 'ai_call, database_query, file_parse ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN performance_metrics.start_time IS 'Unix seconds.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN performance_metrics.end_time IS 'Unix seconds.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_performance_metrics_type_time ON performance_metrics (operation_type, start_time);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_performance_metrics_start_time ON performance_metrics (start_time);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_performance_metrics_success ON performance_metrics (success);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_performance_metrics_created_at ON performance_metrics (created_at);
+                    """#,
+                    #"""
+                    CREATE TABLE query_performance_log (
+                        id BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+                        query_fingerprint VARCHAR(64) NOT NULL,
+                        query_text TEXT NOT NULL,
+                        module VARCHAR(50),
+                        duration_ms DOUBLE PRECISION NOT NULL,
+                        rows_returned BIGINT,
+                        measured_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_query_performance_log PRIMARY KEY (id),
+                        CONSTRAINT chk_query_performance_log_duration_ms CHECK (duration_ms >= 0)
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE query_performance_log IS 'Durations of database queries, feeding performance_dashboard (graph-sitter monitoring).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN query_performance_log.query_fingerprint IS 'Hash of the normalised query text.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN query_performance_log.module IS 'tasks, projects, prompts, codebase, analytics, events, learning.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_query_performance_log_measured_at ON query_performance_log (measured_at DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_query_performance_log_query_fingerprint ON query_performance_log (query_fingerprint);
+                    """#,
+                    #"""
+                    CREATE TABLE feature_usage (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        session_id UUID NOT NULL,
+                        feature_name VARCHAR(100) NOT NULL,
+                        feature_category feature_category NOT NULL,
+                        usage_context JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        started_at BIGINT NOT NULL,
+                        completed_at BIGINT,
+                        success BOOLEAN,
+                        error_message TEXT,
+                        CONSTRAINT pk_feature_usage PRIMARY KEY (id),
+                        CONSTRAINT chk_feature_usage_times CHECK (completed_at IS NULL OR completed_at >= started_at),
+                        CONSTRAINT fk_feature_usage_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE feature_usage IS 'Feature usage analytics per session (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN feature_usage.started_at IS 'Unix seconds.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN feature_usage.completed_at IS 'Unix seconds.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_feature_usage_session_id_feature_name ON feature_usage (session_id, feature_name);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_feature_usage_feature_name ON feature_usage (feature_name);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_feature_usage_started_at ON feature_usage (started_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_successful_feature_usage ON feature_usage (feature_name, started_at) WHERE success;
+                    """#,
+                    #"""
+                    CREATE TABLE productivity_events (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        session_id UUID NOT NULL,
+                        task_id UUID,
+                        event_type VARCHAR(100) NOT NULL,
+                        traditional_time_estimate INTEGER NOT NULL,
+                        actual_time_taken INTEGER NOT NULL,
+                        time_saved INTEGER GENERATED ALWAYS AS (traditional_time_estimate - actual_time_taken) STORED NOT NULL,
+                        improvement_percentage REAL NOT NULL,
+                        context_data JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        user_satisfaction SMALLINT,
+                        created_at BIGINT NOT NULL DEFAULT (EXTRACT(EPOCH FROM now()))::bigint,
+                        CONSTRAINT pk_productivity_events PRIMARY KEY (id),
+                        CONSTRAINT chk_productivity_events_traditional_time_estimate CHECK (traditional_time_estimate >= 0),
+                        CONSTRAINT chk_productivity_events_actual_time_taken CHECK (actual_time_taken >= 0),
+                        CONSTRAINT chk_productivity_events_user_satisfaction CHECK (user_satisfaction BETWEEN 1 AND 5),
+                        CONSTRAINT fk_productivity_events_session_id FOREIGN KEY (session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_productivity_events_task_id FOREIGN KEY (task_id) REFERENCES tasks (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE productivity_events IS 'Time saved compared with the traditional approach (Durandal).';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN productivity_events.event_type IS 'legacy_code_analysis, database_exploration, code_review ...';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN productivity_events.traditional_time_estimate IS 'Estimated seconds the traditional approach takes.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN productivity_events.actual_time_taken IS 'Seconds actually taken.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN productivity_events.time_saved IS 'Seconds saved.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN productivity_events.user_satisfaction IS 'Optional 1-5 rating.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_productivity_events_session_id ON productivity_events (session_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_productivity_events_event_type ON productivity_events (event_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_productivity_events_created_at ON productivity_events (created_at);
+                    """#,
+                    #"""
+                    CREATE TABLE events (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        occurred_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        organization_id UUID,
+                        project_id UUID,
+                        source event_source NOT NULL,
+                        type VARCHAR(100) NOT NULL,
+                        external_id VARCHAR(255),
+                        actor VARCHAR(255),
+                        event_data JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        processed BOOLEAN NOT NULL DEFAULT false,
+                        processed_at TIMESTAMPTZ,
+                        received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_events PRIMARY KEY (id, occurred_at),
+                        CONSTRAINT fk_events_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL,
+                        CONSTRAINT fk_events_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                    ) PARTITION BY RANGE (occurred_at);
+                    """#,
+                    #"""
+                    CREATE TABLE events_2024_01 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+                    """#,
+                    #"""
+                    CREATE TABLE events_2025_10 PARTITION OF events FOR VALUES FROM ('2025-10-01') TO ('2025-11-01');
+                    """#,
+                    #"""
+                    CREATE TABLE events_2025_11 PARTITION OF events FOR VALUES FROM ('2025-11-01') TO ('2025-12-01');
+                    """#,
+                    #"""
+                    CREATE TABLE events_2025_12 PARTITION OF events FOR VALUES FROM ('2025-12-01') TO ('2026-01-01');
+                    """#,
+                    #"""
+                    CREATE TABLE events_default PARTITION OF events DEFAULT;
+                    """#,
+                    #"""
+                    COMMENT ON TABLE events IS 'Raw events from Linear, GitHub, Slack and the system itself. Range partitioned by occurred_at on PostgreSQL, so the key includes it.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN events.type IS 'Event type as named by the source, e.g. issue.created.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN events.external_id IS 'Id of the event in the source system.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_events_source_type_occurred ON events (source, type, occurred_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_events_data_gin ON events USING gin (event_data);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_events_unprocessed ON events (occurred_at) WHERE NOT processed;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_events_project_id_occurred_at ON events (project_id, occurred_at);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_events_source_external_id ON events (source, external_id);
+                    """#,
+                    #"""
+                    CREATE TABLE event_aggregations (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        source event_source NOT NULL,
+                        type VARCHAR(100) NOT NULL,
+                        bucket_granularity VARCHAR(10) NOT NULL DEFAULT 'hour',
+                        bucket_start TIMESTAMPTZ NOT NULL,
+                        event_count BIGINT NOT NULL DEFAULT 0,
+                        first_occurred_at TIMESTAMPTZ,
+                        last_occurred_at TIMESTAMPTZ,
+                        summary JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        computed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_event_aggregations PRIMARY KEY (id),
+                        CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 UNIQUE (organization_id, source, type, bucket_granularity, bucket_start),
+                        CONSTRAINT chk_event_aggregations_bucket_granularity CHECK (bucket_granularity IN ('hour', 'day', 'week', 'month')),
+                        CONSTRAINT chk_event_aggregations_event_count CHECK (event_count >= 0),
+                        CONSTRAINT fk_event_aggregations_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE event_aggregations IS 'Event counts per source, type and time bucket.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_event_aggregations_bucket_start ON event_aggregations (bucket_start DESC);
+                    """#,
+                    #"""
+                    CREATE TABLE event_subscriptions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        user_id TEXT,
+                        source event_source NOT NULL,
+                        event_types TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        filter JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        delivery_channel VARCHAR(50) NOT NULL DEFAULT 'webhook',
+                        target_url VARCHAR(1000),
+                        secret_hash VARCHAR(128),
+                        is_active BOOLEAN NOT NULL DEFAULT true,
+                        failure_count INTEGER NOT NULL DEFAULT 0,
+                        last_delivered_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_event_subscriptions PRIMARY KEY (id),
+                        CONSTRAINT chk_event_subscriptions_delivery_channel CHECK (delivery_channel IN ('webhook', 'slack', 'email', 'internal')),
+                        CONSTRAINT chk_event_subscriptions_failure_count CHECK (failure_count >= 0),
+                        CONSTRAINT fk_event_subscriptions_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_event_subscriptions_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE event_subscriptions IS 'Who gets notified of which events, and how (graph-sitter "subscriptions").';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN event_subscriptions.event_types IS 'Event types to deliver; empty means all.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_event_subscriptions_source ON event_subscriptions (source) WHERE is_active;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_event_subscriptions_organization_id ON event_subscriptions (organization_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_event_subscriptions_user_id ON event_subscriptions (user_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_event_subscriptions_event_types ON event_subscriptions USING gin (event_types);
+                    """#,
+                    #"""
+                    CREATE FUNCTION event_subscriptions_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_event_subscriptions_updated_at BEFORE UPDATE ON event_subscriptions FOR EACH ROW EXECUTE FUNCTION event_subscriptions_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE learning_models (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        organization_id UUID,
+                        name VARCHAR(255) NOT NULL,
+                        model_type VARCHAR(100) NOT NULL,
+                        version VARCHAR(50) NOT NULL,
+                        status learning_model_status NOT NULL DEFAULT 'draft',
+                        parameters JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        performance_metrics JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        accuracy NUMERIC(5,4),
+                        deployed_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_learning_models PRIMARY KEY (id),
+                        CONSTRAINT uq_learning_models_name_version UNIQUE (name, version),
+                        CONSTRAINT chk_learning_models_accuracy CHECK (accuracy BETWEEN 0 AND 1),
+                        CONSTRAINT fk_learning_models_organization_id FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE learning_models IS 'Pattern-recognition and optimisation models that improve the workflow over time.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN learning_models.model_type IS 'pattern_recognition, prompt_optimizer, task_estimator ...';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_learning_models_active ON learning_models (model_type) WHERE status = 'active';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_learning_models_organization_id ON learning_models (organization_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_learning_models_performance_metrics ON learning_models USING gin (performance_metrics);
+                    """#,
+                    #"""
+                    CREATE FUNCTION learning_models_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_learning_models_updated_at BEFORE UPDATE ON learning_models FOR EACH ROW EXECUTE FUNCTION learning_models_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE training_sessions (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        model_id UUID NOT NULL,
+                        status execution_status NOT NULL DEFAULT 'queued',
+                        dataset_ref TEXT,
+                        hyperparameters JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        metrics JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        samples_count INTEGER,
+                        epochs INTEGER,
+                        loss DOUBLE PRECISION,
+                        error_message TEXT,
+                        started_at TIMESTAMPTZ,
+                        completed_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_training_sessions PRIMARY KEY (id),
+                        CONSTRAINT chk_training_sessions_samples_count CHECK (samples_count >= 0),
+                        CONSTRAINT chk_training_sessions_epochs CHECK (epochs >= 1),
+                        CONSTRAINT fk_training_sessions_model_id FOREIGN KEY (model_id) REFERENCES learning_models (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE training_sessions IS 'One training run of a learning model.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN training_sessions.dataset_ref IS 'Where the training data came from.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_training_sessions_model_id_created_at ON training_sessions (model_id, created_at DESC);
+                    """#,
+                    #"""
+                    CREATE TABLE adaptations (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        model_id UUID NOT NULL,
+                        training_session_id UUID,
+                        target_type VARCHAR(50) NOT NULL,
+                        target_id UUID,
+                        adaptation_type VARCHAR(100) NOT NULL,
+                        feedback_data JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        changes JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        score_before DOUBLE PRECISION,
+                        score_after DOUBLE PRECISION,
+                        status adaptation_status NOT NULL DEFAULT 'proposed',
+                        applied_at TIMESTAMPTZ,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_adaptations PRIMARY KEY (id),
+                        CONSTRAINT chk_adaptations_target_type CHECK (target_type IN ('prompt_template', 'workflow', 'task_template', 'learning_model')),
+                        CONSTRAINT fk_adaptations_model_id FOREIGN KEY (model_id) REFERENCES learning_models (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_adaptations_training_session_id FOREIGN KEY (training_session_id) REFERENCES training_sessions (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE adaptations IS 'Changes a model proposed from feedback, applied to prompts, workflows or templates.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN adaptations.target_id IS 'Id of the adapted row in the table named by target_type.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_adaptations_model_id ON adaptations (model_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_adaptations_target_type_target_id ON adaptations (target_type, target_id);
+                    """#,
+                    #"""
+                    CREATE TABLE knowledge_items (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID,
+                        source_type knowledge_source_type NOT NULL,
+                        source_id TEXT NOT NULL,
+                        knowledge_type knowledge_type NOT NULL,
+                        title VARCHAR(500) NOT NULL,
+                        content TEXT NOT NULL,
+                        confidence REAL NOT NULL DEFAULT 0.5,
+                        tags TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_knowledge_items PRIMARY KEY (id),
+                        CONSTRAINT chk_knowledge_items_confidence CHECK (confidence BETWEEN 0 AND 1),
+                        CONSTRAINT fk_knowledge_items_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE knowledge_items IS 'Knowledge extracted from files, conversations and databases.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN knowledge_items.source_id IS 'Id of the source row (tracked_files, conversations, database_connections).';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_source_type_source_id ON knowledge_items (source_type, source_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_knowledge_type ON knowledge_items (knowledge_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_confidence ON knowledge_items (confidence);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_type_confidence ON knowledge_items (knowledge_type, confidence DESC);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_tags ON knowledge_items USING gin (tags);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_items_search ON knowledge_items USING gin ((to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || coalesce(content, ''))));
+                    """#,
+                    #"""
+                    CREATE FUNCTION knowledge_items_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_knowledge_items_updated_at BEFORE UPDATE ON knowledge_items FOR EACH ROW EXECUTE FUNCTION knowledge_items_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE knowledge_relationships (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        from_knowledge_id UUID NOT NULL,
+                        to_knowledge_id UUID NOT NULL,
+                        relationship_type knowledge_relationship_type NOT NULL,
+                        strength REAL NOT NULL DEFAULT 0.5,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_knowledge_relationships PRIMARY KEY (id),
+                        CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 UNIQUE (from_knowledge_id, to_knowledge_id, relationship_type),
+                        CONSTRAINT chk_knowledge_relationships_strength CHECK (strength BETWEEN 0 AND 1),
+                        CONSTRAINT chk_knowledge_relationships_no_self CHECK (from_knowledge_id <> to_knowledge_id),
+                        CONSTRAINT fk_knowledge_relationships_from_knowledge_id FOREIGN KEY (from_knowledge_id) REFERENCES knowledge_items (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_knowledge_relationships_to_knowledge_id FOREIGN KEY (to_knowledge_id) REFERENCES knowledge_items (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE knowledge_relationships IS 'Directed relationships between knowledge items.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_knowledge_relationships_to_knowledge_id ON knowledge_relationships (to_knowledge_id);
+                    """#,
+                    #"""
+                    CREATE TABLE database_connections (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        user_id TEXT NOT NULL DEFAULT 'me',
+                        name VARCHAR(255) NOT NULL,
+                        connection_type db_connection_type NOT NULL,
+                        host VARCHAR(255) NOT NULL,
+                        port INTEGER NOT NULL,
+                        database_name VARCHAR(255) NOT NULL,
+                        username VARCHAR(255),
+                        encrypted_password BYTEA,
+                        auth_type db_auth_type NOT NULL DEFAULT 'sql',
+                        ssl_config JSONB,
+                        connection_options JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        last_connected_at TIMESTAMPTZ,
+                        last_error TEXT,
+                        is_active BOOLEAN NOT NULL DEFAULT true,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_database_connections PRIMARY KEY (id),
+                        CONSTRAINT uq_database_connections_user_id_name UNIQUE (user_id, name),
+                        CONSTRAINT chk_database_connections_port CHECK (port BETWEEN 1 AND 65535),
+                        CONSTRAINT fk_database_connections_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE database_connections IS 'Saved connections to external databases the assistant can explore.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_connections.username IS 'For SQL authentication.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_connections.encrypted_password IS 'Encrypted password; never plain text.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_database_connections_connection_type ON database_connections (connection_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_database_connections_is_active ON database_connections (is_active);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_active_connections ON database_connections (id) WHERE is_active;
+                    """#,
+                    #"""
+                    CREATE FUNCTION database_connections_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_database_connections_updated_at BEFORE UPDATE ON database_connections FOR EACH ROW EXECUTE FUNCTION database_connections_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE TABLE database_schemas (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        connection_id UUID NOT NULL,
+                        schema_name VARCHAR(255),
+                        table_name VARCHAR(255) NOT NULL,
+                        table_type db_object_type NOT NULL,
+                        column_info JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        relationships JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        indexes JSONB NOT NULL DEFAULT '[]'::jsonb,
+                        row_count BIGINT,
+                        last_updated TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        CONSTRAINT pk_database_schemas PRIMARY KEY (id),
+                        CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name UNIQUE (connection_id, schema_name, table_name),
+                        CONSTRAINT fk_database_schemas_connection_id FOREIGN KEY (connection_id) REFERENCES database_connections (id) ON DELETE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE database_schemas IS 'Cached schema information of external databases.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_schemas.column_info IS 'Column details.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_schemas.relationships IS 'Foreign key relationships.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_schemas.indexes IS 'Index information.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_schemas.row_count IS 'Approximate row count.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN database_schemas.last_updated IS 'When the schema was cached.';
+                    """#,
+                    #"""
+                    CREATE INDEX idx_database_schemas_table_name ON database_schemas (table_name);
+                    """#,
+                    #"""
+                    CREATE VIEW active_tasks AS
+                    SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE VIEW task_execution_summary AS
+                    SELECT task_id, agent_type, count(*) AS execution_count, sum(CASE WHEN execution_status = 'completed' THEN 1 ELSE 0 END) AS completed_count, sum(CASE WHEN execution_status = 'failed' THEN 1 ELSE 0 END) AS failed_count, avg(memory_usage_mb) AS avg_memory_usage_mb, avg(cpu_time_ms) AS avg_cpu_time_ms, sum(tokens_used) AS total_tokens_used, max(completed_at) AS last_completed_at FROM task_executions GROUP BY task_id, agent_type;
+                    """#,
+                    #"""
+                    CREATE VIEW pr_validation_status AS
+                    SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
+                    """#,
+                    #"""
+                    CREATE MATERIALIZED VIEW productivity_summary AS
+                    SELECT (to_timestamp(created_at) AT TIME ZONE 'UTC')::date AS day, event_type, count(*) AS event_count, avg(time_saved) AS avg_time_saved, avg(improvement_percentage) AS avg_improvement, sum(time_saved) AS total_time_saved FROM productivity_events GROUP BY 1, 2;
+                    """#,
+                    #"""
+                    CREATE INDEX idx_productivity_summary_day_event_type ON productivity_summary (day, event_type);
+                    """#,
+                    #"""
+                    CREATE VIEW feature_adoption AS
+                    SELECT feature_category, feature_name, count(*) AS usage_count, count(DISTINCT session_id) AS unique_sessions, avg(CASE WHEN success THEN 1.0 ELSE 0.0 END) AS success_rate, avg(completed_at - started_at) AS avg_duration_seconds FROM feature_usage WHERE completed_at IS NOT NULL GROUP BY feature_category, feature_name;
+                    """#,
+                    #"""
+                    CREATE VIEW performance_dashboard AS
+                    SELECT 'query_performance' AS metric_type, avg(duration_ms) AS avg_duration, max(duration_ms) AS max_duration, count(*) AS query_count FROM query_performance_log WHERE measured_at >= now() - INTERVAL '1 hour';
+                    """#,
+                    #"""
+                    CREATE VIEW index_usage_stats AS
+                    SELECT schemaname AS schema_name, relname AS table_name, indexrelname AS index_name, idx_scan AS scans, CASE WHEN idx_scan = 0 THEN 'UNUSED' WHEN idx_scan < 50 THEN 'LOW' ELSE 'ACTIVE' END AS usage_category FROM pg_stat_user_indexes;
+                    """#,
+                    #"""
+                    CREATE VIEW knowledge_growth AS
+                    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, knowledge_type, count(*) AS items_created, avg(confidence) AS avg_confidence FROM knowledge_items GROUP BY 1, 2;
+                    """#,
+                    #"""
+                    CREATE FUNCTION database_health_check() RETURNS jsonb AS $$
+                    BEGIN
+                        RETURN jsonb_build_object(
+                            'status', 'healthy',
+                            'active_connections', (SELECT count(*) FROM pg_stat_activity),
+                            'database_size_mb', pg_database_size(current_database()) / 1024 / 1024,
+                            'modules_status', jsonb_build_object(
+                                'tasks', EXISTS (SELECT 1 FROM tasks LIMIT 1),
+                                'projects', EXISTS (SELECT 1 FROM projects LIMIT 1),
+                                'events', EXISTS (SELECT 1 FROM events LIMIT 1)
+                            )
+                        );
+                    END;
+                    $$ LANGUAGE plpgsql;
+                    """#,
+                ],
+                after: []
+            ),
+            Migration(
+                identifier: "0002_add_project_interfaces",
+                before: [],
+                statements: [
+                    #"""
+                    DROP VIEW active_tasks;
+                    """#,
+                    #"""
+                    CREATE TYPE project_interface_type AS ENUM ('ide', 'editor', 'terminal', 'browser', 'custom');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE project_interface_type IS 'Kind of interface a project is worked through (chk_interface_type in the seed).';
+                    """#,
+                    #"""
+                    CREATE TYPE project_interface_status AS ENUM ('active', 'inactive', 'error', 'connecting');
+                    """#,
+                    #"""
+                    COMMENT ON TYPE project_interface_status IS 'Connection state of a project interface (chk_interface_status in the seed).';
+                    """#,
+                    #"""
+                    CREATE TABLE project_interfaces (
+                        id UUID NOT NULL DEFAULT gen_random_uuid(),
+                        project_id UUID NOT NULL,
+                        interface_name VARCHAR(255) NOT NULL,
+                        interface_type project_interface_type NOT NULL,
+                        interface_subtype VARCHAR(100),
+                        config JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        settings JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        status project_interface_status NOT NULL DEFAULT 'inactive',
+                        is_default BOOLEAN NOT NULL DEFAULT false,
+                        priority INTEGER NOT NULL DEFAULT 0,
+                        connection_config JSONB,
+                        last_connected TIMESTAMPTZ,
+                        connection_count INTEGER NOT NULL DEFAULT 0,
+                        capabilities TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        supported_operations TEXT[] NOT NULL DEFAULT '{}'::TEXT[],
+                        metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                        created_by TEXT NOT NULL DEFAULT 'me',
+                        CONSTRAINT pk_project_interfaces PRIMARY KEY (id),
+                        CONSTRAINT uq_project_interfaces_project_id_interface_name UNIQUE (project_id, interface_name),
+                        CONSTRAINT chk_project_interfaces_connection_count CHECK (connection_count >= 0),
+                        CONSTRAINT fk_project_interfaces_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
+                        CONSTRAINT fk_project_interfaces_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON UPDATE CASCADE
+                    );
+                    """#,
+                    #"""
+                    COMMENT ON TABLE project_interfaces IS 'The interfaces (IDEs, editors, terminals, browsers) a project can be driven through.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_interfaces.interface_subtype IS 'e.g. cursor or vscode for an ide.';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN project_interfaces.is_default IS 'The interface used when none is chosen; at most one per project.';
+                    """#,
+                    #"""
+                    CREATE FUNCTION project_interfaces_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
+                    BEGIN
+                        IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+                            NEW.updated_at := now();
+                        END IF;
+                        RETURN NEW;
+                    END;
+                    $schemagen$;
+                    """#,
+                    #"""
+                    CREATE TRIGGER trg_project_interfaces_updated_at BEFORE UPDATE ON project_interfaces FOR EACH ROW EXECUTE FUNCTION project_interfaces_touch_updated_at();
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_interfaces_project_id ON project_interfaces (project_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_interfaces_type ON project_interfaces (interface_type);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_project_interfaces_status ON project_interfaces (status);
+                    """#,
+                    #"""
+                    CREATE UNIQUE INDEX idx_project_interfaces_default ON project_interfaces (project_id, is_default) WHERE is_default;
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD COLUMN interface_count INTEGER NOT NULL DEFAULT 0;
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.interface_count IS 'Number of rows in project_interfaces for this project.';
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD COLUMN active_interface_id UUID;
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.active_interface_id IS 'The interface in use (project_interfaces.id); no foreign key, to keep the tables free of a cycle.';
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD COLUMN interface_config JSONB;
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.interface_config IS 'Project-wide interface configuration.';
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD COLUMN interface_status VARCHAR(20) NOT NULL DEFAULT 'none';
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.interface_status IS 'none, single or multiple interfaces.';
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD COLUMN last_interface_switch TIMESTAMPTZ;
+                    """#,
+                    #"""
+                    COMMENT ON COLUMN projects.last_interface_switch IS 'When the active interface last changed.';
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD CONSTRAINT chk_projects_interface_count CHECK (interface_count >= 0);
+                    """#,
+                    #"""
+                    ALTER TABLE projects ADD CONSTRAINT chk_interface_status CHECK (interface_status IN ('none', 'single', 'multiple'));
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_active_interface ON projects (active_interface_id);
+                    """#,
+                    #"""
+                    CREATE INDEX idx_projects_interface_status ON projects (interface_status);
+                    """#,
+                    #"""
+                    CREATE VIEW active_tasks AS
+                    SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                    """#,
+                ],
+                after: []
+            ),
+        ]
+
+        /// Applies, in order, every migration that `schemagen_migrations` does not list yet, and returns their identifiers.
+        ///
+        /// Creates `schemagen_migrations` when it is missing, and holds a session advisory lock meanwhile, so that two
+        /// processes starting at once never apply a migration twice. A failing statement rolls its migration's
+        /// transaction back and is thrown; the migrations before it stay applied.
+        @discardableResult
+        public static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String] {
+            try await run("CREATE TABLE IF NOT EXISTS schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
+            try await run("SELECT pg_advisory_lock(\(lockKey))", on: connection, logger: logger)
+            do {
+                var applied = Swift.Set<Swift.String>()
+                let rows = try await connection.query("SELECT identifier FROM schemagen_migrations", logger: logger)
+                for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }
+                var done: [Swift.String] = []
+                for migration in all where !applied.contains(migration.identifier) {
+                    for statement in migration.before { try await run(statement, on: connection, logger: logger) }
+                    try await run("BEGIN", on: connection, logger: logger)
+                    do {
+                        for statement in migration.statements { try await run(statement, on: connection, logger: logger) }
+                        try await connection.query("INSERT INTO schemagen_migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
+                        try await run("COMMIT", on: connection, logger: logger)
+                    } catch {
+                        try? await run("ROLLBACK", on: connection, logger: logger)
+                        throw error
+                    }
+                    for statement in migration.after { try await run(statement, on: connection, logger: logger) }
+                    done.append(migration.identifier)
+                }
+                try await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
+                return done
+            } catch {
+                try? await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
+                throw error
+            }
+        }
+
+        /// The advisory lock's key: the first 8 bytes of SHA-256("schemagen_migrations"), as a signed integer.
+        private static let lockKey: Swift.Int64 = -4261649093862136144
+
+        private static func run(_ sql: Swift.String, on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws {
+            try await connection.query(PostgresNIO.PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+}
+
 fileprivate typealias CalendarDateType = Workflow.CalendarDate
 
 // MARK: - PostgreSQL value forms

@@ -26,10 +26,6 @@ enum CLI {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    static func migrationFolder(_ output: String, _ dialect: Dialect) -> String {
-        output + "/migrations/" + dialect.rawValue
-    }
-
     /// The files of a folder (not recursive) as name → text; empty when it does not exist.
     static func readFolder(_ path: String) -> [String: String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

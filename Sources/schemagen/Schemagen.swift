@@ -37,18 +37,26 @@ struct ProjectOptions: ParsableArguments {
 
     @Option(name: .long, help: "The folder of generated files.")
     var output: String = "Generated"
+
+    /// The migration folders: `<output>/migrations/<dialect>/`.
+    var migrations: String { output + "/migrations" }
 }
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write every generated file (DDL for each target, Swift records) into the output folder.",
-        discussion: "Files are written atomically, and only when their bytes change. Never creates migrations.")
+        discussion: """
+        Files are written atomically, and only when their bytes change. Never creates migrations; the Swift
+        records embed the up migrations that <output>/migrations/ holds.
+        """)
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var swift: SwiftOptions
 
     func run() throws {
-        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift)
+        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift) { schema in
+            CLI.migrationDirectories(in: project.migrations, for: schema)
+        }
         for file in files {
             try CLI.writeIfChanged(file.contents, to: project.output + "/" + file.path)
         }
@@ -63,7 +71,9 @@ struct Check: ParsableCommand {
     @OptionGroup var swift: SwiftOptions
 
     func run() throws {
-        let (schema, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift)
+        let (schema, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift) { schema in
+            CLI.migrationDirectories(in: project.migrations, for: schema)
+        }
         var stale = false
         for file in files {
             let path = project.output + "/" + file.path
@@ -80,9 +90,9 @@ struct Check: ParsableCommand {
         if stale { CLI.printError("\(project.output)/ is stale: run `schemagen generate`.") }
         // Migrations are verified once the project has any.
         var migrationsFailed = false
-        if FileManager.default.fileExists(atPath: project.output + "/migrations") {
-            for dialect in Dialect.allCases where schema.targets.contains(dialect) {
-                let directory = MigrationDirectory(dialect: dialect, files: CLI.readFolder(CLI.migrationFolder(project.output, dialect)))
+        if FileManager.default.fileExists(atPath: project.migrations) {
+            for directory in CLI.migrationDirectories(in: project.migrations, for: schema) {
+                let dialect = directory.dialect
                 let problems = directory.verify()
                 for p in problems { CLI.printError("error: \(p)") }
                 if !problems.isEmpty { migrationsFailed = true; continue }
@@ -107,7 +117,8 @@ struct Migrate: ParsableCommand {
         discussion: """
         Computes the delta from the snapshot of the last migrated state (Generated/migrations/<dialect>/snapshot.json)
         to the current schema. The first migration is the whole schema. Changes that can lose data are refused
-        (exit 1, hazards listed) unless --allow-destructive is given.
+        (exit 1, hazards listed) unless --allow-destructive is given. Then rewrites the rest of the output
+        folder as `generate` does, since the Swift records embed the migrations (not with --only-migrations).
         """)
 
     @Argument(help: "The migration's name, e.g. add_interfaces (letters, digits, underscores).")
@@ -121,6 +132,11 @@ struct Migrate: ParsableCommand {
     @Flag(help: "PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then VALIDATE.")
     var onlineSafe = false
 
+    @Flag(help: "Write the migration files only, not the rest of the output folder (for a schema whose Swift records the build plugin generates, with the migrations beside the schema).")
+    var onlyMigrations = false
+
+    @OptionGroup var swift: SwiftOptions
+
     func validate() throws {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {
             throw ValidationError("the migration name must be letters, digits and underscores, e.g. add_interfaces")
@@ -128,32 +144,42 @@ struct Migrate: ParsableCommand {
     }
 
     func run() throws {
-        let schema = try CLI.compile(project.schema)
         let source = CLI.displayName(project.schema)
         var writes: [(String, String)] = []
-        var refused = false
-        for dialect in Dialect.allCases where schema.targets.contains(dialect) {
-            let folder = CLI.migrationFolder(project.output, dialect)
-            let directory = MigrationDirectory(dialect: dialect, files: CLI.readFolder(folder))
-            switch directory.migrate(to: schema, name: name, allowDestructive: allowDestructive, source: source,
-                                     options: .init(onlineSafe: onlineSafe)) {
-            case .unchanged:
-                CLI.printError("\(dialect.rawValue): no changes since the last migration; nothing to write.")
-            case .failed(let problems):
-                for p in problems { CLI.printError("error: \(p)") }
-                throw ExitCode(1)
-            case .refused(let hazards):
-                refused = true
-                CLI.printError("error: \(dialect.rawValue): the change can lose data; refused without --allow-destructive:")
-                for h in hazards { CLI.printError("  \(h.code.rawValue): \(h.message)") }
-            case .written(let files, let hazards):
-                for h in hazards { CLI.printError("\(dialect.rawValue): \(h.code.rawValue): \(h.message)") }
-                for (file, text) in files.sorted(by: { $0.key < $1.key }) { writes.append((folder + "/" + file, text)) }
+        // The migrations are planned first; the Swift that embeds them is rendered from the folders
+        // as they will be, and nothing is written until everything has been planned and rendered.
+        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift) { schema in
+            var refused = false
+            var directories: [MigrationDirectory] = []
+            for directory in CLI.migrationDirectories(in: project.migrations, for: schema) {
+                let dialect = directory.dialect
+                let folder = project.migrations + "/" + dialect.rawValue
+                switch directory.migrate(to: schema, name: name, allowDestructive: allowDestructive, source: source,
+                                         options: .init(onlineSafe: onlineSafe)) {
+                case .unchanged:
+                    CLI.printError("\(dialect.rawValue): no changes since the last migration; nothing to write.")
+                    directories.append(directory)
+                case .failed(let problems):
+                    for p in problems { CLI.printError("error: \(p)") }
+                    throw ExitCode(1)
+                case .refused(let hazards):
+                    refused = true
+                    CLI.printError("error: \(dialect.rawValue): the change can lose data; refused without --allow-destructive:")
+                    for h in hazards { CLI.printError("  \(h.code.rawValue): \(h.message)") }
+                case .written(let files, let hazards):
+                    for h in hazards { CLI.printError("\(dialect.rawValue): \(h.code.rawValue): \(h.message)") }
+                    for (file, text) in files.sorted(by: { $0.key < $1.key }) { writes.append((folder + "/" + file, text)) }
+                    directories.append(MigrationDirectory(dialect: dialect, files: files))
+                }
             }
+            // A refusal for one dialect writes nothing for any.
+            if refused { throw ExitCode(1) }
+            return directories
         }
-        if refused { throw ExitCode(1) }
-        // Written only once every dialect has planned: a refusal for one writes nothing for any.
         for (path, text) in writes { try CLI.writeIfChanged(text, to: path) }
+        // The rest of Generated/, as `generate` writes it: the Swift embeds the new migration.
+        if onlyMigrations { return }
+        for file in files { try CLI.writeIfChanged(file.contents, to: project.output + "/" + file.path) }
     }
 }
 

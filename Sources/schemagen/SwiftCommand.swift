@@ -22,8 +22,13 @@ struct SwiftCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write the Swift files into (directly, no Swift/ subfolder).")
     var output: String
 
+    @Option(name: .long, help: "The folder holding the migration folders (sqlite/, postgres/) whose up migrations the Swift embeds (default: none).")
+    var migrations: String?
+
     func run() throws {
-        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: schema, options: swift)
+        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: schema, options: swift) { schema in
+            migrations.map { CLI.migrationDirectories(in: $0, for: schema) } ?? []
+        }
         let prefix = SwiftGen.folder + "/"
         for file in files where file.path.hasPrefix(prefix) {
             try CLI.writeIfChanged(file.contents, to: output + "/" + file.path.dropFirst(prefix.count))

@@ -11,14 +11,24 @@ struct SwiftOptions: ParsableArguments {
 extension CLI {
     /// Compiles the schema, reads the configuration and renders every generated file; prints
     /// diagnostics and exits 2 when the schema, the configuration or the Swift names are invalid.
-    static func renderGeneratedFiles(schemaPath: String, options: SwiftOptions) throws -> (Schema, [GeneratedFile]) {
+    /// `migrations` gives the migration folders whose up migrations the Swift embeds: those on
+    /// disk (`generate`, `check`), or those `migrate` is about to write; it may throw (a refusal).
+    static func renderGeneratedFiles(schemaPath: String, options: SwiftOptions,
+                                     migrations: (Schema) throws -> [MigrationDirectory]) throws -> (Schema, [GeneratedFile]) {
         let compiled = SchemaCompiler.compile(rootPath: schemaPath, loader: DiskLoader())
         var diagnostics = compiled.diagnostics
         let configuration = loadSwiftConfiguration(schemaPath: schemaPath, explicit: options.config, diagnostics: &diagnostics)
         var files: [GeneratedFile] = []
         if let schema = compiled.schema, let configuration {
+            let directories: [MigrationDirectory]
+            do {
+                directories = try migrations(schema)
+            } catch {
+                for diagnostic in diagnostics.sorted { printError(diagnostic.description) }
+                throw error
+            }
             let rendered = GeneratedFiles.render(schema, source: displayName(schemaPath), sourceMap: compiled.sourceMap,
-                                                 configuration: configuration)
+                                                 configuration: configuration, migrations: directories)
             diagnostics.append(contentsOf: rendered.diagnostics)
             files = rendered.files
         }
@@ -29,6 +39,14 @@ extension CLI {
             throw ExitCode(2)
         }
         return (schema, files)
+    }
+
+    /// The migration folders `<folder>/sqlite` and `<folder>/postgres` of the schema's targets, as they
+    /// are on disk (a missing folder is an empty one).
+    static func migrationDirectories(in folder: String, for schema: Schema) -> [MigrationDirectory] {
+        Dialect.allCases.filter(schema.targets.contains).map { dialect in
+            MigrationDirectory(dialect: dialect, files: readFolder(folder + "/" + dialect.rawValue))
+        }
     }
 
     /// The configuration: the `--config` file (which must exist), else `schemagen-config.yaml`

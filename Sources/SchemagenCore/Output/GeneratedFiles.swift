@@ -14,15 +14,20 @@ public struct GeneratedFile: Equatable, Sendable {
 public enum GeneratedFiles {
     /// The DDL of each target, then the Swift records (`Swift/...`, see `SwiftGen.fileNames`).
     /// Swift naming problems are errors located through `sourceMap`; with errors the Swift
-    /// files are left out, and the caller must not write anything.
+    /// files are left out, and the caller must not write anything. The up migrations of
+    /// `migrations` (the folders under `Generated/migrations/`) are embedded in the Swift.
     public static func render(_ schema: Schema, source: String, sourceMap: SourceMap,
-                              configuration: SwiftConfiguration) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
+                              configuration: SwiftConfiguration,
+                              migrations: [MigrationDirectory] = []) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
         var files: [GeneratedFile] = []
         for dialect in Dialect.allCases where schema.targets.contains(dialect) {
             files.append(GeneratedFile(path: "\(dialect.rawValue)/schema.sql",
                                        contents: DDL.script(for: schema, dialect: dialect, source: source)))
         }
-        let swift = SwiftGen.render(schema, sourceMap: sourceMap, configuration: configuration, source: source)
+        var embedded: [Dialect: [EmbeddedMigration]] = [:]
+        for directory in migrations { embedded[directory.dialect] = directory.embedded }
+        let swift = SwiftGen.render(schema, sourceMap: sourceMap, configuration: configuration, source: source,
+                                    migrations: embedded)
         files.append(contentsOf: swift.files)
         return (files, swift.diagnostics)
     }

@@ -20,6 +20,8 @@ struct GRDBRenderer {
     let plans: [TablePlan]
     let configuration: SwiftConfiguration
     let source: String
+    /// The up migrations of `migrations/sqlite`, embedded as `SQLiteMigrations`.
+    let migrations: [EmbeddedMigration]
 
     var access: String { configuration.accessModifier.prefix }
 
@@ -52,6 +54,7 @@ struct GRDBRenderer {
             w.line()
             record(plan, into: &w)
         }
+        MigrationsRenderer(names: names, configuration: configuration).renderSQLite(migrations, into: &w)
         w.line()
         w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
         w.line("fileprivate typealias JSONValueType = \(names.qualified("JSONValue"))")

@@ -17,6 +17,8 @@ struct PostgresNIORenderer {
     let plans: [TablePlan]
     let configuration: SwiftConfiguration
     let source: String
+    /// The up migrations of `migrations/postgres`, embedded as `PostgresMigrations`.
+    let migrations: [EmbeddedMigration]
     let sql = SQLSyntax(.postgres)
 
     var access: String { configuration.accessModifier.prefix }
@@ -61,6 +63,7 @@ struct PostgresNIORenderer {
             w.line()
             record(plan, into: &w)
         }
+        MigrationsRenderer(names: names, configuration: configuration).renderPostgres(migrations, into: &w)
         w.line()
         w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
         w.line()

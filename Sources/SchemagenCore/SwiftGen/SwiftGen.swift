@@ -18,15 +18,19 @@ public enum SwiftGen {
 
     /// Renders the files. Naming problems (a clash `swift.name` cannot settle, a name that
     /// cannot be a Swift identifier) are errors located in the schema through `sourceMap`;
-    /// with errors, no file is rendered.
-    public static func render(_ schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration, source: String) -> Output {
+    /// with errors, no file is rendered. `migrations` are the up migrations of each dialect's
+    /// folder, embedded in the integration files (see `EmbeddedMigration`); none by default.
+    public static func render(_ schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration, source: String,
+                              migrations: [Dialect: [EmbeddedMigration]] = [:]) -> Output {
         let names = SwiftNames(schema: schema, sourceMap: sourceMap, configuration: configuration)
         if names.diagnostics.hasErrors { return Output(files: [], diagnostics: names.diagnostics) }
         let planner = SwiftPlanner(schema: schema, names: names)
         let plans = schema.tables.compactMap(planner.plan)
         let records = RecordsRenderer(schema: schema, names: names, planner: planner, plans: plans, configuration: configuration, source: source)
-        let grdb = GRDBRenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source)
-        let postgres = PostgresNIORenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source)
+        let grdb = GRDBRenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source,
+                                migrations: migrations[.sqlite] ?? [])
+        let postgres = PostgresNIORenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source,
+                                           migrations: migrations[.postgres] ?? [])
         let contents = [records.records(), records.enums(), grdb.render(), postgres.render()]
         let files = zip(fileNames, contents).map { GeneratedFile(path: folder + "/" + $0.0, contents: $0.1) }
         return Output(files: files, diagnostics: names.diagnostics)

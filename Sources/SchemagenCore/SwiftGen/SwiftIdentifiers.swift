@@ -187,7 +187,7 @@ enum SwiftIdentifiers {
         // Main types of the database libraries, used unqualified by application code beside the records
         "Row", "Column", "Database", "DatabaseValue", "Record", "Statement", "Table", "ByteBuffer", "EventLoop",
         // schemagen's own support types
-        "JSONValue", "CalendarDate",
+        "JSONValue", "CalendarDate", "SQLiteMigrations", "PostgresMigrations",
     ]
 
     // MARK: Validation and escaping
@@ -229,6 +229,30 @@ enum SwiftIdentifiers {
             }
         }
         return out + "\""
+    }
+
+    /// The `#`s of a raw multi-line literal that holds `text` exactly, or nil when such a
+    /// literal cannot: a control character other than tab, a line separator, or a line that
+    /// ends in a space or tab (invisible, and removed by many editors). The count is the
+    /// smallest for which neither `"` nor `\\` followed by that many `#` occurs in the text.
+    static func rawMultilineHashes(_ text: String) -> String? {
+        var previous: Unicode.Scalar = "\n"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                if previous == " " || previous == "\t" { return nil }
+            case "\t":
+                break
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80 ... 0x9F).contains(scalar.value)
+                    || (0x2028 ... 0x2029).contains(scalar.value) { return nil }
+            }
+            previous = scalar
+        }
+        if previous == " " || previous == "\t" { return nil }
+        var hashes = "#"
+        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        return hashes
     }
 
     /// Without leading and trailing spaces and line breaks.

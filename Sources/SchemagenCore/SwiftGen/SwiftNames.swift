@@ -32,7 +32,7 @@ struct SwiftNames {
     /// Modules the generated code names explicitly (`Swift.String`, `Foundation.Date`, `GRDB.Row`):
     /// no generated type and no namespace may take these names.
     static let moduleNames: Set<String> = ["Swift", "Foundation", "GRDB", "PostgresNIO", "NIOCore", "NIO"]
-    static let supportTypeNames: Set<String> = ["JSONValue", "CalendarDate"]
+    static let supportTypeNames: Set<String> = ["JSONValue", "CalendarDate", "SQLiteMigrations", "PostgresMigrations"]
 
     init(schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration) {
         resolveNamespace(schema, sourceMap)

@@ -45,4 +45,28 @@ struct SwiftWriter {
             body(&self)
         }
     }
+
+    /// The body one level deeper, without braces (the elements of an array literal).
+    mutating func indented(_ body: (inout SwiftWriter) -> Void) {
+        level += 1
+        body(&self)
+        level -= 1
+    }
+
+    /// `prefix` + `text` as a string literal + `suffix`. Text that reads well as it is (SQL)
+    /// becomes a raw multi-line literal (`#"""`) at the current indentation, so a reader
+    /// sees it unescaped; text a multi-line literal cannot hold exactly (control characters,
+    /// trailing spaces, which a reader cannot see and an editor may strip) becomes a one-line
+    /// escaped literal.
+    mutating func stringLiteral(_ text: String, prefix: String, suffix: String) {
+        guard let hashes = SwiftIdentifiers.rawMultilineHashes(text) else {
+            line(prefix + SwiftIdentifiers.stringLiteral(text) + suffix)
+            return
+        }
+        line(prefix + hashes + "\"\"\"")
+        for content in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line(String(content))
+        }
+        line("\"\"\"" + hashes + suffix)
+    }
 }

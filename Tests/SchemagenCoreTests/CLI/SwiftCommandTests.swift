@@ -62,12 +62,13 @@ struct SwiftCommandTests {
               kind:  { type: kind, default: book }
         """
 
-    @Test("The repository's schema gives exactly the committed Generated/Swift files")
+    @Test("The repository's schema and its migrations give exactly the committed Generated/Swift files")
     func matchesGenerated() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-swift-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let root = Fixtures.repositoryRoot
-        let result = try Self.run(["swift", "--schema", root.appendingPathComponent("schema.yaml").path, "--output", output.path])
+        let result = try Self.run(["swift", "--schema", root.appendingPathComponent("schema.yaml").path, "--output", output.path,
+                                   "--migrations", root.appendingPathComponent("Generated/migrations").path])
         #expect(result.status == 0, "stderr:\n\(result.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(written == SwiftGen.fileNames.sorted())

@@ -168,6 +168,38 @@ struct MigrationCommandTests {
         }
     }
 
+    @Test("migrate rewrites the Swift that embeds the migrations, so check stays clean; a refusal writes no Swift either")
+    func swiftEmbedsMigrations() throws {
+        let project = try CommandLineProject(schema: Self.schema)
+        try project.write("schemagen-config.yaml", "integrations: [grdb, postgresnio]\n")
+        #expect(try project.run("generate").status == 0)
+        let grdbFile = "Generated/Swift/Records+GRDB.swift", postgresFile = "Generated/Swift/Records+PostgresNIO.swift"
+        #expect(project.read(grdbFile)?.contains("static let all: [(identifier: Swift.String, sql: Swift.String)] = []") == true)
+        #expect(project.read(postgresFile)?.contains("static let all: [Migration] = []") == true)
+        let first = try project.run("migrate", "init")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(project.read(grdbFile)?.contains("identifier: \"0001_init\",\n            sql: #\"\"\"\n            CREATE TABLE projects (") == true,
+                "\(project.read(grdbFile) ?? "")")
+        #expect(project.read(postgresFile)?.contains("identifier: \"0001_init\",") == true)
+        #expect(try project.run("check").status == 0)
+
+        // A change: migrate alone (no generate) leaves everything current.
+        try project.write("schema.yaml", Self.schema + "      note:     text?\n")
+        let second = try project.run("migrate", "add_note")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(project.read(grdbFile)?.contains("identifier: \"0002_add_note\",") == true)
+        #expect(project.read(grdbFile)?.contains("ALTER TABLE projects ADD COLUMN note TEXT;") == true)
+        #expect(project.read(postgresFile)?.contains("ALTER TABLE projects ADD COLUMN note TEXT;") == true)
+        let check = try project.run("check")
+        #expect(check.status == 0, "\(check.stderr)")
+
+        // Refused: no migration, no Swift, no DDL.
+        try project.write("schema.yaml", Self.schema.replacingOccurrences(of: "      estimate: bigint\n", with: "") + "      note:     text?\n")
+        let before = project.snapshot().filter { $0.key != "schema.yaml" }
+        #expect(try project.run("migrate", "drop_estimate").status == 1)
+        #expect(project.snapshot().filter { $0.key != "schema.yaml" } == before)
+    }
+
     @Test("The first migration is the whole schema: the fresh DDL inside BEGIN and COMMIT")
     func firstMigrationIsTheSchema() throws {
         let project = try Self.initialized()

@@ -1,5 +1,5 @@
 import Foundation
-import SchemagenCore
+@testable import SchemagenCore
 import SchemagenTestSupport
 import Testing
 
@@ -21,6 +21,61 @@ struct SwiftCompileTests {
     func integrations(_ example: String) throws {
         let output = try SwiftReferenceTests.render(example)
         try Self.typecheck(output.files, name: example, modules: true)
+    }
+
+    @Test("Every example's records type-check with the first migration of each target embedded", arguments: examples)
+    func embeddedMigrations(_ example: String) throws {
+        let compiled = Fixtures.compile(Fixtures.folder.appendingPathComponent("examples/\(example).yaml"))
+        let schema = try #require(compiled.schema)
+        var migrations: [Dialect: [EmbeddedMigration]] = [:]
+        for dialect in Dialect.allCases where schema.targets.contains(dialect) {
+            guard case .written(let files, _) = MigrationDirectory(dialect: dialect, files: [:])
+                .migrate(to: schema, name: "init", allowDestructive: false, source: "\(example).yaml") else {
+                Issue.record("\(example): no first migration for \(dialect)")
+                return
+            }
+            migrations[dialect] = MigrationDirectory(dialect: dialect, files: files).embedded
+        }
+        let output = SwiftGen.render(schema, sourceMap: compiled.sourceMap, configuration: SwiftReferenceTests.configuration,
+                                     source: "\(example).yaml", migrations: migrations)
+        try Self.typecheck(output.files, name: "\(example)-migrations", modules: true)
+    }
+
+    /// The literals that carry SQL into Swift hold it byte for byte: compiled, run, and the bytes compared.
+    @Test("String literals of embedded SQL hold every text exactly (raw multi-line where it can, escaped where not)")
+    func literalsRoundTrip() throws {
+        let texts = [
+            "CREATE TABLE t (x INT);",
+            "line one\n\n    indented\n\ttabbed\nlast\n",
+            "quotes \"\"\" and \"\"\"# and \"## and \\# and \\(x) and #\"\"\"",
+            "trailing space \nnext",
+            "trailing tab\t",
+            "carriage\r\nreturn",
+            "control \u{1}\u{7F}\u{85} and \u{2028} separators",
+            "unicode: Größe 🎉 ✓ 'x''y' $$body$$ -- c",
+            "",
+            "\n",
+        ]
+        var w = SwiftWriter()
+        w.line("let values: [Swift.String] = [")
+        w.indented { w in
+            for text in texts { w.stringLiteral(text, prefix: "", suffix: ",") }
+        }
+        w.line("]")
+        w.line("for value in values { print(value.utf8.map { Swift.String($0) }.joined(separator: \" \")) }")
+        let raw = texts.filter { SwiftIdentifiers.rawMultilineHashes($0) != nil }.count
+        #expect(raw >= 5 && raw < texts.count, "both literal forms are exercised")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-literals-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("main.swift"), binary = folder.appendingPathComponent("main")
+        try Data(w.text.utf8).write(to: source)
+        let (status, output) = try Self.run(try Self.swiftc(), ["-swift-version", "6", "-o", binary.path, source.path])
+        try #require(status == 0, "swiftc failed:\n\(output)\n\(w.text)")
+        let (runStatus, printed) = try Self.run(binary.path, [])
+        #expect(runStatus == 0)
+        let expected = texts.map { $0.utf8.map { String($0) }.joined(separator: " ") + "\n" }.joined()
+        #expect(printed == expected, "\(w.text)")
     }
 
     @Test("Keywords, odd labels, custom types and internal access compile too")

@@ -195,6 +195,30 @@ extension CNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
     }
 }
 
+// MARK: - Migrations
+
+/// The migrations of `migrations/sqlite` (written by `schemagen migrate`), in order, for GRDB's `DatabaseMigrator`:
+///
+/// ```swift
+/// var migrator = DatabaseMigrator()
+/// SQLiteMigrations.register(in: &migrator)
+/// try migrator.migrate(dbQueue)
+/// ```
+///
+/// Each is its `.up.sql` file without `BEGIN`, `COMMIT` and the `PRAGMA foreign_keys` lines: GRDB runs every
+/// migration in its own transaction with foreign keys off, and checks them before it commits.
+public enum SQLiteMigrations {
+    /// (identifier, SQL): the identifier is the file's stem, which GRDB records in `grdb_migrations`.
+    public static let all: [(identifier: Swift.String, sql: Swift.String)] = []
+
+    /// Registers every migration with `migrator`, in order.
+    public static func register(in migrator: inout GRDB.DatabaseMigrator) {
+        for migration in all {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+    }
+}
+
 fileprivate typealias CalendarDateType = CalendarDate
 fileprivate typealias JSONValueType = JSONValue
 

@@ -59,6 +59,74 @@ extension Kv {
     }
 }
 
+// MARK: - Migrations
+
+/// The migrations of `migrations/postgres` (written by `schemagen migrate`), in order, one statement per entry
+/// (PostgresNIO sends one statement per query), and a runner that applies the ones a database lacks:
+///
+/// ```swift
+/// try await PostgresMigrations.migrate(on: connection, logger: logger)
+/// ```
+public enum PostgresMigrations {
+    /// One `.up.sql` file, split into statements.
+    public struct Migration: Swift.Sendable {
+        /// The file's stem, recorded in `schemagen_migrations` once the migration is applied.
+        public let identifier: Swift.String
+        /// Run one by one before the transaction (a new enum value cannot be used in the transaction that adds it).
+        public let before: [Swift.String]
+        /// Run in one transaction, which also records the identifier.
+        public let statements: [Swift.String]
+        /// Run one by one after the commit (`CREATE INDEX CONCURRENTLY`, `VALIDATE CONSTRAINT`).
+        public let after: [Swift.String]
+    }
+
+    /// Every migration, in order.
+    public static let all: [Migration] = []
+
+    /// Applies, in order, every migration that `schemagen_migrations` does not list yet, and returns their identifiers.
+    ///
+    /// Creates `schemagen_migrations` when it is missing, and holds a session advisory lock meanwhile, so that two
+    /// processes starting at once never apply a migration twice. A failing statement rolls its migration's
+    /// transaction back and is thrown; the migrations before it stay applied.
+    @discardableResult
+    public static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String] {
+        try await run("CREATE TABLE IF NOT EXISTS schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
+        try await run("SELECT pg_advisory_lock(\(lockKey))", on: connection, logger: logger)
+        do {
+            var applied = Swift.Set<Swift.String>()
+            let rows = try await connection.query("SELECT identifier FROM schemagen_migrations", logger: logger)
+            for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }
+            var done: [Swift.String] = []
+            for migration in all where !applied.contains(migration.identifier) {
+                for statement in migration.before { try await run(statement, on: connection, logger: logger) }
+                try await run("BEGIN", on: connection, logger: logger)
+                do {
+                    for statement in migration.statements { try await run(statement, on: connection, logger: logger) }
+                    try await connection.query("INSERT INTO schemagen_migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
+                    try await run("COMMIT", on: connection, logger: logger)
+                } catch {
+                    try? await run("ROLLBACK", on: connection, logger: logger)
+                    throw error
+                }
+                for statement in migration.after { try await run(statement, on: connection, logger: logger) }
+                done.append(migration.identifier)
+            }
+            try await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
+            return done
+        } catch {
+            try? await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
+            throw error
+        }
+    }
+
+    /// The advisory lock's key: the first 8 bytes of SHA-256("schemagen_migrations"), as a signed integer.
+    private static let lockKey: Swift.Int64 = -4261649093862136144
+
+    private static func run(_ sql: Swift.String, on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws {
+        try await connection.query(PostgresNIO.PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
+}
+
 fileprivate typealias CalendarDateType = CalendarDate
 
 // MARK: - PostgreSQL value forms

@@ -1,0 +1,191 @@
+/// Writes the embedded migrations: `SQLiteMigrations` at the end of
+/// `Records+GRDB.swift` (registered with GRDB's `DatabaseMigrator`) and
+/// `PostgresMigrations` at the end of `Records+PostgresNIO.swift` (a runner
+/// that applies them on one `PostgresConnection`).
+///
+/// They live in the integration files, not in a file of their own, because each
+/// list is only useful with its library, and the plugin's fixed file list stays
+/// as it is. The SQL is what `EmbeddedMigration` took from the committed
+/// `.up.sql` files, shown as raw multi-line literals so that a reviewer reads
+/// the same statements in the Swift diff as in the SQL diff.
+struct MigrationsRenderer {
+    let names: SwiftNames
+    let configuration: SwiftConfiguration
+
+    var access: String { configuration.accessModifier.prefix }
+
+    /// The name of the table the PostgreSQL runner records applied migrations in.
+    static let postgresHistoryTable = "schemagen_migrations"
+
+    // MARK: SQLite (GRDB)
+
+    func renderSQLite(_ migrations: [EmbeddedMigration], into w: inout SwiftWriter) {
+        w.line()
+        w.line("// MARK: - Migrations")
+        w.line()
+        w.inNamespace(names.namespace) { w in
+            w.doc([
+                "The migrations of `migrations/sqlite` (written by `schemagen migrate`), in order, for GRDB's `DatabaseMigrator`:",
+                "",
+                "```swift",
+                "var migrator = DatabaseMigrator()",
+                "SQLiteMigrations.register(in: &migrator)",
+                "try migrator.migrate(dbQueue)",
+                "```",
+                "",
+                "Each is its `.up.sql` file without `BEGIN`, `COMMIT` and the `PRAGMA foreign_keys` lines: GRDB runs every",
+                "migration in its own transaction with foreign keys off, and checks them before it commits.",
+            ])
+            w.block("\(access)enum SQLiteMigrations") { w in
+                w.doc(["(identifier, SQL): the identifier is the file's stem, which GRDB records in `grdb_migrations`."])
+                if migrations.isEmpty {
+                    w.line("\(access)static let all: [(identifier: Swift.String, sql: Swift.String)] = []")
+                } else {
+                    w.line("\(access)static let all: [(identifier: Swift.String, sql: Swift.String)] = [")
+                    w.indented { w in
+                        for migration in migrations {
+                            w.line("(")
+                            w.indented { w in
+                                w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
+                                w.stringLiteral(migration.allStatements.joined(separator: "\n\n"), prefix: "sql: ", suffix: "")
+                            }
+                            w.line("),")
+                        }
+                    }
+                    w.line("]")
+                }
+                w.line()
+                w.doc(["Registers every migration with `migrator`, in order."])
+                w.block("\(access)static func register(in migrator: inout GRDB.DatabaseMigrator)") { w in
+                    w.block("for migration in all") { w in
+                        w.line("migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }")
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: PostgreSQL (PostgresNIO)
+
+    func renderPostgres(_ migrations: [EmbeddedMigration], into w: inout SwiftWriter) {
+        let table = Self.postgresHistoryTable
+        w.line()
+        w.line("// MARK: - Migrations")
+        w.line()
+        w.inNamespace(names.namespace) { w in
+            w.doc([
+                "The migrations of `migrations/postgres` (written by `schemagen migrate`), in order, one statement per entry",
+                "(PostgresNIO sends one statement per query), and a runner that applies the ones a database lacks:",
+                "",
+                "```swift",
+                "try await PostgresMigrations.migrate(on: connection, logger: logger)",
+                "```",
+            ])
+            w.block("\(access)enum PostgresMigrations") { w in
+                w.doc(["One `.up.sql` file, split into statements."])
+                w.block("\(access)struct Migration: Swift.Sendable") { w in
+                    w.doc(["The file's stem, recorded in `\(table)` once the migration is applied."])
+                    w.line("\(access)let identifier: Swift.String")
+                    w.doc(["Run one by one before the transaction (a new enum value cannot be used in the transaction that adds it)."])
+                    w.line("\(access)let before: [Swift.String]")
+                    w.doc(["Run in one transaction, which also records the identifier."])
+                    w.line("\(access)let statements: [Swift.String]")
+                    w.doc(["Run one by one after the commit (`CREATE INDEX CONCURRENTLY`, `VALIDATE CONSTRAINT`)."])
+                    w.line("\(access)let after: [Swift.String]")
+                }
+                w.line()
+                w.doc(["Every migration, in order."])
+                if migrations.isEmpty {
+                    w.line("\(access)static let all: [Migration] = []")
+                } else {
+                    w.line("\(access)static let all: [Migration] = [")
+                    w.indented { w in
+                        for migration in migrations {
+                            w.line("Migration(")
+                            w.indented { w in
+                                w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
+                                statementList("before", migration.before, into: &w, last: false)
+                                statementList("statements", migration.statements, into: &w, last: false)
+                                statementList("after", migration.after, into: &w, last: true)
+                            }
+                            w.line("),")
+                        }
+                    }
+                    w.line("]")
+                }
+                w.line()
+                w.doc([
+                    "Applies, in order, every migration that `\(table)` does not list yet, and returns their identifiers.",
+                    "",
+                    "Creates `\(table)` when it is missing, and holds a session advisory lock meanwhile, so that two",
+                    "processes starting at once never apply a migration twice. A failing statement rolls its migration's",
+                    "transaction back and is thrown; the migrations before it stay applied.",
+                ])
+                w.line("@discardableResult")
+                w.block("\(access)static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String]") { w in
+                    w.line("try await run(\(SwiftIdentifiers.stringLiteral("CREATE TABLE IF NOT EXISTS \(table) (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")), on: connection, logger: logger)")
+                    w.line("try await run(\"SELECT pg_advisory_lock(\\(lockKey))\", on: connection, logger: logger)")
+                    w.line("do {")
+                    w.indented { w in
+                        w.line("var applied = Swift.Set<Swift.String>()")
+                        w.line("let rows = try await connection.query(\(SwiftIdentifiers.stringLiteral("SELECT identifier FROM \(table)")), logger: logger)")
+                        w.line("for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }")
+                        w.line("var done: [Swift.String] = []")
+                        w.block("for migration in all where !applied.contains(migration.identifier)") { w in
+                            w.line("for statement in migration.before { try await run(statement, on: connection, logger: logger) }")
+                            w.line("try await run(\"BEGIN\", on: connection, logger: logger)")
+                            w.line("do {")
+                            w.indented { w in
+                                w.line("for statement in migration.statements { try await run(statement, on: connection, logger: logger) }")
+                                w.line("try await connection.query(\"INSERT INTO \(table) (identifier) VALUES (\\(migration.identifier))\", logger: logger)")
+                                w.line("try await run(\"COMMIT\", on: connection, logger: logger)")
+                            }
+                            w.line("} catch {")
+                            w.indented { w in
+                                w.line("try? await run(\"ROLLBACK\", on: connection, logger: logger)")
+                                w.line("throw error")
+                            }
+                            w.line("}")
+                            w.line("for statement in migration.after { try await run(statement, on: connection, logger: logger) }")
+                            w.line("done.append(migration.identifier)")
+                        }
+                        w.line("try await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
+                        w.line("return done")
+                    }
+                    w.line("} catch {")
+                    w.indented { w in
+                        w.line("try? await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
+                        w.line("throw error")
+                    }
+                    w.line("}")
+                }
+                w.line()
+                w.doc(["The advisory lock's key: the first 8 bytes of SHA-256(\"schemagen_migrations\"), as a signed integer."])
+                w.line("private static let lockKey: Swift.Int64 = \(Self.lockKey)")
+                w.line()
+                w.block("private static func run(_ sql: Swift.String, on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws") { w in
+                    w.line("try await connection.query(PostgresNIO.PostgresQuery(unsafeSQL: sql), logger: logger)")
+                }
+            }
+        }
+    }
+
+    /// The lock key, derived from the history table's name so that it is stable and documented.
+    static var lockKey: Int64 {
+        let hex = Naming.sha256Hex(postgresHistoryTable).prefix(16)
+        return Int64(bitPattern: UInt64(hex, radix: 16)!)
+    }
+
+    private func statementList(_ label: String, _ statements: [String], into w: inout SwiftWriter, last: Bool) {
+        let comma = last ? "" : ","
+        if statements.isEmpty {
+            w.line("\(label): []\(comma)")
+            return
+        }
+        w.line("\(label): [")
+        w.indented { w in
+            for statement in statements { w.stringLiteral(statement, prefix: "", suffix: ",") }
+        }
+        w.line("]\(comma)")
+    }
+}
