@@ -8,6 +8,10 @@ import PackagePlugin
 /// an input changed: the inputs are the schema, its configuration and every `.yaml` under the
 /// target's folder (a plugin cannot read the schema's `include:` list); the outputs are the four
 /// fixed files, written into the plugin's work folder, never into the package's sources.
+///
+/// A `migrations/` folder beside the schema (`schemagen migrate NAME --schema <target>/schema.yaml
+/// --output <target> --only-migrations` writes it) is passed on, and its files are inputs too: the
+/// records then embed its up migrations (`SQLiteMigrations`, `PostgresMigrations`).
 @main
 struct SchemagenBuildPlugin: BuildToolPlugin {
     /// The fixed outputs of `schemagen swift` (`SwiftGen.fileNames` in SchemagenCore; a plugin cannot import it).
@@ -38,12 +42,15 @@ struct SchemagenBuildPlugin: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL
         var arguments = ["swift", "--schema", schema.path, "--output", output.path]
         if yamlFiles.contains(config) { arguments += ["--config", config.path] }
+        let migrations = schema.deletingLastPathComponent().appendingPathComponent("migrations")
+        let migrationFiles = Self.files(under: migrations) { _ in true }
+        if !migrationFiles.isEmpty { arguments += ["--migrations", migrations.path] }
         return [
             .buildCommand(
                 displayName: "schemagen: Swift records of target '\(target.name)' from \(Self.schemaName)",
                 executable: try context.tool(named: "schemagen").url,
                 arguments: arguments,
-                inputFiles: yamlFiles,
+                inputFiles: yamlFiles + migrationFiles,
                 outputFiles: Self.outputNames.map { output.appendingPathComponent($0) }
             )
         ]
@@ -51,11 +58,17 @@ struct SchemagenBuildPlugin: BuildToolPlugin {
 
     /// Every `.yaml`/`.yml` file under the folder, hidden files and folders skipped, sorted.
     static func yamlFiles(under folder: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else {
+        files(under: folder) { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+    }
+
+    /// The regular files under the folder that `include` accepts, hidden files and folders skipped, sorted;
+    /// none when the folder does not exist.
+    static func files(under folder: URL, _ include: (URL) -> Bool) -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             return []
         }
         var files: [URL] = []
-        for case let url as URL in walker where url.pathExtension == "yaml" || url.pathExtension == "yml" {
+        for case let url as URL in walker where include(url) && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             files.append(url.standardizedFileURL)
         }
         return files.sorted { $0.path < $1.path }

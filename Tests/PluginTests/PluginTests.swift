@@ -56,4 +56,35 @@ struct PluginTests {
         let kind = try queue.read { db in try String.fetchOne(db, sql: "SELECT kind FROM shelves") }
         #expect(kind == "game")
     }
+
+    /// `migrations/` beside the schema is an input of the plugin: the records embed its up migrations.
+    @Test("The plugin embeds the migrations beside the schema; GRDB's DatabaseMigrator applies them and the records work")
+    func embeddedMigrations() throws {
+        let folder = MigrationDirectory(dialect: .sqlite, files: Self.files(in: Self.folder.appendingPathComponent("migrations/sqlite")))
+        #expect(folder.verify().isEmpty)
+        #expect(PluginShelf.SQLiteMigrations.all.map(\.identifier) == folder.embedded.map(\.identifier))
+        // The folder records the schema as it is (else `schemagen migrate NAME ... --only-migrations` is due).
+        let compiled = SchemaCompiler.compile(rootPath: Self.folder.appendingPathComponent("schema.yaml").path, loader: DiskLoader())
+        #expect(folder.pendingChanges(for: try #require(compiled.schema))?.isEmpty == true)
+
+        let queue = try DatabaseQueue()
+        var migrator = DatabaseMigrator()
+        PluginShelf.SQLiteMigrations.register(in: &migrator)
+        try migrator.migrate(queue)
+        try queue.write { db in
+            var shelf = PluginShelf.Shelf(label: "Books", kind: .book)
+            try shelf.insert(db)
+            try PluginShelf.ShelfItem(shelfId: try #require(shelf.id), title: "Dune", addedAt: Date(timeIntervalSince1970: 0), note: nil).insert(db)
+        }
+        #expect(try queue.read { db in try PluginShelf.ShelfItem.fetchCount(db) } == 1)
+        #expect(try queue.read { db in try migrator.appliedIdentifiers(db) } == Set(folder.embedded.map(\.identifier)))
+    }
+
+    static func files(in folder: URL) -> [String: String] {
+        var out: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            out[name] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return out
+    }
 }
