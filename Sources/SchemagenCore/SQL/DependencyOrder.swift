@@ -45,9 +45,96 @@ public struct DependencyOrder: Sendable {
         views = DependencyOrder.stableTopologicalOrder(count: schema.views.count, dependencies: viewDependencies)
     }
 
-    /// Kahn's algorithm that always takes the earliest-declared ready item, and
-    /// breaks a cycle by taking the earliest-declared remaining item.
+    /// Declaration order moved only by dependencies: the strongly connected
+    /// components (a cycle of references is one) are ordered by Kahn's algorithm
+    /// on their earliest-declared member, and each is laid out by
+    /// `orderBreakingCycles`. Whole components are what make an independent item
+    /// declared after a cycle stay after it: with items alone, every ready item
+    /// would be taken before the cycle is broken.
     static func stableTopologicalOrder(count: Int, dependencies: [[Int]]) -> [Int] {
+        let component = components(count: count, dependencies: dependencies)
+        let componentCount = (component.max() ?? -1) + 1
+        var members = [[Int]](repeating: [], count: componentCount)
+        for i in 0 ..< count { members[component[i]].append(i) }
+        // Component edges, counted once each.
+        var remaining = [Set<Int>](repeating: [], count: componentCount)
+        var dependents = [[Int]](repeating: [], count: componentCount)
+        for i in 0 ..< count {
+            for d in dependencies[i] where component[d] != component[i] {
+                if remaining[component[i]].insert(component[d]).inserted { dependents[component[d]].append(component[i]) }
+            }
+        }
+        // The heap holds each ready component's earliest member.
+        var ready = Heap()
+        for c in 0 ..< componentCount where remaining[c].isEmpty { ready.push(members[c][0]) }
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        while let first = ready.pop() {
+            let c = component[first]
+            if members[c].count == 1 {
+                order.append(first)
+            } else {
+                var local: [Int: Int] = [:]
+                for (j, m) in members[c].enumerated() { local[m] = j }
+                let inner = members[c].map { m in dependencies[m].compactMap { local[$0] } }
+                order.append(contentsOf: orderBreakingCycles(count: inner.count, dependencies: inner).map { members[c][$0] })
+            }
+            for d in dependents[c] {
+                remaining[d].remove(c)
+                if remaining[d].isEmpty { ready.push(members[d][0]) }
+            }
+        }
+        return order
+    }
+
+    /// The strongly connected component of every item (Tarjan's algorithm, iterative so that
+    /// a long chain of references cannot overflow the stack).
+    static func components(count: Int, dependencies: [[Int]]) -> [Int] {
+        var index = [Int](repeating: -1, count: count), low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var component = [Int](repeating: -1, count: count)
+        var stack: [Int] = [], next = 0, components = 0
+        for root in 0 ..< count where index[root] < 0 {
+            var work: [(node: Int, edge: Int)] = []
+            func enter(_ v: Int) {
+                index[v] = next
+                low[v] = next
+                next += 1
+                stack.append(v)
+                onStack[v] = true
+                work.append((v, 0))
+            }
+            enter(root)
+            while let (v, e) = work.last {
+                if e < dependencies[v].count {
+                    work[work.count - 1].edge += 1
+                    let w = dependencies[v][e]
+                    if index[w] < 0 {
+                        enter(w)
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.node { low[parent] = min(low[parent], low[v]) }
+                if low[v] == index[v] {
+                    while let w = stack.popLast() {
+                        onStack[w] = false
+                        component[w] = components
+                        if w == v { break }
+                    }
+                    components += 1
+                }
+            }
+        }
+        return component
+    }
+
+    /// Kahn's algorithm that always takes the earliest-declared ready item, and
+    /// breaks a cycle by taking the earliest-declared remaining item: used within
+    /// one strongly connected component, where every item is part of the cycle.
+    static func orderBreakingCycles(count: Int, dependencies: [[Int]]) -> [Int] {
         var remaining = dependencies.map { Set($0) }
         var dependents = [[Int]](repeating: [], count: count)
         for (i, deps) in dependencies.enumerated() { for d in deps { dependents[d].append(i) } }
