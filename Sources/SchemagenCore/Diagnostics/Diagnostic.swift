@@ -74,7 +74,9 @@ public struct Diagnostics: Sendable {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return true
             case (_?, nil): return false
-            default: return a.offset < b.offset
+            default:
+                let ea = a.element.severity == .error, eb = b.element.severity == .error
+                return ea != eb ? ea : a.offset < b.offset
             }
         }.map(\.element)
     }
