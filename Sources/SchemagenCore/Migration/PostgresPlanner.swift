@@ -121,7 +121,7 @@ public struct PostgresPlanner {
                 }
                 for column in oldTables[from]?.columns ?? [] where column.autoUpdate {
                     // The trigger follows the table; its name and function are derived from the table's.
-                    plan.add("DROP TRIGGER \(sql.id(Naming.fit("trg_\(from)_\(column.name)"))) ON \(sql.id(to));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: from, column: column.name)))();")
+                    plan.add("DROP TRIGGER \(sql.id(Naming.autoUpdateTrigger(table: from, column: column.name))) ON \(sql.id(to));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: from, column: column.name)))();")
                 }
             default: break
             }
@@ -134,7 +134,7 @@ public struct PostgresPlanner {
                     plan.add("ALTER SEQUENCE \(sql.id(Naming.fit("\(t)_\(from)_seq"))) RENAME TO \(sql.id(Naming.fit("\(t)_\(to)_seq")));")
                 }
                 if oldTables[oldName(t)]?.column(named: from)?.autoUpdate == true, !renamedTable(t) {
-                    plan.add("DROP TRIGGER \(sql.id(Naming.fit("trg_\(t)_\(from)"))) ON \(sql.id(t));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: from)))();")
+                    plan.add("DROP TRIGGER \(sql.id(Naming.autoUpdateTrigger(table: t, column: from))) ON \(sql.id(t));\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: from)))();")
                 }
             case let .renameConstraint(t, from, to): plan.add("ALTER TABLE \(sql.id(t)) RENAME CONSTRAINT \(sql.id(from)) TO \(sql.id(to));")
             case let .renameIndex(_, from, to): plan.add("ALTER INDEX \(sql.id(from)) RENAME TO \(sql.id(to));")
@@ -434,7 +434,7 @@ public struct PostgresPlanner {
                 // A rename of the table or the column dropped the old trigger already.
                 let oldColumn = columnRenames(t).first { $0.value == o.name }?.key
                 if !renamedTable(t) && oldColumn == nil {
-                    steps.append(.init("DROP TRIGGER \(sql.id(Naming.fit("trg_\(t)_\(o.name)"))) ON \(table);\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: o.name)))();"))
+                    steps.append(.init("DROP TRIGGER \(sql.id(Naming.autoUpdateTrigger(table: t, column: o.name))) ON \(table);\nDROP FUNCTION \(sql.id(oldDDL.autoUpdateFunctionName(table: t, column: o.name)))();"))
                 }
             }
         }

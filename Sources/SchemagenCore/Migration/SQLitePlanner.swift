@@ -278,10 +278,9 @@ public struct SQLitePlanner {
 
     /// Names of the triggers schemagen creates on a table.
     func triggerNames(_ t: Table, includeSearch: Bool) -> [String] {
-        var names = t.columns.filter(\.autoUpdate).map { Naming.fit("trg_\(t.name)_\($0.name)") }
+        var names = t.columns.filter(\.autoUpdate).map { Naming.autoUpdateTrigger(table: t.name, column: $0.name) }
         if includeSearch && t.search != nil {
-            let fts = Naming.ftsTable(table: t.name)
-            names += ["ai", "ad", "au"].map { Naming.fit("\(fts)_\($0)") }
+            names += Naming.searchTriggerSuffixes.map { Naming.searchTrigger(table: t.name, suffix: $0) }
         }
         return names
     }

@@ -47,4 +47,9 @@ public enum Naming {
     }
     public static func searchIndex(table: String) -> String { fit("idx_\(table)_search") }
     public static func ftsTable(table: String) -> String { fit("\(table)_fts") }
+    /// The trigger that keeps an `auto_update` column current (SQLite: schema-wide names; PostgreSQL: per table).
+    public static func autoUpdateTrigger(table: String, column: String) -> String { fit("trg_\(table)_\(column)") }
+    /// SQLite's triggers that keep a search table in step: `suffix` is `ai`, `ad` or `au`.
+    public static func searchTrigger(table: String, suffix: String) -> String { fit("\(ftsTable(table: table))_\(suffix)") }
+    public static let searchTriggerSuffixes = ["ai", "ad", "au"]
 }

@@ -27,6 +27,7 @@ public final class Validator {
         checkEnums()
         for i in schema.tables.indices { checkTable(at: i) }
         checkNamespace()
+        if targetsSQLite { checkSQLiteTriggerNames() }
         checkViews()
         checkPostgresSettings()
         reportUnsupported()
@@ -88,6 +89,9 @@ public final class Validator {
     private func checkEnums() {
         for e in schema.enums {
             checkIdentifier(e.name, "enum", at: sourceMap.enumType(e.name))
+            if Self.builtinTypeNames.contains(e.name.lowercased()) {
+                diagnostics.error("enum '\(e.name)' has the name of a built-in type: a column of type '\(e.name)' would mean the built-in one, and PostgreSQL resolves '\(e.name)' to its own type first; rename the enum", at: sourceMap.enumType(e.name))
+            }
             // Locate values by their text: values listed twice were dropped, so positions differ.
             let entry = sourceMap.enums[e.name]
             let valuesNode = entry?.value.kind == .mapping ? entry?.value["values"] : entry?.value
@@ -101,6 +105,18 @@ public final class Validator {
             }
         }
     }
+
+    /// The schema format's type names and PostgreSQL's built-in ones (pg_catalog comes first in
+    /// every search path, so an enum of such a name would never be the type a column gets).
+    static let builtinTypeNames: Set<String> = [
+        "bool", "boolean", "smallint", "int", "integer", "bigint", "serial", "bigserial", "real", "float", "double",
+        "text", "uuid", "timestamp", "datetime", "time", "date", "unixtime", "json", "bytes", "string", "decimal", "numeric",
+        "varchar", "char", "character", "bpchar", "jsonb", "bytea", "timestamptz", "timetz", "interval", "money", "inet",
+        "cidr", "macaddr", "macaddr8", "xml", "oid", "name", "point", "line", "lseg", "box", "path", "polygon", "circle",
+        "tsvector", "tsquery", "bit", "varbit", "int2", "int4", "int8", "float4", "float8", "smallserial", "serial2",
+        "serial4", "serial8", "record", "void", "regclass", "pg_lsn", "txid_snapshot", "int4range", "int8range",
+        "numrange", "tsrange", "tstzrange", "daterange",
+    ]
 
     // MARK: Tables
 
@@ -363,7 +379,14 @@ public final class Validator {
                 if !Self.matches(text, "dd:dd:dd") { mismatch("'\(text)'", "write times as HH:MM:SS") }
             case .timestamp, .datetime:
                 if !Self.matches(String(text.prefix(10)), "dddd-dd-dd") { mismatch("'\(text)'", "write an ISO-8601 date and time") }
-            case .decimal, .real, .double, .smallint, .int, .bigint, .unixtime:
+            case .smallint, .int, .bigint, .unixtime:
+                // A quoted number is held to the rules of an unquoted one: an integer, in range.
+                switch YAMLNode.resolvePlain(text) {
+                case .integer:
+                    if !integerFits(text, type) { diagnostics.error("the default '\(text)' of \(what()) is out of range for \(type.spelling)\(Self.integerRanges[type].map { " (\($0))" } ?? "")", at: location()) }
+                default: mismatch("'\(text)'")
+                }
+            case .decimal, .real, .double:
                 switch YAMLNode.resolvePlain(text) {
                 case .integer, .float: break
                 default: mismatch("'\(text)'")
@@ -618,6 +641,32 @@ public final class Validator {
                 if let relation {
                     let place = relation.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
                     diagnostics.error("enum '\(e.name)' has the same name as \(relation.kind) '\(e.name)'\(place); PostgreSQL gives every \(relation.kind) a type of its name", at: sourceMap.enumType(e.name))
+                }
+            }
+        }
+    }
+
+    /// SQLite keeps trigger names in one namespace per schema (PostgreSQL per table), so the
+    /// derived names `trg_<table>_<column>` and `<table>_fts_<ai|ad|au>` can meet across tables
+    /// (`task.run_updated_at` and `task_run.updated_at`). The DDL would fail; say so here, at both.
+    private func checkSQLiteTriggerNames() {
+        var owners: [String: (description: String, location: SourceLocation?)] = [:]
+        func claim(_ name: String, _ description: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
+            guard let other = owners[name] else {
+                owners[name] = (description(), location())
+                return
+            }
+            let place = other.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
+            diagnostics.error("\(description()) gets the SQLite trigger name '\(name)', which is also the trigger of \(other.description)\(place); SQLite keeps trigger names in one namespace: rename a table or column", at: location())
+        }
+        for t in schema.tables {
+            for c in t.columns where c.autoUpdate {
+                claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update column '\(c.name)' of table '\(t.name)'",
+                      at: sourceMap.column(t.name, c.name))
+            }
+            if t.search != nil {
+                for suffix in Naming.searchTriggerSuffixes {
+                    claim(Naming.searchTrigger(table: t.name, suffix: suffix), "the search of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
                 }
             }
         }

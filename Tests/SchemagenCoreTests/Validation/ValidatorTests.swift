@@ -154,8 +154,10 @@ struct ValidatorTests {
         let quoted = Fixtures.compile("schemagen: 1\ntables:\n  t: { columns: { a: { type: int, default: \"1.5\" } } }\n")
         let plain = Fixtures.compile("schemagen: 1\ntables:\n  t: { columns: { a: { type: int, default: 1.5 } } }\n")
         #expect(plain.diagnostics.hasErrors)
-        withKnownIssue("Validator.checkDefault accepts any number text for an integer column when it is quoted; the DDL then says DEFAULT 1.5 on an INTEGER column") {
-            #expect(quoted.diagnostics.hasErrors)
-        }
+        #expect(quoted.diagnostics.sorted.map(\.description) == ["schema.yaml:3:35: error: the default '1.5' of column 'a' of table 't' does not fit its type int"])
+        let outOfRange = Fixtures.compile("schemagen: 1\ntables:\n  t: { columns: { a: { type: smallint, default: \"40000\" } } }\n")
+        #expect(outOfRange.diagnostics.sorted.map(\.description) == ["schema.yaml:3:40: error: the default '40000' of column 'a' of table 't' is out of range for smallint (-32768 to 32767)"])
+        let fits = Fixtures.compile("schemagen: 1\ntables:\n  t: { columns: { a: { type: int, default: \"-7\" }, b: { type: real, default: \"1.5\" } } }\n")
+        #expect(!fits.diagnostics.hasErrors, "\(fits.diagnostics.sorted.map(\.description))")
     }
 }

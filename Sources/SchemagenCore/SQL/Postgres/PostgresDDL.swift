@@ -244,7 +244,7 @@ public struct PostgresDDL {
         table.columns.filter(\.autoUpdate).map { column in
             let c = sql.id(column.name)
             let function = sql.id(autoUpdateFunctionName(table: table.name, column: column.name))
-            let trigger = sql.id(Naming.fit("trg_\(table.name)_\(column.name)"))
+            let trigger = sql.id(Naming.autoUpdateTrigger(table: table.name, column: column.name))
             let body = """
 
             BEGIN

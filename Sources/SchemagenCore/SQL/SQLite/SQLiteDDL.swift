@@ -189,12 +189,11 @@ public struct SQLiteDDL {
     public func search(_ table: Table) -> [String] {
         guard let search = table.search else { return [] }
         let fts = sql.id(Naming.ftsTable(table: table.name))
-        let ftsText = Naming.ftsTable(table: table.name)
         let cols = sql.ids(search.columns)
         let newValues = search.columns.map { "new." + sql.id($0) }.joined(separator: ", ")
         let oldValues = search.columns.map { "old." + sql.id($0) }.joined(separator: ", ")
         let t = sql.id(table.name)
-        let trigger = { (suffix: String) in self.sql.id(Naming.fit("\(ftsText)_\(suffix)")) }
+        let trigger = { (suffix: String) in self.sql.id(Naming.searchTrigger(table: table.name, suffix: suffix)) }
         return [
             "CREATE VIRTUAL TABLE \(fts) USING fts5(\(search.columns.map(SQLSyntax.quoted).joined(separator: ", ")), content=\(sql.literal(table.name)), content_rowid='rowid');",
             "CREATE TRIGGER \(trigger("ai")) AFTER INSERT ON \(t) BEGIN\n    INSERT INTO \(fts) (rowid, \(cols)) VALUES (new.rowid, \(newValues));\nEND;",
@@ -214,7 +213,7 @@ public struct SQLiteDDL {
         let columns = table.columns.filter(\.autoUpdate)
         return columns.map { column in
             let c = sql.id(column.name)
-            let name = sql.id(Naming.fit("trg_\(table.name)_\(column.name)"))
+            let name = sql.id(Naming.autoUpdateTrigger(table: table.name, column: column.name))
             var event = "AFTER UPDATE"
             if columns.count > 1 {
                 let watched = table.columns.filter { ($0.name == column.name || !$0.autoUpdate) && $0.generated == nil }
