@@ -38,21 +38,13 @@ struct MigrationsRenderer {
             ])
             w.block("\(access)enum SQLiteMigrations") { w in
                 w.doc(["(identifier, SQL): the identifier is the file's stem, which GRDB records in `grdb_migrations`."])
-                if migrations.isEmpty {
-                    w.line("\(access)static let all: [(identifier: Swift.String, sql: Swift.String)] = []")
-                } else {
-                    w.line("\(access)static let all: [(identifier: Swift.String, sql: Swift.String)] = [")
+                w.arrayLiteral(migrations, prefix: "\(access)static let all: [(identifier: Swift.String, sql: Swift.String)] = ") { migration, w in
+                    w.line("(")
                     w.indented { w in
-                        for migration in migrations {
-                            w.line("(")
-                            w.indented { w in
-                                w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
-                                w.stringLiteral(migration.allStatements.joined(separator: "\n\n"), prefix: "sql: ", suffix: "")
-                            }
-                            w.line("),")
-                        }
+                        w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
+                        w.stringLiteral(migration.allStatements.joined(separator: "\n\n"), prefix: "sql: ", suffix: "")
                     }
-                    w.line("]")
+                    w.line("),")
                 }
                 w.line()
                 w.doc(["Registers every migration with `migrator`, in order."])
@@ -95,23 +87,17 @@ struct MigrationsRenderer {
                 }
                 w.line()
                 w.doc(["Every migration, in order."])
-                if migrations.isEmpty {
-                    w.line("\(access)static let all: [Migration] = []")
-                } else {
-                    w.line("\(access)static let all: [Migration] = [")
+                w.arrayLiteral(migrations, prefix: "\(access)static let all: [Migration] = ") { migration, w in
+                    w.line("Migration(")
                     w.indented { w in
-                        for migration in migrations {
-                            w.line("Migration(")
-                            w.indented { w in
-                                w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
-                                statementList("before", migration.before, into: &w, last: false)
-                                statementList("statements", migration.statements, into: &w, last: false)
-                                statementList("after", migration.after, into: &w, last: true)
+                        w.line("identifier: \(SwiftIdentifiers.stringLiteral(migration.identifier)),")
+                        for (label, statements, suffix) in [("before", migration.before, ","), ("statements", migration.statements, ","), ("after", migration.after, "")] {
+                            w.arrayLiteral(statements, prefix: label + ": ", suffix: suffix) { statement, w in
+                                w.stringLiteral(statement, prefix: "", suffix: ",")
                             }
-                            w.line("),")
                         }
                     }
-                    w.line("]")
+                    w.line("),")
                 }
                 w.line()
                 w.doc([
@@ -174,18 +160,5 @@ struct MigrationsRenderer {
     static var lockKey: Int64 {
         let hex = Naming.sha256Hex(postgresHistoryTable).prefix(16)
         return Int64(bitPattern: UInt64(hex, radix: 16)!)
-    }
-
-    private func statementList(_ label: String, _ statements: [String], into w: inout SwiftWriter, last: Bool) {
-        let comma = last ? "" : ","
-        if statements.isEmpty {
-            w.line("\(label): []\(comma)")
-            return
-        }
-        w.line("\(label): [")
-        w.indented { w in
-            for statement in statements { w.stringLiteral(statement, prefix: "", suffix: ",") }
-        }
-        w.line("]\(comma)")
     }
 }

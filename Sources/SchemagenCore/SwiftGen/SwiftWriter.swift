@@ -53,6 +53,20 @@ struct SwiftWriter {
         level -= 1
     }
 
+    /// `prefix` + an array literal + `suffix`: `[]` when `items` is empty, else `[`, each item
+    /// written by `element` one level deeper, `]`.
+    mutating func arrayLiteral<Item>(_ items: [Item], prefix: String, suffix: String = "", _ element: (Item, inout SwiftWriter) -> Void) {
+        if items.isEmpty {
+            line(prefix + "[]" + suffix)
+            return
+        }
+        line(prefix + "[")
+        level += 1
+        for item in items { element(item, &self) }
+        level -= 1
+        line("]" + suffix)
+    }
+
     /// `prefix` + `text` as a string literal + `suffix`. Text that reads well as it is (SQL)
     /// becomes a raw multi-line literal (`#"""`) at the current indentation, so a reader
     /// sees it unescaped; text a multi-line literal cannot hold exactly (control characters,
