@@ -13,7 +13,7 @@ ALTER TABLE items ALTER COLUMN qty TYPE BIGINT USING qty::BIGINT;
 ALTER TABLE items ALTER COLUMN qty SET DEFAULT 0;
 
 -- PG: changing the type of items.label rewrites the table under an exclusive lock
-ALTER TABLE items ALTER COLUMN label TYPE VARCHAR(200) USING label::VARCHAR(200);
+ALTER TABLE items ALTER COLUMN label TYPE VARCHAR(200) USING label;
 
 CREATE VIEW item_labels AS
 SELECT id, label, qty FROM items;
