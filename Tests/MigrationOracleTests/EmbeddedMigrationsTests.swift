@@ -130,6 +130,21 @@ struct EmbeddedMigrationsTests {
         }
     }
 
+    @Test("PostgreSQL: two processes migrating one database at once: the lock lets one apply everything, the other nothing")
+    func postgresConcurrent() async throws {
+        try await Self.withEngines { fresh, migrated in
+            let other = try await PostgresEngine.connect(database: migrated.database)
+            let logger = migrated.connection.logger
+            async let first = Workflow.PostgresMigrations.migrate(on: migrated.connection, logger: logger)
+            async let second = Workflow.PostgresMigrations.migrate(on: other, logger: logger)
+            let results = try await [first, second]
+            try await other.close()
+            let all = Workflow.PostgresMigrations.all.map(\.identifier)
+            #expect(results.sorted { $0.count < $1.count } == [[], all])
+            #expect(try await Self.catalog(migrated) == (try await Self.catalog(fresh)))
+        }
+    }
+
     @Test("PostgreSQL: a failing statement rolls its migration back, records nothing, releases the lock and is thrown")
     func postgresFailure() async throws {
         try await Self.withEngines { _, migrated in

@@ -103,16 +103,16 @@ struct MigrationsRenderer {
                 w.doc([
                     "Applies, in order, every migration that `\(table)` does not list yet, and returns their identifiers.",
                     "",
-                    "Creates `\(table)` when it is missing, and holds a session advisory lock meanwhile, so that two",
+                    "Holds a session advisory lock throughout and creates `\(table)` when it is missing, so that two",
                     "processes starting at once never apply a migration twice. A failing statement rolls its migration's",
                     "transaction back and is thrown; the migrations before it stay applied.",
                 ])
                 w.line("@discardableResult")
                 w.block("\(access)static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String]") { w in
-                    w.line("try await run(\(SwiftIdentifiers.stringLiteral("CREATE TABLE IF NOT EXISTS \(table) (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")), on: connection, logger: logger)")
                     w.line("try await run(\"SELECT pg_advisory_lock(\\(lockKey))\", on: connection, logger: logger)")
                     w.line("do {")
                     w.indented { w in
+                        w.line("try await run(\(SwiftIdentifiers.stringLiteral("CREATE TABLE IF NOT EXISTS \(table) (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")), on: connection, logger: logger)")
                         w.line("var applied = Swift.Set<Swift.String>()")
                         w.line("let rows = try await connection.query(\(SwiftIdentifiers.stringLiteral("SELECT identifier FROM \(table)")), logger: logger)")
                         w.line("for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }")

@@ -227,14 +227,14 @@ extension TypeTour {
 
         /// Applies, in order, every migration that `schemagen_migrations` does not list yet, and returns their identifiers.
         ///
-        /// Creates `schemagen_migrations` when it is missing, and holds a session advisory lock meanwhile, so that two
+        /// Holds a session advisory lock throughout and creates `schemagen_migrations` when it is missing, so that two
         /// processes starting at once never apply a migration twice. A failing statement rolls its migration's
         /// transaction back and is thrown; the migrations before it stay applied.
         @discardableResult
         static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String] {
-            try await run("CREATE TABLE IF NOT EXISTS schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
             try await run("SELECT pg_advisory_lock(\(lockKey))", on: connection, logger: logger)
             do {
+                try await run("CREATE TABLE IF NOT EXISTS schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
                 var applied = Swift.Set<Swift.String>()
                 let rows = try await connection.query("SELECT identifier FROM schemagen_migrations", logger: logger)
                 for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }
