@@ -60,13 +60,19 @@ let package = Package(
         ),
         // Fixture paths and re-recordable reference files, shared by the test targets.
         .target(name: "SchemagenTestSupport", dependencies: ["SchemagenCore"], path: "Tests/SchemagenTestSupport"),
+        // The PostgreSQL server scripts/test.sh starts: connections, throwaway databases, psql scripts.
+        .target(
+            name: "DatabaseTestSupport",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/DatabaseTestSupport"
+        ),
         // Unit, corpus and reference-file tests of the pure pipeline.
         .testTarget(name: "SchemagenCoreTests", dependencies: ["SchemagenCore", "SchemagenTestSupport"]),
         // The generated DDL applied to a real SQLite (through GRDB) and a real PostgreSQL (PostgresNIO).
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "SchemagenCore", "SchemagenTestSupport",
+                "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -75,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "RecordsTests",
             dependencies: [
-                "WorkflowRecords", "SchemagenCore", "SchemagenTestSupport",
+                "WorkflowRecords", "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -94,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "MigrationOracleTests",
             dependencies: [
-                "SchemagenCore", "SchemagenTestSupport", "WorkflowRecords",
+                "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport", "WorkflowRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

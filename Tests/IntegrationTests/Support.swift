@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import GRDB
 import PostgresNIO
@@ -125,69 +126,31 @@ enum SQLiteEngine {
 
 // MARK: - PostgreSQL
 
-/// Where the PostgreSQL server is, from the environment scripts/test.sh sets up.
-struct PostgresServer: Sendable {
-    var socket: String
-    var user: String
-    var database: String
-
-    /// The server, or an error telling to run scripts/test.sh: the PostgreSQL tests never skip silently.
-    static func fromEnvironment() throws -> PostgresServer {
-        let env = ProcessInfo.processInfo.environment
-        guard let socket = env["SCHEMAGEN_PG_SOCKET"], !socket.isEmpty else {
-            throw IntegrationFailure("""
-                SCHEMAGEN_PG_SOCKET is not set, so there is no PostgreSQL to test against. \
-                Run the tests through scripts/test.sh, which starts a throwaway PostgreSQL 15 and exports \
-                SCHEMAGEN_PG_SOCKET, SCHEMAGEN_PG_USER and SCHEMAGEN_PG_DATABASE.
-                """)
-        }
-        return PostgresServer(socket: socket, user: env["SCHEMAGEN_PG_USER"] ?? "postgres",
-                              database: env["SCHEMAGEN_PG_DATABASE"] ?? "postgres")
-    }
-
-    /// The folder of the socket and the port, from `<dir>/.s.PGSQL.<port>` (what psql takes as -h and -p).
-    var hostAndPort: (host: String, port: String) {
-        let url = URL(fileURLWithPath: socket)
-        let port = url.lastPathComponent.split(separator: ".").last.map(String.init) ?? "5432"
-        return (url.deletingLastPathComponent().path, port)
-    }
-}
-
-let pgLogger: Logger = {
-    var logger = Logger(label: "schemagen.integration-tests")
-    logger.logLevel = .critical
-    return logger
-}()
-
-/// A connection to a database of its own, created for one test and dropped after it.
+/// A connection to a database of its own, created for one test and dropped after it
+/// (the plumbing is DatabaseTestSupport's `TestPostgres`).
 final class PGTestDatabase: Sendable {
-    let server: PostgresServer
+    let server: TestPostgres
     let name: String
     let connection: PostgresConnection
 
-    private init(server: PostgresServer, name: String, connection: PostgresConnection) {
+    private init(server: TestPostgres, name: String, connection: PostgresConnection) {
         self.server = server
         self.name = name
         self.connection = connection
     }
 
-    private static let ids = ManagedCounter()
+    /// Tests run in parallel; a bounded number of databases at a time keeps the
+    /// connection count well under the server's max_connections.
+    private static let openDatabases = AsyncLimit(6)
 
-    static func connect(_ server: PostgresServer, database: String) async throws -> PostgresConnection {
-        let configuration = PostgresConnection.Configuration(unixSocketPath: server.socket, username: server.user,
-                                                             password: nil, database: database)
-        return try await PostgresConnection.connect(configuration: configuration, id: ids.next(), logger: pgLogger)
-    }
-
-    /// Runs `body` with a new, empty database (CREATE DATABASE with a unique
-    /// name), and drops the database afterwards whatever happens.
+    /// Runs `body` with a new, empty database, dropped afterwards whatever happens.
     static func withFresh<T: Sendable>(_ body: (PGTestDatabase) async throws -> T) async throws -> T {
-        let server = try PostgresServer.fromEnvironment()
-        // Tests run in parallel; a bounded number of databases at a time keeps
-        // the connection count well under the server's max_connections.
+        let server = try TestPostgres.fromEnvironment()
         await openDatabases.acquire()
         do {
-            let result = try await withFresh(on: server, body)
+            let result = try await server.withFreshDatabase(prefix: "schemagen_test_") { connection, name in
+                try await body(PGTestDatabase(server: server, name: name, connection: connection))
+            }
             await openDatabases.release()
             return result
         } catch {
@@ -196,98 +159,13 @@ final class PGTestDatabase: Sendable {
         }
     }
 
-    private static let openDatabases = AsyncLimit(6)
-
-    private static func withFresh<T: Sendable>(on server: PostgresServer, _ body: (PGTestDatabase) async throws -> T) async throws -> T {
-        let name = "schemagen_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let admin = try await connect(server, database: server.database)
-        do {
-            try await run("CREATE DATABASE \(name)", on: admin)
-        } catch {
-            try? await admin.close()
-            throw error
-        }
-        var result: Result<T, Error>
-        do {
-            let connection = try await connect(server, database: name)
-            do {
-                result = .success(try await body(PGTestDatabase(server: server, name: name, connection: connection)))
-            } catch {
-                result = .failure(error)
-            }
-            try? await connection.close()
-        } catch {
-            result = .failure(error)
-        }
-        do {
-            try await run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: admin)
-        } catch {
-            if case .success = result { result = .failure(error) }
-        }
-        try? await admin.close()
-        return try result.get()
-    }
-
-    private static func run(_ sql: String, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: pgLogger)
-        for try await _ in rows {}
-    }
-
-    // MARK: Scripts
-
-    /// Applies a multi-statement script as `psql -v ON_ERROR_STOP=1 -f file`
-    /// does, which is how the format says PostgreSQL scripts run.
-    ///
-    /// PostgresNIO 1.33 speaks only the extended query protocol (its
-    /// `simpleQuery` too), which takes one statement per query; psql splits a
-    /// script with PostgreSQL's own lexer and stops at the first error.
+    /// Applies a multi-statement script through psql, as the format says scripts run.
     func apply(_ script: String) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-it-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let scriptFile = folder.appendingPathComponent("script.sql")
-        let errorFile = folder.appendingPathComponent("stderr.txt")
-        try Data(script.utf8).write(to: scriptFile)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-
-        let (host, port) = server.hostAndPort
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try PGTestDatabase.psqlPath())
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", server.user,
-                             "-d", name, "-f", scriptFile.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PGCLIENTENCODING"] = "UTF8"
-        environment["PGOPTIONS"] = "-c client_min_messages=warning"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        process.standardError = errorHandle
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
+        do {
+            try await server.psql(script, database: name)
+        } catch {
+            throw IntegrationFailure("the PostgreSQL script does not apply: \(error)")
         }
-        try? errorHandle.close()
-        if status != 0 {
-            let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw IntegrationFailure("the PostgreSQL script does not apply (psql exit \(status)):\n\(stderr)")
-        }
-    }
-
-    /// `$SCHEMAGEN_PG_BINDIR/psql`, else PostgreSQL 15's, else the first psql on the PATH.
-    static func psqlPath() throws -> String {
-        let env = ProcessInfo.processInfo.environment
-        var candidates: [String] = []
-        if let bindir = env["SCHEMAGEN_PG_BINDIR"], !bindir.isEmpty { candidates.append(bindir + "/psql") }
-        candidates.append("/usr/lib/postgresql/15/bin/psql")
-        for dir in (env["PATH"] ?? "").split(separator: ":") { candidates.append(dir + "/psql") }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw IntegrationFailure("psql not found (set SCHEMAGEN_PG_BINDIR, or run scripts/test.sh)")
-        }
-        return found
     }
 
     // MARK: Statements
@@ -296,12 +174,7 @@ final class PGTestDatabase: Sendable {
     /// Cast non-text columns with `::text` in the query.
     @discardableResult
     func rows(_ sql: String) async throws -> [[String?]] {
-        let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: pgLogger)
-        var result: [[String?]] = []
-        for try await row in sequence {
-            result.append(try row.map { try $0.decode(String?.self) })
-        }
-        return result
+        try await connection.texts(sql)
     }
 
     func execute(_ sql: String) async throws {
@@ -330,39 +203,6 @@ final class PGTestDatabase: Sendable {
         } catch {
             Issue.record("unexpected error \(String(reflecting: error)) from: \(sql)", sourceLocation: sourceLocation)
         }
-    }
-}
-
-/// An async semaphore.
-actor AsyncLimit {
-    private var available: Int
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    init(_ count: Int) { available = count }
-
-    func acquire() async {
-        if available > 0 {
-            available -= 1
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { available += 1 } else { waiters.removeFirst().resume() }
-    }
-}
-
-/// A thread-safe counter for connection ids.
-final class ManagedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }
 

@@ -77,11 +77,10 @@ struct EmbeddedMigrationsTests {
     // MARK: PostgreSQL through the generated runner
 
     static func withEngines(_ body: (_ fresh: PostgresEngine, _ migrated: PostgresEngine) async throws -> Void) async throws {
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let fresh = try await PostgresEngine.make(name: "schemagen_embedded_fresh_\(pid)")
-        let migrated = try await PostgresEngine.make(name: "schemagen_embedded_migrated_\(pid)")
+        let fresh = try await PostgresEngine.make(name: "schemagen_embedded_fresh")
+        let migrated = try await PostgresEngine.make(name: "schemagen_embedded_migrated")
         do {
-            try fresh.runScript(try generated("postgres/schema.sql"), schema: "public")
+            try await fresh.runScript(try generated("postgres/schema.sql"), schema: "public")
             try await body(fresh, migrated)
         } catch {
             try? await fresh.close()
@@ -115,10 +114,10 @@ struct EmbeddedMigrationsTests {
         let first = try #require(Workflow.PostgresMigrations.all.first?.identifier)
         try await Self.withEngines { fresh, migrated in
             // The state an application that ran the first migration is in.
-            try migrated.runScript(try Self.generated("migrations/postgres/\(first).up.sql"), schema: "public")
+            try await migrated.runScript(try Self.generated("migrations/postgres/\(first).up.sql"), schema: "public")
             try await migrated.execute("CREATE TABLE schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
             try await migrated.execute("INSERT INTO schemagen_migrations (identifier) VALUES ('\(first)')")
-            try migrated.runScript(Self.rows, schema: "public")
+            try await migrated.runScript(Self.rows, schema: "public")
             var before: [[[String?]]] = []
             for q in Self.rowQueries { before.append(try await migrated.texts(q)) }
             let applied = try await Workflow.PostgresMigrations.migrate(on: migrated.connection, logger: migrated.connection.logger)

@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import GRDB
 import PostgresNIO
@@ -116,82 +117,49 @@ enum SQLText {
 }
 
 /// PostgreSQL: PostgresNIO for queries, `psql -v ON_ERROR_STOP=1 -f` for
-/// scripts (how the format says migration scripts are run). Each test case
-/// works in its own schema of one database.
-final class PostgresEngine: @unchecked Sendable {
+/// scripts (how the format says migration scripts are run), through
+/// DatabaseTestSupport's `TestPostgres`. Each test case works in its own schema
+/// of one database.
+final class PostgresEngine: Sendable {
+    let server: TestPostgres
     let connection: PostgresConnection
     let database: String
-    let env = ProcessInfo.processInfo.environment
 
     static func connect(database: String) async throws -> PostgresConnection {
-        let env = ProcessInfo.processInfo.environment
-        guard let socket = env["SCHEMAGEN_PG_SOCKET"] else {
-            throw OracleError("SCHEMAGEN_PG_SOCKET is not set: run the tests through scripts/test.sh, which starts PostgreSQL")
-        }
-        let config = PostgresConnection.Configuration(unixSocketPath: socket, username: env["SCHEMAGEN_PG_USER"] ?? "postgres",
-                                                      password: nil, database: database)
-        return try await PostgresConnection.connect(configuration: config, id: 1, logger: Logger(label: "oracle"))
+        try await TestPostgres.fromEnvironment().connect(database: database)
     }
 
-    /// Creates a fresh database for this engine.
+    /// A fresh database (a unique name starting with `name`) for this engine.
     static func make(name: String) async throws -> PostgresEngine {
-        let admin = try await connect(database: ProcessInfo.processInfo.environment["SCHEMAGEN_PG_DATABASE"] ?? "postgres")
-        try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name)"), logger: admin.logger)
-        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: admin.logger)
-        try await admin.close()
-        return PostgresEngine(connection: try await connect(database: name), database: name)
+        let server = try TestPostgres.fromEnvironment()
+        let database = try await server.createDatabase(prefix: name + "_")
+        return PostgresEngine(server: server, connection: try await server.connect(database: database), database: database)
     }
 
-    init(connection: PostgresConnection, database: String) {
+    init(server: TestPostgres, connection: PostgresConnection, database: String) {
+        self.server = server
         self.connection = connection
         self.database = database
     }
 
     func close() async throws {
         try await connection.close()
-        let admin = try await PostgresEngine.connect(database: env["SCHEMAGEN_PG_DATABASE"] ?? "postgres")
-        try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(database)"), logger: admin.logger)
-        try await admin.close()
+        try await server.dropDatabase(database)
     }
 
     /// One statement (PostgresNIO sends one statement per query; scripts go through `runScript`).
     func execute(_ sql: String) async throws {
-        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
+        try await connection.run(sql)
     }
 
     /// The rows of one query, every cell as text (queries cast what they select to text).
     func texts(_ sql: String) async throws -> [[String?]] {
-        var out: [[String?]] = []
-        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger) {
-            out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
-        }
-        return out
+        try await connection.texts(sql)
     }
 
     /// Runs a script with psql in `schema`, as a user would; throws psql's output on failure.
-    func runScript(_ script: String, schema: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).sql")
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        let bin = env["SCHEMAGEN_PG_BINDIR"].map { $0 + "/psql" } ?? "/usr/bin/psql"
-        process.executableURL = URL(fileURLWithPath: bin)
-        let socket = env["SCHEMAGEN_PG_SOCKET"] ?? ""
-        let host = env["SCHEMAGEN_PG_HOST"] ?? String(socket.prefix(upTo: socket.lastIndex(of: "/") ?? socket.endIndex))
-        let port = env["SCHEMAGEN_PG_PORT"] ?? String(socket.split(separator: ".").last ?? "5432")
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", env["SCHEMAGEN_PG_USER"] ?? "postgres", "-d", database, "-f", file.path]
-        var environment = env
-        environment["PGOPTIONS"] = "-c search_path=\(schema) -c client_min_messages=warning"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            throw OracleError("psql failed (\(process.terminationStatus)): \(String(decoding: output, as: UTF8.self))")
-        }
+    func runScript(_ script: String, schema: String) async throws {
+        try await server.psql(script, database: database, searchPath: schema)
     }
 
     /// Relations, columns, constraints, indexes, triggers, functions, views, enums and comments of `schema`.

@@ -36,7 +36,7 @@ struct MigrationOracleTests {
     }
 
     @Test func postgres() async throws {
-        let engine = try await PostgresEngine.make(name: "schemagen_oracle_\(ProcessInfo.processInfo.processIdentifier)")
+        let engine = try await PostgresEngine.make(name: "schemagen_oracle")
         var failures: [String] = []
         for seed in Self.firstSeed ..< Self.firstSeed + UInt64(Self.pairs) {
             do {
@@ -197,22 +197,22 @@ struct OracleCase {
         for statement in ["DROP SCHEMA IF EXISTS \(m) CASCADE", "DROP SCHEMA IF EXISTS \(f) CASCADE", "CREATE SCHEMA \(m)", "CREATE SCHEMA \(f)"] {
             try await engine.execute(statement)
         }
-        try engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: m)
+        try await engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: m)
         let oldCatalog = try await engine.catalog(schema: m)
-        try engine.runScript(inserts(.postgres).joined(separator: "\n"), schema: m)
+        try await engine.runScript(inserts(.postgres).joined(separator: "\n"), schema: m)
         let survivors = survivors()
         var before: [[[String?]]] = []
         for s in survivors {
             before.append(try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id"))
         }
-        do { try engine.runScript(up, schema: m) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
-        try engine.runScript(DDL.script(for: newModel, dialect: .postgres, source: "new"), schema: f)
+        do { try await engine.runScript(up, schema: m) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
+        try await engine.runScript(DDL.script(for: newModel, dialect: .postgres, source: "new"), schema: f)
         try compare(try await engine.catalog(schema: m), try await engine.catalog(schema: f), "after up", up)
         for (i, s) in survivors.enumerated() {
             let after = try await engine.texts("SELECT \(s.columns.map { "\($0.new)::text" }.joined(separator: ", ")) FROM \(m).\(s.newName) ORDER BY id")
             try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up)
         }
-        do { try engine.runScript(down, schema: m) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
+        do { try await engine.runScript(down, schema: m) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
         try compare(try await engine.catalog(schema: m), oldCatalog, "after down", down)
         for (i, s) in survivors.enumerated() {
             let back = try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id")

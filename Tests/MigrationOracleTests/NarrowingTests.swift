@@ -18,14 +18,14 @@ struct NarrowingTests {
         let old = try Self.schema(from), new = try Self.schema("string(3)")
         let delta = Migrator.delta(from: old, to: new, dialect: .postgres)
         #expect(delta.refusals.contains { $0.code == .DS })
-        let engine = try await PostgresEngine.make(name: "schemagen_narrowing_\(ProcessInfo.processInfo.processIdentifier)")
+        let engine = try await PostgresEngine.make(name: "schemagen_narrowing")
         do {
-            try engine.runScript(DDL.script(for: old, dialect: .postgres, source: "old.yaml"), schema: "public")
+            try await engine.runScript(DDL.script(for: old, dialect: .postgres, source: "old.yaml"), schema: "public")
             try await engine.execute("INSERT INTO notes VALUES (1, 'abcdef'), (2, 'ab')")
-            #expect(throws: (any Error).self) { try engine.runScript(delta.up.script(title: "up"), schema: "public") }
+            await #expect(throws: (any Error).self) { try await engine.runScript(delta.up.script(title: "up"), schema: "public") }
             #expect(try await engine.texts("SELECT title FROM notes ORDER BY id") == [["abcdef"], ["ab"]])
             try await engine.execute("UPDATE notes SET title = 'abc' WHERE id = 1")
-            try engine.runScript(delta.up.script(title: "up"), schema: "public")
+            try await engine.runScript(delta.up.script(title: "up"), schema: "public")
             #expect(try await engine.texts("SELECT title FROM notes ORDER BY id") == [["abc"], ["ab"]])
             #expect(try await engine.texts("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'notes'::regclass AND attname = 'title'") == [["character varying(3)"]])
         } catch {
