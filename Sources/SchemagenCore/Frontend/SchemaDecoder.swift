@@ -586,6 +586,10 @@ struct SchemaDecoder {
 
     /// `name`, `name DESC`, `name ASC NULLS LAST`.
     static func parseIndexColumn(_ text: String) -> IndexPart? {
+        // A bare column name, the common case, is one word.
+        if !text.utf8.contains(UInt8(ascii: " ")) {
+            return TypeParser.isIdentifierLike(text) ? .column(name: text, descending: false, nulls: nil) : nil
+        }
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let name = words.first, TypeParser.isIdentifierLike(name) else { return nil }
         var rest = words.dropFirst().map { $0.uppercased() }[...]

@@ -126,7 +126,17 @@ enum TypeParser {
     }
 
     static func isIdentifierLike(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0" ... "9").contains($0) }
+        guard !s.isEmpty else { return false }
+        // ASCII names, nearly all of them, without Unicode property lookups (which agree on ASCII).
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            let lower = b | 0x20
+            guard b == UInt8(ascii: "_") || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) else { return false }
+        }
+        if ascii { return true }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0" ... "9").contains($0) }
     }
 }
 

@@ -10,8 +10,9 @@ public enum Naming {
     /// character), `_`, and the first 8 hex digits of the SHA-256 of the full name:
     /// deterministic, and distinct for names that share a long prefix.
     public static func fit(_ name: String) -> String {
+        // Nearly every name fits: check the length before copying the bytes.
+        guard name.utf8.count > maxIdentifierBytes else { return name }
         let bytes = Array(name.utf8)
-        guard bytes.count > maxIdentifierBytes else { return name }
         var cut = 54
         // Back off to a character boundary: continuation bytes are 0b10xxxxxx.
         while cut > 0 && (bytes[cut] & 0xC0) == 0x80 { cut -= 1 }

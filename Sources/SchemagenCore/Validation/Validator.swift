@@ -78,7 +78,7 @@ public final class Validator {
             diagnostics.error("\(kind) has an empty name", at: location())
         } else if name.utf8.count > Naming.maxIdentifierBytes {
             diagnostics.error("\(kind) '\(name)' is \(name.utf8.count) bytes long; PostgreSQL identifiers are at most \(Naming.maxIdentifierBytes) bytes", at: location())
-        } else if name.unicodeScalars.contains(where: { $0.value == 0 }) {
+        } else if name.utf8.contains(0) {
             diagnostics.error("\(kind) '\(name)' contains a NUL character", at: location())
         }
     }
@@ -286,7 +286,9 @@ public final class Validator {
 
     private func checkColumn(_ column: Column, in table: Table) {
         let name = column.name
-        let what = LazyText { "column '\(name)' of table '\(table.name)'" }
+        // Captures the names only: capturing `table` would copy the whole table into the closure for every column.
+        let tableName = table.name
+        let what = LazyText { "column '\(name)' of table '\(tableName)'" }
         checkIdentifier(name, "column", at: sourceMap.column(table.name, name))
         // Types
         var elementType = column.type
@@ -464,53 +466,53 @@ public final class Validator {
 
     private func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
         var fk = fk
-        let location = fkLocation(fk, in: table)
-        let columnsLocation = fkLocation(fk, in: table, part: "columns")
-        let referencesLocation = fkLocation(fk, in: table, part: "references")
-        let what = LazyText { "foreign key '\(fk.name)' of table '\(table.name)'" }
+        // Locations are searched for in the YAML only when a problem is reported.
+        let declared = fk
+        func location() -> SourceLocation? { fkLocation(declared, in: table) }
+        func columnsLocation() -> SourceLocation? { fkLocation(declared, in: table, part: "columns") }
+        func referencesLocation() -> SourceLocation? { fkLocation(declared, in: table, part: "references") }
+        let fkName = fk.name, tableName = table.name
+        let what = LazyText { "foreign key '\(fkName)' of table '\(tableName)'" }
         var columnsOK = true
         for c in fk.columns where columnIndex[c] == nil {
-            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation)
+            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation())
             columnsOK = false
         }
         guard let targetIndex = tableIndex[fk.referencedTable] else {
             if schema.views.contains(where: { $0.name == fk.referencedTable }) {
-                diagnostics.error("\(what) references '\(fk.referencedTable)', which is a view; a foreign key references a table", at: referencesLocation)
+                diagnostics.error("\(what) references '\(fk.referencedTable)', which is a view; a foreign key references a table", at: referencesLocation())
                 return fk
             }
-            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: referencesLocation)
+            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: referencesLocation())
             return fk
         }
         let target = schema.tables[targetIndex]
         if fk.referencedColumns.isEmpty {
             guard let pk = target.primaryKey else {
-                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation)
+                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation())
                 return fk
             }
             fk.referencedColumns = pk.columns
         }
         var targetOK = true
         for c in fk.referencedColumns where target.column(named: c) == nil {
-            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: referencesLocation)
+            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: referencesLocation())
             targetOK = false
         }
         guard fk.columns.count == fk.referencedColumns.count else {
             let local = fk.columns.joined(separator: ", "), remote = fk.referencedColumns.joined(separator: ", ")
             let count = { (n: Int) in n == 1 ? "1 column" : "\(n) columns" }
-            diagnostics.error("\(what) has \(count(fk.columns.count)) (\(local)) but references \(count(fk.referencedColumns.count)) (\(remote)) of table '\(target.name)'; the lists must match one to one", at: location)
+            diagnostics.error("\(what) has \(count(fk.columns.count)) (\(local)) but references \(count(fk.referencedColumns.count)) (\(remote)) of table '\(target.name)'; the lists must match one to one", at: location())
             return fk
         }
         guard columnsOK && targetOK else { return fk }
-        let referenced = Set(fk.referencedColumns)
-        let keys = (target.primaryKey.map { [$0.columns] } ?? []) + target.uniques.map(\.columns)
-            + target.indexes.filter { $0.unique && $0.predicate == nil && $0.parts.allSatisfy { $0.columnName != nil } }.map { $0.parts.compactMap(\.columnName) }
-        if !keys.contains(where: { Set($0) == referenced }) {
-            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: referencesLocation)
+        if !Self.isKey(fk.referencedColumns, of: target) {
+            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: referencesLocation())
         }
         for (local, remote) in zip(fk.columns, fk.referencedColumns) {
             let lc = table.column(named: local)!, rc = target.column(named: remote)!
             if keyFamily(lc.type) != keyFamily(rc.type) {
-                diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location)
+                diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location())
             }
             if fk.onDelete == .setNull || fk.onUpdate == .setNull, !lc.nullable {
                 let action = fk.onDelete == .setNull ? "on_delete" : "on_update"
@@ -518,6 +520,24 @@ public final class Validator {
             }
         }
         return fk
+    }
+
+    /// Whether `columns` (as a set) are the primary key, a unique constraint, or the columns of a
+    /// unique index without predicate or expressions of `table`. Lists in the same order, the usual
+    /// case, match without building sets.
+    static func isKey(_ columns: [String], of table: Table) -> Bool {
+        var referenced: Set<String>?
+        func matches(_ key: [String]) -> Bool {
+            if key == columns { return true }
+            if referenced == nil { referenced = Set(columns) }
+            return Set(key) == referenced
+        }
+        if let pk = table.primaryKey, matches(pk.columns) { return true }
+        for u in table.uniques where matches(u.columns) { return true }
+        for index in table.indexes where index.unique && index.predicate == nil && index.parts.allSatisfy({ $0.columnName != nil }) {
+            if matches(index.parts.compactMap(\.columnName)) { return true }
+        }
+        return false
     }
 
     /// Where a foreign key is declared: its `references` key on a column, or its item of
