@@ -9,8 +9,26 @@ public struct SQLSyntax: Sendable {
     /// The identifier as it must be written: bare when it is a lowercase ASCII
     /// word that is not a keyword of the dialect, else double-quoted with `"` doubled.
     public func id(_ name: String) -> String {
-        if SQLSyntax.isPlain(name) && !keywords.contains(name) { return name }
+        if isBare(name) { return name }
         return SQLSyntax.quoted(name)
+    }
+
+    /// `id(name)`, appended to `s` without building an intermediate string.
+    func appendID(_ name: String, to s: inout String) {
+        if isBare(name) { s += name } else { s += SQLSyntax.quoted(name) }
+    }
+
+    /// `ids(names)`, appended to `s`.
+    func appendIDs(_ names: [String], to s: inout String) {
+        for (i, name) in names.enumerated() {
+            if i > 0 { s += ", " }
+            appendID(name, to: &s)
+        }
+    }
+
+    /// Whether a name can be written without quotes.
+    private func isBare(_ name: String) -> Bool {
+        SQLSyntax.isPlain(name) && !(dialect == .sqlite ? SQLSyntax.sqliteKeywords : SQLSyntax.postgresKeywords).contains(name)
     }
 
     /// Always quoted: used where a name is compared as text by the engine.
@@ -43,7 +61,8 @@ public struct SQLSyntax: Sendable {
 
     static func isPlain(_ name: String) -> Bool {
         guard let first = name.utf8.first, (first >= 97 && first <= 122) || first == 95 else { return false }
-        return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        for b in name.utf8 where !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95) { return false }
+        return true
     }
 
     /// `-- text` lines; every line break of the text starts a new comment line,

@@ -105,7 +105,8 @@ public final class Validator {
     // MARK: Tables
 
     private func checkTable(at index: Int) {
-        var table = schema.tables[index]
+        // A constant: passing a `var` to the checks below would copy the whole table for every call.
+        let table = schema.tables[index]
         let name = table.name
         let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
@@ -144,9 +145,8 @@ public final class Validator {
             _ = requireColumns(u.columns, "unique constraint '\(u.name)'", ["unique"])
             duplicateColumns(u.columns, "unique constraint '\(u.name)'", at: constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
         }
-        for (i, fk) in table.foreignKeys.enumerated() {
-            table.foreignKeys[i] = checkForeignKey(fk, in: table, columnIndex: columnIndex)
-        }
+        // Resolved foreign keys (bare `references: table` gets the key columns), stored when the table is done.
+        let foreignKeys = table.foreignKeys.map { checkForeignKey($0, in: table, columnIndex: columnIndex) }
         for (i, index) in table.indexes.enumerated() {
             let path = ["indexes", String(i)]
             _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path)
@@ -214,7 +214,7 @@ public final class Validator {
                 diagnostics.error("\(what) has two constraints named '\(constraint)' (a \(other.kind) and a \(kind)); give one another name", at: location)
             }
         }
-        schema.tables[index] = table
+        schema.tables[index].foreignKeys = foreignKeys
     }
 
     /// The list item that names `column` (alone or followed by ASC/DESC...) below a
