@@ -18,7 +18,7 @@ public final class Validator {
     public init(schema: Schema, sourceMap: SourceMap) {
         self.schema = schema
         self.sourceMap = sourceMap
-        for (i, t) in schema.tables.enumerated() { tableIndex[t.name] = i }
+        for i in schema.tables.indices { tableIndex[schema.tables[i].name] = i }
         for (i, e) in schema.enums.enumerated() { enumIndex[e.name] = i }
     }
 
@@ -286,43 +286,43 @@ public final class Validator {
 
     private func checkColumn(_ column: Column, in table: Table) {
         let name = column.name
-        // Captures the names only: capturing `table` would copy the whole table into the closure for every column.
+        // Closures and autoclosures below capture the names only: capturing `table` copies the whole table.
         let tableName = table.name
         let what = LazyText { "column '\(name)' of table '\(tableName)'" }
-        checkIdentifier(name, "column", at: sourceMap.column(table.name, name))
+        checkIdentifier(name, "column", at: sourceMap.column(tableName, name))
         // Types
         var elementType = column.type
         if case .array(let inner) = column.type { elementType = inner }
         if case .enumeration(let enumName) = elementType, enumIndex[enumName] == nil {
             let hint = TypeParser.hint(for: enumName, extra: schema.enums.map(\.name))
-            diagnostics.error("unknown type '\(enumName)' of \(what): it is neither a built-in type nor a declared enum\(hint)", at: sourceMap.columnType(table.name, name))
+            diagnostics.error("unknown type '\(enumName)' of \(what): it is neither a built-in type nor a declared enum\(hint)", at: sourceMap.columnType(tableName, name))
         }
         if case let .custom(sqlite, postgres, _) = column.type {
             for (dialect, type) in [(Dialect.sqlite, sqlite), (.postgres, postgres)] where schema.targets.contains(dialect) && type == nil {
-                diagnostics.error("the type of \(what) gives no \(dialect.rawValue) type, but \(dialect.rawValue) is a target", at: sourceMap.column(table.name, name, "type"))
+                diagnostics.error("the type of \(what) gives no \(dialect.rawValue) type, but \(dialect.rawValue) is a target", at: sourceMap.column(tableName, name, "type"))
             }
             if table.strict, let t = sqlite?.uppercased(), !["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(t) {
-                diagnostics.error("\(what) has SQLite type '\(sqlite!)', which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, BLOB, ANY)", at: sourceMap.column(table.name, name, "type"))
+                diagnostics.error("\(what) has SQLite type '\(sqlite!)', which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, BLOB, ANY)", at: sourceMap.column(tableName, name, "type"))
             }
         }
         if column.autoUpdate && ![.timestamp, .datetime, .unixtime].contains(column.type) {
-            diagnostics.error("'auto_update' of \(what) needs a timestamp, datetime or unixtime column, not \(column.type.spelling)", at: sourceMap.column(table.name, name, "auto_update"))
+            diagnostics.error("'auto_update' of \(what) needs a timestamp, datetime or unixtime column, not \(column.type.spelling)", at: sourceMap.column(tableName, name, "auto_update"))
         }
         if column.type.isSerial && column.defaultValue != nil {
-            diagnostics.error("\(what) is \(column.type.spelling) and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+            diagnostics.error("\(what) is \(column.type.spelling) and cannot also have a default", at: sourceMap.column(tableName, name, "default"))
         }
         if let generated = column.generated {
             if column.defaultValue != nil {
-                diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+                diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(tableName, name, "default"))
             }
             if !generated.stored && targetsPostgres {
-                noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(table.name, name, "generated"))
+                noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(tableName, name, "generated"))
             }
         }
         // A serial or generated column with a default was reported above; its value does not matter.
-        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: "\(what)", at: sourceMap.column(table.name, name, "default")) }
+        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: "\(what)", at: sourceMap.column(tableName, name, "default")) }
         if let renamed = column.renamedFrom, renamed == name || table.column(named: renamed) != nil {
-            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(table.name, name, "renamed_from"))
+            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(tableName, name, "renamed_from"))
         }
     }
 
@@ -589,30 +589,39 @@ public final class Validator {
             let database = description.hasPrefix("full-text table") || other.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
             diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location())
         }
+        // Tables are read in place (`tables[i].name`): iterating `for t in schema.tables` copies each one.
+        let tables = schema.tables
         func claimAll() {
-            for t in schema.tables { claim(t.name, "table '\(t.name)'", at: sourceMap.table(t.name)) }
+            for t in tables.indices {
+                let name = tables[t].name
+                claim(name, "table '\(name)'", at: sourceMap.table(name))
+            }
             for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
-            for t in schema.tables {
-                for p in t.partition?.partitions ?? [] {
-                    claim(p.name, "partition '\(p.name)' of table '\(t.name)'", at: sourceMap.table(t.name, "partition", "partitions", p.name))
+            for t in tables.indices {
+                let name = tables[t].name
+                if let partition = tables[t].partition {
+                    for p in partition.partitions {
+                        claim(p.name, "partition '\(p.name)' of table '\(name)'", at: sourceMap.table(name, "partition", "partitions", p.name))
+                    }
                 }
-                if t.search != nil && targetsSQLite {
-                    claim(Naming.ftsTable(table: t.name), "full-text table '\(Naming.ftsTable(table: t.name))' of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
+                if tables[t].search != nil && targetsSQLite {
+                    claim(Naming.ftsTable(table: name), "full-text table '\(Naming.ftsTable(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
                 }
             }
-            for t in schema.tables {
-                let of = "of table '\(t.name)'"
-                if let pk = t.primaryKey {
-                    claim(pk.name, "primary key '\(pk.name)' \(of)", at: self.constraintLocation(t.name, pk.name, in: ["primary_key"]) ?? sourceMap.table(t.name, "primary_key"))
+            for t in tables.indices {
+                let name = tables[t].name
+                if let pk = tables[t].primaryKey {
+                    claim(pk.name, "primary key '\(pk.name)' of table '\(name)'", at: self.constraintLocation(name, pk.name, in: ["primary_key"]) ?? sourceMap.table(name, "primary_key"))
                 }
-                for u in t.uniques {
-                    claim(u.name, "unique constraint '\(u.name)' \(of)", at: self.constraintLocation(t.name, u.name, in: ["unique"]) ?? sourceMap.table(t.name, "unique"))
+                for u in tables[t].uniques {
+                    claim(u.name, "unique constraint '\(u.name)' of table '\(name)'", at: self.constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
                 }
-                for (i, index) in t.indexes.enumerated() {
-                    claim(index.name, "index '\(index.name)' \(of)", at: sourceMap.table(t.name, "indexes", String(i)))
+                for i in tables[t].indexes.indices {
+                    let indexName = tables[t].indexes[i].name
+                    claim(indexName, "index '\(indexName)' of table '\(name)'", at: sourceMap.table(name, "indexes", String(i)))
                 }
-                if t.search != nil && targetsPostgres {
-                    claim(Naming.searchIndex(table: t.name), "search index '\(Naming.searchIndex(table: t.name))' \(of)", at: sourceMap.table(t.name, "search"))
+                if tables[t].search != nil && targetsPostgres {
+                    claim(Naming.searchIndex(table: name), "search index '\(Naming.searchIndex(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
                 }
             }
             for v in schema.views {
