@@ -363,8 +363,8 @@ struct SchemaDecoder {
 
     private mutating func action(_ node: YAMLNode, what: @autoclosure () -> String) -> ReferentialAction? {
         guard let text = string(node, what: what()) else { return nil }
-        let normalized = text.lowercased().replacingSpaces(with: "_")
-        guard let value = ReferentialAction(rawValue: normalized) else {
+        // Written as stored (`cascade`, `no_action`), the text needs no normalizing.
+        guard let value = ReferentialAction(rawValue: text) ?? ReferentialAction(rawValue: text.lowercased().replacingSpaces(with: "_")) else {
             let names = ReferentialAction.allCases.map(\.rawValue)
             diagnostics.error("\(what()) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
             return nil
@@ -403,7 +403,7 @@ struct SchemaDecoder {
             return nil
         }
         if takesJSON {
-            if node.scalarValue == .null { return .null }
+            if node.isNull { return .null }
             return .json(JSONValue.from(node))
         }
         return literal(node, functions: true)
@@ -747,14 +747,14 @@ struct SchemaDecoder {
 
     private mutating func mapping(_ node: YAMLNode, what: @autoclosure () -> String) -> [(key: YAMLNode, value: YAMLNode)] {
         if node.kind == .mapping { return node.pairs }
-        if node.kind == .scalar, node.scalarValue == .null { return [] }
+        if node.kind == .scalar, node.isNull { return [] }
         diagnostics.error("\(what()) must be a mapping, found \(node.kindDescription)", at: node.location)
         return []
     }
 
     private mutating func list(_ node: YAMLNode, what: @autoclosure () -> String) -> [YAMLNode] {
         if node.kind == .sequence { return node.items }
-        if node.kind == .scalar, node.scalarValue == .null { return [] }
+        if node.kind == .scalar, node.isNull { return [] }
         diagnostics.error("\(what()) must be a list, found \(node.kindDescription)", at: node.location)
         return []
     }
@@ -765,7 +765,7 @@ struct SchemaDecoder {
             diagnostics.error("\(what()) must be a string, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        if !node.isQuoted && node.scalarValue == .null {
+        if node.isNull {
             diagnostics.error("\(what()) is empty", at: node.location)
             return nil
         }

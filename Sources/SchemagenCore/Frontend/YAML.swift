@@ -399,15 +399,40 @@ public struct YAMLNode: @unchecked Sendable {
         return YAMLNode.resolvePlain(r.value)
     }
 
+    /// Whether `scalarValue` is `.null` (true for collections too, whose text is empty),
+    /// without resolving the rest of the grammar: the decoder asks this of nearly every scalar.
+    public var isNull: Bool {
+        let r = raw
+        return !r.quoted && YAMLNode.isNullText(r.value)
+    }
+
+    /// `""`, `~`, `null`, `Null`, `NULL`: checked by length first, so other text costs no comparison.
+    static func isNullText(_ s: String) -> Bool {
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
+    }
+
     static func resolvePlain(_ s: String) -> ScalarValue {
-        switch s {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
+        if isNullText(s) { return .null }
+        switch s.utf8.count {
+        case 4 where s == "true" || s == "True" || s == "TRUE": return .bool(true)
+        case 5 where s == "false" || s == "False" || s == "FALSE": return .bool(false)
         default: break
         }
-        // JSON's number grammar (plus a leading '+'): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-        let b = Array(s.utf8)
+        // The number grammar reads the bytes in place (a native string's storage, or a copy of a short one).
+        let number = s.utf8.withContiguousStorageIfAvailable(numberKind) ?? Array(s.utf8).withUnsafeBufferPointer(numberKind)
+        if let isFloat = number { return isFloat ? .float(s) : .integer(s) }
+        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
+        return .string(s)
+    }
+
+    /// Whether the bytes match JSON's number grammar (plus a leading '+'):
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; nil if not, else whether it is a float.
+    private static func numberKind(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         var i = 0
         func digits() -> Int {
             let start = i
@@ -430,9 +455,7 @@ public struct YAMLNode: @unchecked Sendable {
             if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
             valid = digits() > 0
         }
-        if valid && i == b.count { return isFloat ? .float(s) : .integer(s) }
-        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
-        return .string(s)
+        return valid && i == b.count ? isFloat : nil
     }
 
     /// A short English name of the node's kind, for "expected X, found Y" messages.
