@@ -84,6 +84,12 @@ public final class YAMLDocument: @unchecked Sendable {
             // libyaml skips a byte order mark only when it detects the encoding itself, and it counts
             // the mark as a column otherwise: drop it here so that columns stay right.
             let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            // Schemas have about one node per 10 bytes; reserving for more avoids copying the arrays as they grow
+            // (pages reserved and never touched cost nothing).
+            let expectedNodes = bytes.count / 4 + 16
+            nodes.reserveCapacity(expectedNodes)
+            weights.reserveCapacity(expectedNodes)
+            children.reserveCapacity(expectedNodes)
             return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument? in
                 yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
