@@ -28,7 +28,32 @@ public struct SQLSyntax: Sendable {
 
     /// Whether a name can be written without quotes.
     private func isBare(_ name: String) -> Bool {
-        SQLSyntax.isPlain(name) && !(dialect == .sqlite ? SQLSyntax.sqliteKeywords : SQLSyntax.postgresKeywords).contains(name)
+        SQLSyntax.isPlain(name) && !(dialect == .sqlite ? SQLSyntax.sqliteKeywordTable : SQLSyntax.postgresKeywordTable).contains(name)
+    }
+
+    static let sqliteKeywordTable = KeywordTable(sqliteKeywords)
+    static let postgresKeywordTable = KeywordTable(postgresKeywords)
+
+    /// Key words grouped by length and first byte: every identifier of the output is looked up,
+    /// and comparing with the one or two words that share both is cheaper than hashing it.
+    struct KeywordTable: Sendable {
+        private let buckets: [[String]]
+        private let maxLength: Int
+
+        init(_ words: Set<String>) {
+            maxLength = words.map(\.utf8.count).max() ?? 0
+            var buckets = [[String]](repeating: [], count: (maxLength + 1) * 256)
+            for word in words.sorted() {
+                buckets[word.utf8.count * 256 + Int(word.utf8.first ?? 0)].append(word)
+            }
+            self.buckets = buckets
+        }
+
+        func contains(_ name: String) -> Bool {
+            let length = name.utf8.count
+            guard length <= maxLength, let first = name.utf8.first else { return length == 0 && !buckets[0].isEmpty }
+            return buckets[length * 256 + Int(first)].contains(name)
+        }
     }
 
     /// Always quoted: used where a name is compared as text by the engine.
