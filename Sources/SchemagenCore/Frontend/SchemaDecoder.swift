@@ -202,6 +202,7 @@ struct SchemaDecoder {
         var columnPrimaryKeys: [YAMLNode] = []
         if let columns = value["columns"] {
             let pairs = mapping(columns, what: "the columns of \(what)")
+            table.columns.reserveCapacity(pairs.count)
             if pairs.isEmpty && columns.kind == .mapping {
                 diagnostics.error("\(what) has no columns", at: columns.location)
             }
@@ -253,7 +254,7 @@ struct SchemaDecoder {
     private mutating func decodeColumn(key: YAMLNode, value: YAMLNode, into table: inout Table) -> Bool? {
         let name = key.scalar
         let tableName = table.name
-        let what = LazyText { "column '\(name)' of table '\(tableName)'" }
+        let what = ColumnText(column: name, table: tableName)
         if value.kind == .scalar {
             guard let text = string(value, what: "the type of \(what)") else { return nil }
             guard let parsed = parseType(text, at: value.location, what: "\(what)") else { return nil }
@@ -740,8 +741,13 @@ struct SchemaDecoder {
 
     /// Reports keys of `node` that are not in `allowed`, with a "did you mean" hint.
     private mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: @autoclosure () -> String) {
-        for (key, _) in node.pairs where !allowed.contains(key.scalar) {
-            diagnostics.error("unknown key '\(key.scalar)' \(what())\(Suggestions.hint(for: key.scalar, in: allowed))", at: key.location)
+        node.forEachKey { key in
+            let name = key.scalar
+            let length = name.utf8.count
+            // Lengths first: most allowed keys differ in length from the one at hand.
+            if !allowed.contains(where: { $0.utf8.count == length && $0 == name }) {
+                diagnostics.error("unknown key '\(name)' \(what())\(Suggestions.hint(for: name, in: allowed))", at: key.location)
+            }
         }
     }
 

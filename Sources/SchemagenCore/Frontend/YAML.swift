@@ -353,33 +353,43 @@ public struct YAMLNode: @unchecked Sendable {
 
     /// The value for `key` in a mapping (linear: mappings in a schema are small).
     public subscript(key: String) -> YAMLNode? {
+        guard let i = position(ofKey: key) else { return nil }
+        return YAMLNode(document: document, index: document.children[i + 1])
+    }
+
+    /// The key node and value node for `key` in a mapping.
+    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        guard let i = position(ofKey: key) else { return nil }
+        return (YAMLNode(document: document, index: document.children[i]),
+                YAMLNode(document: document, index: document.children[i + 1]))
+    }
+
+    /// The position in `children` of the first key equal to `key`. Lengths are compared
+    /// first: they are stored in the strings, and most keys differ in length.
+    private func position(ofKey key: String) -> Int? {
         let r = raw
         guard r.kind == .mapping else { return nil }
+        let length = key.utf8.count
         var i = Int(r.childStart)
         let end = i + Int(r.childCount)
         while i < end {
-            if document.nodes[Int(document.children[i])].value == key {
-                return YAMLNode(document: document, index: document.children[i + 1])
-            }
+            let candidate = document.nodes[Int(document.children[i])].value
+            if candidate.utf8.count == length && candidate == key { return i }
             i += 2
         }
         return nil
     }
 
-    /// The key node and value node for `key` in a mapping.
-    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+    /// Calls `body` with each key of a mapping, in document order, without building `pairs`.
+    func forEachKey(_ body: (YAMLNode) -> Void) {
         let r = raw
-        guard r.kind == .mapping else { return nil }
+        guard r.kind == .mapping else { return }
         var i = Int(r.childStart)
         let end = i + Int(r.childCount)
         while i < end {
-            if document.nodes[Int(document.children[i])].value == key {
-                return (YAMLNode(document: document, index: document.children[i]),
-                        YAMLNode(document: document, index: document.children[i + 1]))
-            }
+            body(YAMLNode(document: document, index: document.children[i]))
             i += 2
         }
-        return nil
     }
 
     /// What a plain scalar means under the YAML 1.2 core schema.

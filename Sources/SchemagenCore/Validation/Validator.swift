@@ -111,20 +111,22 @@ public final class Validator {
         let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
         var columnIndex: [String: Int] = [:]
-        for (i, c) in table.columns.enumerated() { columnIndex[c.name] = i }
-        let columnNames = table.columns.map(\.name)
+        columnIndex.reserveCapacity(table.columns.count)
+        for i in table.columns.indices { columnIndex[table.columns[i].name] = i }
 
-        func requireColumns(_ columns: [String], _ owner: @autoclosure () -> String, _ path: [String]) -> Bool {
+        /// `path` leads to the declaration in the YAML; it is only built for a missing column.
+        func requireColumns(_ columns: [String], _ owner: @autoclosure () -> String, _ path: @autoclosure () -> [String]) -> Bool {
             var ok = true
             for c in columns where columnIndex[c] == nil {
+                let path = path()
                 let location = columnItem(c, in: sourceMap.node(table: name, path)) ?? SourceMap.locate(sourceMap.tables[name], path)
-                diagnostics.error("\(owner()) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: location)
+                diagnostics.error("\(owner()) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: location)
                 ok = false
             }
             return ok
         }
 
-        for column in table.columns { checkColumn(column, in: table) }
+        for i in table.columns.indices { checkColumn(table.columns[i], in: table) }
 
         let serials = table.columns.filter { $0.type.isSerial }
         for s in serials where table.primaryKey?.columns != [s.name] {
@@ -148,10 +150,10 @@ public final class Validator {
         // Resolved foreign keys (bare `references: table` gets the key columns), stored when the table is done.
         let foreignKeys = table.foreignKeys.map { checkForeignKey($0, in: table, columnIndex: columnIndex) }
         for (i, index) in table.indexes.enumerated() {
-            let path = ["indexes", String(i)]
-            _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path)
-            _ = requireColumns(index.include, "index '\(index.name)'", path)
-            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path))
+            let path = { ["indexes", String(i)] }
+            _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path())
+            _ = requireColumns(index.include, "index '\(index.name)'", path())
+            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path()))
         }
         if let search = table.search {
             // The item naming a column in `search: [...]` or `search: { columns: [...] }`.
@@ -196,16 +198,17 @@ public final class Validator {
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
-        // Names of constraints must be unique within a table.
-        var constraintNames: [String: (kind: String, columns: [String]?)] = [:]
-        let named: [(String, String, [String]?)] = (table.primaryKey.map { [($0.name, "primary key", $0.columns)] } ?? [])
-            + table.uniques.map { ($0.name, "unique constraint", $0.columns) } + table.checks.map { ($0.name, "check", nil) }
-            + table.foreignKeys.map { ($0.name, "foreign key", nil) }
-        for (constraint, kind, columns) in named {
-            guard let other = constraintNames[constraint] else {
-                constraintNames[constraint] = (kind, columns)
-                continue
-            }
+        // Names of constraints must be unique within a table. A table has a handful:
+        // each is compared with the earlier ones rather than hashed into a dictionary.
+        var named: [(name: String, kind: String, columns: [String]?)] = []
+        named.reserveCapacity(1 + table.uniques.count + table.checks.count + table.foreignKeys.count)
+        if let pk = table.primaryKey { named.append((pk.name, "primary key", pk.columns)) }
+        for u in table.uniques { named.append((u.name, "unique constraint", u.columns)) }
+        for c in table.checks { named.append((c.name, "check", nil)) }
+        for fk in table.foreignKeys { named.append((fk.name, "foreign key", nil)) }
+        for (i, (constraint, kind, columns)) in named.enumerated() {
+            // The first earlier constraint of this name, as a dictionary of first occurrences would give.
+            guard let other = named[..<i].first(where: { $0.name == constraint }) else { continue }
             let location = constraintLocation(name, constraint, in: ["primary_key", "unique", "checks", "foreign_keys"]) ?? sourceMap.table(name)
             if kind == "unique constraint", other.kind == kind, other.columns == columns {
                 // `unique: true` on a column and the same key in the table's 'unique' list.
@@ -288,7 +291,7 @@ public final class Validator {
         let name = column.name
         // Closures and autoclosures below capture the names only: capturing `table` copies the whole table.
         let tableName = table.name
-        let what = LazyText { "column '\(name)' of table '\(tableName)'" }
+        let what = ColumnText(column: name, table: tableName)
         checkIdentifier(name, "column", at: sourceMap.column(tableName, name))
         // Types
         var elementType = column.type
