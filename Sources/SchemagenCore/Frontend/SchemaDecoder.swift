@@ -328,7 +328,7 @@ struct SchemaDecoder {
             }
         }
         if let references = value["references"], let target = string(references, what: "'references' of \(what)") {
-            let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = target.utf8.contains(UInt8(ascii: ".")) ? target.split(separator: ".", omittingEmptySubsequences: false).map(String.init) : [target]
             if parts.count > 2 || parts.contains(where: \.isEmpty) {
                 diagnostics.error("'references' of \(what) must be 'table' or 'table.column', found '\(target)'", at: references.location)
             } else {
@@ -416,7 +416,8 @@ struct SchemaDecoder {
         case .bool(let b): return .bool(b)
         case .integer(let s), .float(let s): return .number(s)
         case .string(let s):
-            if functions, let f = PortableFunction(rawValue: s.trimmingSpaces.lowercased()) { return .function(f) }
+            // Every function is written with '(': other text need not be trimmed and lowercased to know it is none.
+            if functions, s.utf8.contains(UInt8(ascii: "(")), let f = PortableFunction(rawValue: s.trimmingSpaces.lowercased()) { return .function(f) }
             return .string(s)
         }
     }

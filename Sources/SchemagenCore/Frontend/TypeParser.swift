@@ -143,6 +143,10 @@ enum TypeParser {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
     var trimmingSpaces: String {
+        // Nearly all text has nothing to trim. A first or last byte that is not one of these four
+        // cannot start or end a Character that is one of them, so the text is returned as is.
+        let isSpaceByte = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if let first = utf8.first, let last = utf8.last, !isSpaceByte(first), !isSpaceByte(last) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

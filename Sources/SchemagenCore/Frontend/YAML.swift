@@ -297,10 +297,12 @@ public final class YAMLDocument: @unchecked Sendable {
 
         /// The first scalar key equal to `value` among the keys at `children[start ..< before]`.
         func firstKey(_ value: String, from start: Int, before: Int) -> Int32? {
+            let length = value.utf8.count
             var j = start
             while j < before {
-                let other = nodes[Int(children[j])]
-                if other.kind == .scalar && other.value == value { return children[j] }
+                let other = Int(children[j])
+                // Lengths first: they are stored in the strings, and most keys differ in length.
+                if nodes[other].kind == .scalar && nodes[other].value.utf8.count == length && nodes[other].value == value { return children[j] }
                 j += 2
             }
             return nil
