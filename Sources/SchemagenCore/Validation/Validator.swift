@@ -514,7 +514,8 @@ public final class Validator {
         }
         for (local, remote) in zip(fk.columns, fk.referencedColumns) {
             let lc = table.column(named: local)!, rc = target.column(named: remote)!
-            if keyFamily(lc.type) != keyFamily(rc.type) {
+            // Equal types are one family: no spellings to build for the usual foreign key.
+            if lc.type != rc.type && keyFamily(lc.type) != keyFamily(rc.type) {
                 diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location())
             }
             if fk.onDelete == .setNull || fk.onUpdate == .setNull, !lc.nullable {
