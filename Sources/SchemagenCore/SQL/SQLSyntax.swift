@@ -63,10 +63,22 @@ public struct SQLSyntax: Sendable {
 
     /// `FOREIGN KEY (...) REFERENCES t (...) [ON DELETE ...] [ON UPDATE ...]`: the same words in both dialects.
     public func foreignKeyClause(_ fk: ForeignKey) -> String {
-        var s = "FOREIGN KEY (\(ids(fk.columns))) REFERENCES \(id(fk.referencedTable)) (\(ids(fk.referencedColumns)))"
+        var s = ""
+        appendForeignKeyClause(fk, to: &s)
+        return s
+    }
+
+    /// `foreignKeyClause(fk)`, appended to `s`.
+    func appendForeignKeyClause(_ fk: ForeignKey, to s: inout String) {
+        s += "FOREIGN KEY ("
+        appendIDs(fk.columns, to: &s)
+        s += ") REFERENCES "
+        appendID(fk.referencedTable, to: &s)
+        s += " ("
+        appendIDs(fk.referencedColumns, to: &s)
+        s += ")"
         if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
         if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
-        return s
     }
 
     /// A list of identifiers, comma-separated.

@@ -128,7 +128,7 @@ public struct PostgresDDL {
             s += "CONSTRAINT "
             sql.appendID(fk.name, to: &s)
             s += " "
-            s += foreignKeyClause(fk)
+            sql.appendForeignKeyClause(fk, to: &s)
         }
         s += "\n)"
         if let p = table.partition {

@@ -6,13 +6,15 @@
 public struct SQLiteDDL {
     public let schema: Schema
     let sql = SQLSyntax(.sqlite)
-    private let enums: [String: EnumType]
+    /// Each enum's values as SQL literals, `'a', 'b'`: rendered once, not for every column of the enum.
+    private let enumValueLists: [String: String]
 
     public init(schema: Schema) {
         self.schema = schema
-        var enums: [String: EnumType] = [:]
-        for e in schema.enums { enums[e.name] = e }
-        self.enums = enums
+        var lists: [String: String] = [:]
+        let sql = SQLSyntax(.sqlite)
+        for e in schema.enums { lists[e.name] = e.values.map(sql.literal).joined(separator: ", ") }
+        self.enumValueLists = lists
     }
 
     public func script(source: String) -> String {
@@ -106,7 +108,7 @@ public struct SQLiteDDL {
             s += "    CONSTRAINT "
             sql.appendID(fk.name, to: &s)
             s += " "
-            s += foreignKeyClause(fk)
+            sql.appendForeignKeyClause(fk, to: &s)
         }
         s += "\n)"
         if table.strict { s += " STRICT" }
@@ -159,14 +161,11 @@ public struct SQLiteDDL {
             sql.appendID(column.name, to: &s)
             s += " IN (0, 1))"
         case .enumeration(let enumName):
-            guard let e = enums[enumName] else { return }
+            guard let values = enumValueLists[enumName] else { return }
             s += " CHECK ("
             sql.appendID(column.name, to: &s)
             s += " IN ("
-            for (i, value) in e.values.enumerated() {
-                if i > 0 { s += ", " }
-                s += sql.literal(value)
-            }
+            s += values
             s += "))"
         case .json:
             let name = sql.id(column.name)
