@@ -20,6 +20,9 @@ public enum SchemaCompiler {
         let decoded = clock.now
         // Validation runs even after decoding errors, so that one run shows as many problems as possible.
         let validator = Validator(schema: decoder.schema, sourceMap: decoder.sourceMap)
+        // The validator's copy is then the only one: resolving foreign keys writes into it in place
+        // instead of copying the array of tables.
+        decoder.schema = Schema(targets: [])
         let resolved = validator.run()
         diagnostics.append(contentsOf: validator.diagnostics)
         let validated = clock.now

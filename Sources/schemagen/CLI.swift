@@ -50,8 +50,13 @@ enum CLI {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes the text's own UTF-8 storage: a DDL script is megabytes, and `Data(text.utf8)` would copy it.
     static func writeStandardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     }
 
     /// Writes through a temporary file in the same folder and a rename, so a
@@ -83,9 +88,34 @@ struct DiskLoader: SchemaFileLoader {
             throw CLIError("no such file")
         }
         if isDirectory.boolValue { throw CLIError("it is a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = DiskLoader.read(path) else {
             throw CLIError("permission denied or unreadable")
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The file's bytes, read straight into the array (no `Data` and second copy in between); nil on any failure.
+    static func read(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var info = stat()
+        let size = fstat(fileno(file), &info) == 0 ? max(Int(info.st_size), 0) : 0
+        /// Up to `count` more bytes; fewer at the end of the file.
+        func next(_ count: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = fread(buffer.baseAddress!, 1, count, file)
+            }
+        }
+        // One byte more than the size, to reach the end in one read; a file that grew is read on.
+        var requested = size + 1
+        var bytes = next(requested)
+        var last = bytes.count
+        while last == requested {
+            requested = 1 << 16
+            let more = next(requested)
+            bytes += more
+            last = more.count
+        }
+        return ferror(file) != 0 ? nil : bytes
     }
 }

@@ -92,3 +92,12 @@ struct LazyText: CustomStringConvertible {
 
     var description: String { make() }
 }
+
+/// "column 'c' of table 't'", like a `LazyText`, but without a closure: a closure
+/// capturing the two names is a heap allocation, and there is one per column.
+struct ColumnText: CustomStringConvertible {
+    let column: String
+    let table: String
+
+    var description: String { "column '\(column)' of table '\(table)'" }
+}

@@ -202,6 +202,7 @@ struct SchemaDecoder {
         var columnPrimaryKeys: [YAMLNode] = []
         if let columns = value["columns"] {
             let pairs = mapping(columns, what: "the columns of \(what)")
+            table.columns.reserveCapacity(pairs.count)
             if pairs.isEmpty && columns.kind == .mapping {
                 diagnostics.error("\(what) has no columns", at: columns.location)
             }
@@ -253,7 +254,7 @@ struct SchemaDecoder {
     private mutating func decodeColumn(key: YAMLNode, value: YAMLNode, into table: inout Table) -> Bool? {
         let name = key.scalar
         let tableName = table.name
-        let what = LazyText { "column '\(name)' of table '\(tableName)'" }
+        let what = ColumnText(column: name, table: tableName)
         if value.kind == .scalar {
             guard let text = string(value, what: "the type of \(what)") else { return nil }
             guard let parsed = parseType(text, at: value.location, what: "\(what)") else { return nil }
@@ -327,7 +328,7 @@ struct SchemaDecoder {
             }
         }
         if let references = value["references"], let target = string(references, what: "'references' of \(what)") {
-            let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = target.utf8.contains(UInt8(ascii: ".")) ? target.split(separator: ".", omittingEmptySubsequences: false).map(String.init) : [target]
             if parts.count > 2 || parts.contains(where: \.isEmpty) {
                 diagnostics.error("'references' of \(what) must be 'table' or 'table.column', found '\(target)'", at: references.location)
             } else {
@@ -363,8 +364,8 @@ struct SchemaDecoder {
 
     private mutating func action(_ node: YAMLNode, what: @autoclosure () -> String) -> ReferentialAction? {
         guard let text = string(node, what: what()) else { return nil }
-        let normalized = text.lowercased().replacingSpaces(with: "_")
-        guard let value = ReferentialAction(rawValue: normalized) else {
+        // Written as stored (`cascade`, `no_action`), the text needs no normalizing.
+        guard let value = ReferentialAction(rawValue: text) ?? ReferentialAction(rawValue: text.lowercased().replacingSpaces(with: "_")) else {
             let names = ReferentialAction.allCases.map(\.rawValue)
             diagnostics.error("\(what()) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
             return nil
@@ -403,7 +404,7 @@ struct SchemaDecoder {
             return nil
         }
         if takesJSON {
-            if node.scalarValue == .null { return .null }
+            if node.isNull { return .null }
             return .json(JSONValue.from(node))
         }
         return literal(node, functions: true)
@@ -415,7 +416,8 @@ struct SchemaDecoder {
         case .bool(let b): return .bool(b)
         case .integer(let s), .float(let s): return .number(s)
         case .string(let s):
-            if functions, let f = PortableFunction(rawValue: s.trimmingSpaces.lowercased()) { return .function(f) }
+            // Every function is written with '(': other text need not be trimmed and lowercased to know it is none.
+            if functions, s.utf8.contains(UInt8(ascii: "(")), let f = PortableFunction(rawValue: s.trimmingSpaces.lowercased()) { return .function(f) }
             return .string(s)
         }
     }
@@ -586,6 +588,10 @@ struct SchemaDecoder {
 
     /// `name`, `name DESC`, `name ASC NULLS LAST`.
     static func parseIndexColumn(_ text: String) -> IndexPart? {
+        // A bare column name, the common case, is one word.
+        if !text.utf8.contains(UInt8(ascii: " ")) {
+            return TypeParser.isIdentifierLike(text) ? .column(name: text, descending: false, nulls: nil) : nil
+        }
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let name = words.first, TypeParser.isIdentifierLike(name) else { return nil }
         var rest = words.dropFirst().map { $0.uppercased() }[...]
@@ -736,21 +742,26 @@ struct SchemaDecoder {
 
     /// Reports keys of `node` that are not in `allowed`, with a "did you mean" hint.
     private mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: @autoclosure () -> String) {
-        for (key, _) in node.pairs where !allowed.contains(key.scalar) {
-            diagnostics.error("unknown key '\(key.scalar)' \(what())\(Suggestions.hint(for: key.scalar, in: allowed))", at: key.location)
+        node.forEachKey { key in
+            let name = key.scalar
+            let length = name.utf8.count
+            // Lengths first: most allowed keys differ in length from the one at hand.
+            if !allowed.contains(where: { $0.utf8.count == length && $0 == name }) {
+                diagnostics.error("unknown key '\(name)' \(what())\(Suggestions.hint(for: name, in: allowed))", at: key.location)
+            }
         }
     }
 
     private mutating func mapping(_ node: YAMLNode, what: @autoclosure () -> String) -> [(key: YAMLNode, value: YAMLNode)] {
         if node.kind == .mapping { return node.pairs }
-        if node.kind == .scalar, node.scalarValue == .null { return [] }
+        if node.kind == .scalar, node.isNull { return [] }
         diagnostics.error("\(what()) must be a mapping, found \(node.kindDescription)", at: node.location)
         return []
     }
 
     private mutating func list(_ node: YAMLNode, what: @autoclosure () -> String) -> [YAMLNode] {
         if node.kind == .sequence { return node.items }
-        if node.kind == .scalar, node.scalarValue == .null { return [] }
+        if node.kind == .scalar, node.isNull { return [] }
         diagnostics.error("\(what()) must be a list, found \(node.kindDescription)", at: node.location)
         return []
     }
@@ -761,7 +772,7 @@ struct SchemaDecoder {
             diagnostics.error("\(what()) must be a string, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        if !node.isQuoted && node.scalarValue == .null {
+        if node.isNull {
             diagnostics.error("\(what()) is empty", at: node.location)
             return nil
         }

@@ -126,13 +126,27 @@ enum TypeParser {
     }
 
     static func isIdentifierLike(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0" ... "9").contains($0) }
+        guard !s.isEmpty else { return false }
+        // ASCII names, nearly all of them, without Unicode property lookups (which agree on ASCII).
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            let lower = b | 0x20
+            guard b == UInt8(ascii: "_") || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) else { return false }
+        }
+        if ascii { return true }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0" ... "9").contains($0) }
     }
 }
 
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
     var trimmingSpaces: String {
+        // Nearly all text has nothing to trim. A first or last byte that is not one of these four
+        // cannot start or end a Character that is one of them, so the text is returned as is.
+        let isSpaceByte = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if let first = utf8.first, let last = utf8.last, !isSpaceByte(first), !isSpaceByte(last) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

@@ -7,13 +7,17 @@ import CYaml
 /// every later stage point at `file:line:column`. Aliases share the anchored
 /// node instead of copying it; the expanded size is bounded so that an alias
 /// bomb is rejected rather than walked.
+///
+/// The arrays are constants, filled by the builder before the document exists:
+/// reading a `var` of a class costs a dynamic exclusivity check on every access,
+/// and node lookups are the decoder's innermost loop.
 public final class YAMLDocument: @unchecked Sendable {
     /// The file name used in diagnostics.
     public let file: String
-    @usableFromInline var nodes: [RawNode] = []
+    @usableFromInline let nodes: [RawNode]
     /// Children of collections, contiguous per collection. A mapping stores key, value, key, value...
-    @usableFromInline var children: [Int32] = []
-    var rootIndex: Int32 = -1
+    @usableFromInline let children: [Int32]
+    let rootIndex: Int32
 
     @usableFromInline struct RawNode {
         var kind: YAMLNode.Kind
@@ -25,7 +29,12 @@ public final class YAMLDocument: @unchecked Sendable {
         var childCount: Int32 = 0
     }
 
-    init(file: String) { self.file = file }
+    init(file: String, nodes: [RawNode], children: [Int32], rootIndex: Int32) {
+        self.file = file
+        self.nodes = nodes
+        self.children = children
+        self.rootIndex = rootIndex
+    }
 
     /// The root node, or nil for an empty document.
     public var root: YAMLNode? { rootIndex >= 0 ? YAMLNode(document: self, index: rootIndex) : nil }
@@ -35,24 +44,29 @@ public final class YAMLDocument: @unchecked Sendable {
 
     /// Parses `bytes`. Returns nil and appends diagnostics when the text is not YAML this tool accepts.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> YAMLDocument? {
-        var builder = Builder(document: YAMLDocument(file: file))
+        var builder = Builder(file: file)
         return builder.run(bytes, diagnostics: &diagnostics)
     }
 
     /// Reads libyaml events and builds the flat node array with a stack of open collections.
     private struct Builder {
-        let document: YAMLDocument
-        /// One entry per open collection: its node index and its children so far.
-        var stack: [(node: Int32, children: [Int32], anchor: String?)] = []
+        let file: String
+        var nodes: [RawNode] = []
+        var children: [Int32] = []
+        var rootIndex: Int32 = -1
+        /// One entry per open collection: its node index and where its children start in `pending`.
+        var stack: [(node: Int32, start: Int, anchor: String?)] = []
+        /// The children of every open collection, innermost last: one buffer instead of an array per collection.
+        var pending: [Int32] = []
         var anchors: [String: Int32] = [:]
         /// Number of nodes each node expands to (aliases counted at full size).
         var weights: [Int] = []
         var failed = false
 
-        init(document: YAMLDocument) { self.document = document }
+        init(file: String) { self.file = file }
 
         func location(_ mark: yaml_mark_t) -> SourceLocation {
-            SourceLocation(file: document.file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+            SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         }
 
         mutating func run(_ bytes: [UInt8], diagnostics: inout Diagnostics) -> YAMLDocument? {
@@ -64,12 +78,18 @@ public final class YAMLDocument: @unchecked Sendable {
             defer { yaml_parser_delete(&parser) }
             if bytes.isEmpty {
                 diagnostics.error("the file is empty; a schema starts with 'schemagen: 1'",
-                                  at: SourceLocation(file: document.file, line: 1, column: 1))
+                                  at: SourceLocation(file: file, line: 1, column: 1))
                 return nil
             }
             // libyaml skips a byte order mark only when it detects the encoding itself, and it counts
             // the mark as a column otherwise: drop it here so that columns stay right.
             let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            // Schemas have about one node per 10 bytes; reserving for more avoids copying the arrays as they grow
+            // (pages reserved and never touched cost nothing).
+            let expectedNodes = bytes.count / 4 + 16
+            nodes.reserveCapacity(expectedNodes)
+            weights.reserveCapacity(expectedNodes)
+            children.reserveCapacity(expectedNodes)
             return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument? in
                 yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -110,10 +130,10 @@ public final class YAMLDocument: @unchecked Sendable {
                         let isMap = type == YAML_MAPPING_START_EVENT
                         let anchorPtr = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                         let index = add(isMap ? .mapping : .sequence, quoted: false, value: "", mark: event.start_mark, weight: 1)
-                        stack.append((index, [], anchorPtr.map { String(cString: $0) }))
+                        stack.append((index, pending.count, anchorPtr.map { String(cString: $0) }))
                     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                         let open = stack.removeLast()
-                        close(open.node, children: open.children, diagnostics: &diagnostics)
+                        close(open.node, childrenFrom: open.start, diagnostics: &diagnostics)
                         if let a = open.anchor { anchors[a] = open.node }
                         attach(open.node, diagnostics: &diagnostics)
                     case YAML_ALIAS_EVENT:
@@ -134,12 +154,12 @@ public final class YAMLDocument: @unchecked Sendable {
                     }
                 }
                 if failed { return nil }
-                if document.rootIndex < 0 {
+                if rootIndex < 0 {
                     diagnostics.error("the file holds no YAML content; a schema starts with 'schemagen: 1'",
-                                      at: SourceLocation(file: document.file, line: 1, column: 1))
+                                      at: SourceLocation(file: file, line: 1, column: 1))
                     return nil
                 }
-                return document
+                return YAMLDocument(file: file, nodes: nodes, children: children, rootIndex: rootIndex)
             }
         }
 
@@ -198,7 +218,7 @@ public final class YAMLDocument: @unchecked Sendable {
                     column += 1
                 }
             }
-            return SourceLocation(file: document.file, line: line, column: column)
+            return SourceLocation(file: file, line: line, column: column)
         }
 
         /// The character at a line and column, if the text there is readable.
@@ -214,55 +234,78 @@ public final class YAMLDocument: @unchecked Sendable {
         }
 
         mutating func add(_ kind: YAMLNode.Kind, quoted: Bool, value: String, mark: yaml_mark_t, weight: Int) -> Int32 {
-            document.nodes.append(RawNode(kind: kind, quoted: quoted, line: Int32(mark.line + 1), column: Int32(mark.column + 1), value: value))
+            nodes.append(RawNode(kind: kind, quoted: quoted, line: Int32(mark.line + 1), column: Int32(mark.column + 1), value: value))
             weights.append(weight)
-            return Int32(document.nodes.count - 1)
+            return Int32(nodes.count - 1)
         }
 
         /// Adds a finished node to the open collection, or makes it the root.
         mutating func attach(_ index: Int32, diagnostics: inout Diagnostics) {
             if stack.isEmpty {
-                document.rootIndex = index
+                rootIndex = index
             } else {
-                stack[stack.count - 1].children.append(index)
+                pending.append(index)
             }
         }
 
-        /// Stores a collection's children contiguously and checks a mapping's keys.
-        mutating func close(_ index: Int32, children: [Int32], diagnostics: inout Diagnostics) {
+        /// Stores a collection's children (`pending[start...]`) contiguously and checks a mapping's keys.
+        mutating func close(_ index: Int32, childrenFrom start: Int, diagnostics: inout Diagnostics) {
+            let end = pending.count
             var weight = 1
-            for c in children {
+            for c in pending[start ..< end] {
                 weight += weights[Int(c)]
                 if weight > YAMLDocument.expansionLimit { weight = YAMLDocument.expansionLimit + 1; break }
             }
             weights[Int(index)] = weight
-            let node = document.nodes[Int(index)]
+            let node = nodes[Int(index)]
             if weight > YAMLDocument.expansionLimit {
                 diagnostics.error("this node expands past \(YAMLDocument.expansionLimit) nodes through aliases; alias bombs are rejected",
-                                  at: SourceLocation(file: document.file, line: Int(node.line), column: Int(node.column)))
+                                  at: SourceLocation(file: file, line: Int(node.line), column: Int(node.column)))
                 failed = true
             }
-            document.nodes[Int(index)].childStart = Int32(document.children.count)
-            document.nodes[Int(index)].childCount = Int32(children.count)
-            document.children.append(contentsOf: children)
-            guard node.kind == .mapping else { return }
+            let childStart = children.count
+            nodes[Int(index)].childStart = Int32(childStart)
+            nodes[Int(index)].childCount = Int32(end - start)
+            children.append(contentsOf: pending[start ..< end])
+            pending.removeSubrange(start ..< end)
+            if node.kind == .mapping { checkKeys(from: childStart, to: children.count, diagnostics: &diagnostics) }
+        }
+
+        /// Reports keys that are not scalars, and scalar keys given twice (pointing at the first).
+        /// Small mappings, nearly all of a schema, compare keys pairwise instead of hashing them.
+        mutating func checkKeys(from start: Int, to end: Int, diagnostics: inout Diagnostics) {
+            let pairs = (end - start) / 2
             var seen: [String: Int32] = [:]
-            seen.reserveCapacity(children.count / 2)
-            var i = 0
-            while i < children.count {
-                let key = document.nodes[Int(children[i])]
-                let keyLocation = SourceLocation(file: document.file, line: Int(key.line), column: Int(key.column))
+            if pairs > 16 { seen.reserveCapacity(pairs) }
+            var i = start
+            while i < end {
+                let key = nodes[Int(children[i])]
                 if key.kind != .scalar {
+                    let keyLocation = SourceLocation(file: file, line: Int(key.line), column: Int(key.column))
                     diagnostics.error("a mapping key must be a plain string, not a \(key.kind == .mapping ? "mapping" : "sequence")", at: keyLocation)
                     failed = true
-                } else if let first = seen[key.value] {
-                    diagnostics.error("duplicate key '\(key.value)' (first defined at line \(document.nodes[Int(first)].line))", at: keyLocation)
+                } else if let first = pairs > 16 ? seen[key.value] : firstKey(key.value, from: start, before: i) {
+                    let keyLocation = SourceLocation(file: file, line: Int(key.line), column: Int(key.column))
+                    diagnostics.error("duplicate key '\(key.value)' (first defined at line \(nodes[Int(first)].line))", at: keyLocation)
                     failed = true
-                } else {
+                } else if pairs > 16 {
                     seen[key.value] = children[i]
                 }
                 i += 2
             }
+        }
+
+        /// The first scalar key equal to `value` among the keys at `children[start ..< before]`.
+        func firstKey(_ value: String, from start: Int, before: Int) -> Int32? {
+            let length = value.utf8.count
+            var j = start
+            while j < before {
+                let other = Int(children[j])
+                // Lengths first: they are stored in the strings, and most keys differ in length.
+                if nodes[other].kind == .scalar && nodes[other].value.utf8.count == length && nodes[other].value == value { return children[j] }
+                j += 2
+            }
+            return nil
         }
     }
 }
@@ -312,33 +355,43 @@ public struct YAMLNode: @unchecked Sendable {
 
     /// The value for `key` in a mapping (linear: mappings in a schema are small).
     public subscript(key: String) -> YAMLNode? {
+        guard let i = position(ofKey: key) else { return nil }
+        return YAMLNode(document: document, index: document.children[i + 1])
+    }
+
+    /// The key node and value node for `key` in a mapping.
+    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        guard let i = position(ofKey: key) else { return nil }
+        return (YAMLNode(document: document, index: document.children[i]),
+                YAMLNode(document: document, index: document.children[i + 1]))
+    }
+
+    /// The position in `children` of the first key equal to `key`. Lengths are compared
+    /// first: they are stored in the strings, and most keys differ in length.
+    private func position(ofKey key: String) -> Int? {
         let r = raw
         guard r.kind == .mapping else { return nil }
+        let length = key.utf8.count
         var i = Int(r.childStart)
         let end = i + Int(r.childCount)
         while i < end {
-            if document.nodes[Int(document.children[i])].value == key {
-                return YAMLNode(document: document, index: document.children[i + 1])
-            }
+            let candidate = document.nodes[Int(document.children[i])].value
+            if candidate.utf8.count == length && candidate == key { return i }
             i += 2
         }
         return nil
     }
 
-    /// The key node and value node for `key` in a mapping.
-    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+    /// Calls `body` with each key of a mapping, in document order, without building `pairs`.
+    func forEachKey(_ body: (YAMLNode) -> Void) {
         let r = raw
-        guard r.kind == .mapping else { return nil }
+        guard r.kind == .mapping else { return }
         var i = Int(r.childStart)
         let end = i + Int(r.childCount)
         while i < end {
-            if document.nodes[Int(document.children[i])].value == key {
-                return (YAMLNode(document: document, index: document.children[i]),
-                        YAMLNode(document: document, index: document.children[i + 1]))
-            }
+            body(YAMLNode(document: document, index: document.children[i]))
             i += 2
         }
-        return nil
     }
 
     /// What a plain scalar means under the YAML 1.2 core schema.
@@ -364,15 +417,40 @@ public struct YAMLNode: @unchecked Sendable {
         return YAMLNode.resolvePlain(r.value)
     }
 
+    /// Whether `scalarValue` is `.null` (true for collections too, whose text is empty),
+    /// without resolving the rest of the grammar: the decoder asks this of nearly every scalar.
+    public var isNull: Bool {
+        let r = raw
+        return !r.quoted && YAMLNode.isNullText(r.value)
+    }
+
+    /// `""`, `~`, `null`, `Null`, `NULL`: checked by length first, so other text costs no comparison.
+    static func isNullText(_ s: String) -> Bool {
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
+    }
+
     static func resolvePlain(_ s: String) -> ScalarValue {
-        switch s {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
+        if isNullText(s) { return .null }
+        switch s.utf8.count {
+        case 4 where s == "true" || s == "True" || s == "TRUE": return .bool(true)
+        case 5 where s == "false" || s == "False" || s == "FALSE": return .bool(false)
         default: break
         }
-        // JSON's number grammar (plus a leading '+'): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-        let b = Array(s.utf8)
+        // The number grammar reads the bytes in place (a native string's storage, or a copy of a short one).
+        let number = s.utf8.withContiguousStorageIfAvailable(numberKind) ?? Array(s.utf8).withUnsafeBufferPointer(numberKind)
+        if let isFloat = number { return isFloat ? .float(s) : .integer(s) }
+        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
+        return .string(s)
+    }
+
+    /// Whether the bytes match JSON's number grammar (plus a leading '+'):
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; nil if not, else whether it is a float.
+    private static func numberKind(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         var i = 0
         func digits() -> Int {
             let start = i
@@ -395,9 +473,7 @@ public struct YAMLNode: @unchecked Sendable {
             if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
             valid = digits() > 0
         }
-        if valid && i == b.count { return isFloat ? .float(s) : .integer(s) }
-        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
-        return .string(s)
+        return valid && i == b.count ? isFloat : nil
     }
 
     /// A short English name of the node's kind, for "expected X, found Y" messages.

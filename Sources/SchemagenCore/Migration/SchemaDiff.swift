@@ -27,7 +27,8 @@ public struct SchemaDiff: Sendable {
                     r.tables[t.name] = from
                     oldTable = o
                 }
-                guard let o = oldTable else { continue }
+                // Only a column with `renamed_from` can be a rename: most tables need no name sets.
+                guard let o = oldTable, t.columns.contains(where: { $0.renamedFrom != nil }) else { continue }
                 let oldColumns = Set(o.columns.map(\.name)), newColumns = Set(t.columns.map(\.name))
                 for c in t.columns where !oldColumns.contains(c.name) {
                     if let from = c.renamedFrom, oldColumns.contains(from), !newColumns.contains(from) {

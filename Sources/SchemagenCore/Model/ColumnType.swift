@@ -1,6 +1,9 @@
 /// The logical type of a column, as the format names it. Each dialect and the
 /// Swift generator map it on their own (see the type table of the format).
-public indirect enum ColumnType: Codable, Sendable, Equatable, Hashable {
+///
+/// Only `array` is indirect: an indirect enum boxes every case with a payload,
+/// and then every copy of a column's type is a reference count.
+public enum ColumnType: Codable, Sendable, Equatable, Hashable {
     case bool
     case smallint, int, bigint
     /// Auto-incrementing primary keys.
@@ -20,13 +23,18 @@ public indirect enum ColumnType: Codable, Sendable, Equatable, Hashable {
     case unixtime
     case json
     case bytes
-    case array(ColumnType)
+    indirect case array(ColumnType)
     /// A user-declared enum, by name.
     case enumeration(String)
     /// Passed through per dialect: `{ sqlite: X, postgres: Y, swift: Z }`.
     case custom(sqlite: String?, postgres: String?, swift: String?)
 
-    public var isSerial: Bool { self == .serial || self == .bigserial }
+    public var isSerial: Bool {
+        switch self {
+        case .serial, .bigserial: return true
+        default: return false
+        }
+    }
     public var isInteger: Bool {
         switch self {
         case .smallint, .int, .bigint, .serial, .bigserial, .unixtime: return true

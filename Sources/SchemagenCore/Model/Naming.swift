@@ -10,8 +10,9 @@ public enum Naming {
     /// character), `_`, and the first 8 hex digits of the SHA-256 of the full name:
     /// deterministic, and distinct for names that share a long prefix.
     public static func fit(_ name: String) -> String {
+        // Nearly every name fits: check the length before copying the bytes.
+        guard name.utf8.count > maxIdentifierBytes else { return name }
         let bytes = Array(name.utf8)
-        guard bytes.count > maxIdentifierBytes else { return name }
         var cut = 54
         // Back off to a character boundary: continuation bytes are 0b10xxxxxx.
         while cut > 0 && (bytes[cut] & 0xC0) == 0x80 { cut -= 1 }
@@ -29,10 +30,10 @@ public enum Naming {
 
     public static func primaryKey(table: String) -> String { fit("pk_\(table)") }
     public static func unique(table: String, columns: [String]) -> String {
-        fit((["uq", table] + columns).joined(separator: "_"))
+        fit(joined("uq", table, columns))
     }
     public static func foreignKey(table: String, columns: [String]) -> String {
-        fit((["fk", table] + columns).joined(separator: "_"))
+        fit(joined("fk", table, columns))
     }
     public static func columnCheck(table: String, column: String) -> String { fit("chk_\(table)_\(column)") }
     public static func tableCheck(table: String, ordinal: Int) -> String { fit("chk_\(table)_\(ordinal)") }
@@ -43,7 +44,19 @@ public enum Naming {
             case .expression: return "expr"
             }
         }
-        return fit((["idx", table] + names).joined(separator: "_"))
+        return fit(joined("idx", table, names))
+    }
+
+    /// `prefix_table_a_b`, as `([prefix, table] + names).joined(separator: "_")` without the arrays.
+    static func joined(_ prefix: String, _ table: String, _ names: [String]) -> String {
+        var s = prefix
+        s += "_"
+        s += table
+        for name in names {
+            s += "_"
+            s += name
+        }
+        return s
     }
     public static func searchIndex(table: String) -> String { fit("idx_\(table)_search") }
     public static func ftsTable(table: String) -> String { fit("\(table)_fts") }

@@ -21,6 +21,11 @@ struct ScriptBuffer {
 
     init(reserving capacity: Int = 0) { text.reserveCapacity(capacity) }
 
+    /// Starts a new block (a blank line before it, unless the buffer is empty); the caller appends to `text`.
+    mutating func startBlock() {
+        if !text.isEmpty { text += "\n" }
+    }
+
     /// Starts a new block (a blank line before it, unless the buffer is empty).
     mutating func block(_ statement: String) {
         if !text.isEmpty { text += "\n" }

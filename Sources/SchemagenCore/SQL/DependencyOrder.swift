@@ -12,20 +12,28 @@ public struct DependencyOrder: Sendable {
     public static func key(table: String, constraint: String) -> String { table + "\u{0}" + constraint }
 
     public init(_ schema: Schema) {
+        // Tables are read in place (`tables[i].name`): `for t in schema.tables` would copy each one.
+        let all = schema.tables
         var position: [String: Int] = [:]
-        for (i, t) in schema.tables.enumerated() { position[t.name] = i }
-        let dependencies: [[Int]] = schema.tables.map { t in
-            Array(Set(t.foreignKeys.compactMap { position[$0.referencedTable] }.filter { $0 != position[t.name] })).sorted()
+        position.reserveCapacity(all.count)
+        for i in all.indices { position[all[i].name] = i }
+        // Each table's position in the tables array (the name of a later duplicate points to the last one).
+        let own = all.indices.map { position[all[$0].name] }
+        let dependencies: [[Int]] = all.indices.map { i in
+            var targets: [Int] = []
+            for fk in all[i].foreignKeys {
+                if let target = position[fk.referencedTable], target != own[i], !targets.contains(target) { targets.append(target) }
+            }
+            return targets.sorted()
         }
-        tables = DependencyOrder.stableTopologicalOrder(count: schema.tables.count, dependencies: dependencies)
-        var created = Set<Int>()
+        tables = DependencyOrder.stableTopologicalOrder(count: all.count, dependencies: dependencies)
+        var created = [Bool](repeating: false, count: all.count)
         deferredForeignKeys = []
         for i in tables {
-            created.insert(i)
-            let t = schema.tables[i]
-            for fk in t.foreignKeys {
-                if let target = position[fk.referencedTable], !created.contains(target) {
-                    deferredForeignKeys.insert(DependencyOrder.key(table: t.name, constraint: fk.name))
+            created[i] = true
+            for fk in all[i].foreignKeys {
+                if let target = position[fk.referencedTable], !created[target] {
+                    deferredForeignKeys.insert(DependencyOrder.key(table: all[i].name, constraint: fk.name))
                 }
             }
         }
@@ -135,12 +143,13 @@ public struct DependencyOrder: Sendable {
     /// breaks a cycle by taking the earliest-declared remaining item: used within
     /// one strongly connected component, where every item is part of the cycle.
     static func orderBreakingCycles(count: Int, dependencies: [[Int]]) -> [Int] {
-        var remaining = dependencies.map { Set($0) }
+        // Each item's dependencies are distinct, so counting the unfinished ones is enough.
+        var remaining = dependencies.map(\.count)
         var dependents = [[Int]](repeating: [], count: count)
         for (i, deps) in dependencies.enumerated() { for d in deps { dependents[d].append(i) } }
         var done = [Bool](repeating: false, count: count)
         var ready = Heap()
-        for i in 0 ..< count where remaining[i].isEmpty { ready.push(i) }
+        for i in 0 ..< count where remaining[i] == 0 { ready.push(i) }
         var order: [Int] = []
         order.reserveCapacity(count)
         var nextUnfinished = 0
@@ -156,8 +165,8 @@ public struct DependencyOrder: Sendable {
             done[pick] = true
             order.append(pick)
             for d in dependents[pick] where !done[d] {
-                remaining[d].remove(pick)
-                if remaining[d].isEmpty { ready.push(d) }
+                remaining[d] -= 1
+                if remaining[d] == 0 { ready.push(d) }
             }
         }
         return order

@@ -9,8 +9,51 @@ public struct SQLSyntax: Sendable {
     /// The identifier as it must be written: bare when it is a lowercase ASCII
     /// word that is not a keyword of the dialect, else double-quoted with `"` doubled.
     public func id(_ name: String) -> String {
-        if SQLSyntax.isPlain(name) && !keywords.contains(name) { return name }
+        if isBare(name) { return name }
         return SQLSyntax.quoted(name)
+    }
+
+    /// `id(name)`, appended to `s` without building an intermediate string.
+    func appendID(_ name: String, to s: inout String) {
+        if isBare(name) { s += name } else { s += SQLSyntax.quoted(name) }
+    }
+
+    /// `ids(names)`, appended to `s`.
+    func appendIDs(_ names: [String], to s: inout String) {
+        for (i, name) in names.enumerated() {
+            if i > 0 { s += ", " }
+            appendID(name, to: &s)
+        }
+    }
+
+    /// Whether a name can be written without quotes.
+    private func isBare(_ name: String) -> Bool {
+        SQLSyntax.isPlain(name) && !(dialect == .sqlite ? SQLSyntax.sqliteKeywordTable : SQLSyntax.postgresKeywordTable).contains(name)
+    }
+
+    static let sqliteKeywordTable = KeywordTable(sqliteKeywords)
+    static let postgresKeywordTable = KeywordTable(postgresKeywords)
+
+    /// Key words grouped by length and first byte: every identifier of the output is looked up,
+    /// and comparing with the one or two words that share both is cheaper than hashing it.
+    struct KeywordTable: Sendable {
+        private let buckets: [[String]]
+        private let maxLength: Int
+
+        init(_ words: Set<String>) {
+            maxLength = words.map(\.utf8.count).max() ?? 0
+            var buckets = [[String]](repeating: [], count: (maxLength + 1) * 256)
+            for word in words.sorted() {
+                buckets[word.utf8.count * 256 + Int(word.utf8.first ?? 0)].append(word)
+            }
+            self.buckets = buckets
+        }
+
+        func contains(_ name: String) -> Bool {
+            let length = name.utf8.count
+            guard length <= maxLength, let first = name.utf8.first else { return length == 0 && !buckets[0].isEmpty }
+            return buckets[length * 256 + Int(first)].contains(name)
+        }
     }
 
     /// Always quoted: used where a name is compared as text by the engine.
@@ -20,10 +63,22 @@ public struct SQLSyntax: Sendable {
 
     /// `FOREIGN KEY (...) REFERENCES t (...) [ON DELETE ...] [ON UPDATE ...]`: the same words in both dialects.
     public func foreignKeyClause(_ fk: ForeignKey) -> String {
-        var s = "FOREIGN KEY (\(ids(fk.columns))) REFERENCES \(id(fk.referencedTable)) (\(ids(fk.referencedColumns)))"
+        var s = ""
+        appendForeignKeyClause(fk, to: &s)
+        return s
+    }
+
+    /// `foreignKeyClause(fk)`, appended to `s`.
+    func appendForeignKeyClause(_ fk: ForeignKey, to s: inout String) {
+        s += "FOREIGN KEY ("
+        appendIDs(fk.columns, to: &s)
+        s += ") REFERENCES "
+        appendID(fk.referencedTable, to: &s)
+        s += " ("
+        appendIDs(fk.referencedColumns, to: &s)
+        s += ")"
         if let action = fk.onDelete { s += " ON DELETE \(action.sql)" }
         if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
-        return s
     }
 
     /// A list of identifiers, comma-separated.
@@ -43,7 +98,8 @@ public struct SQLSyntax: Sendable {
 
     static func isPlain(_ name: String) -> Bool {
         guard let first = name.utf8.first, (first >= 97 && first <= 122) || first == 95 else { return false }
-        return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        for b in name.utf8 where !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95) { return false }
+        return true
     }
 
     /// `-- text` lines; every line break of the text starts a new comment line,

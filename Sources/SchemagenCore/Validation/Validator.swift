@@ -18,7 +18,7 @@ public final class Validator {
     public init(schema: Schema, sourceMap: SourceMap) {
         self.schema = schema
         self.sourceMap = sourceMap
-        for (i, t) in schema.tables.enumerated() { tableIndex[t.name] = i }
+        for i in schema.tables.indices { tableIndex[schema.tables[i].name] = i }
         for (i, e) in schema.enums.enumerated() { enumIndex[e.name] = i }
     }
 
@@ -79,7 +79,7 @@ public final class Validator {
             diagnostics.error("\(kind) has an empty name", at: location())
         } else if name.utf8.count > Naming.maxIdentifierBytes {
             diagnostics.error("\(kind) '\(name)' is \(name.utf8.count) bytes long; PostgreSQL identifiers are at most \(Naming.maxIdentifierBytes) bytes", at: location())
-        } else if name.unicodeScalars.contains(where: { $0.value == 0 }) {
+        } else if name.utf8.contains(0) {
             diagnostics.error("\(kind) '\(name)' contains a NUL character", at: location())
         }
     }
@@ -121,25 +121,28 @@ public final class Validator {
     // MARK: Tables
 
     private func checkTable(at index: Int) {
-        var table = schema.tables[index]
+        // A constant: passing a `var` to the checks below would copy the whole table for every call.
+        let table = schema.tables[index]
         let name = table.name
         let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
         var columnIndex: [String: Int] = [:]
-        for (i, c) in table.columns.enumerated() { columnIndex[c.name] = i }
-        let columnNames = table.columns.map(\.name)
+        columnIndex.reserveCapacity(table.columns.count)
+        for i in table.columns.indices { columnIndex[table.columns[i].name] = i }
 
-        func requireColumns(_ columns: [String], _ owner: @autoclosure () -> String, _ path: [String]) -> Bool {
+        /// `path` leads to the declaration in the YAML; it is only built for a missing column.
+        func requireColumns(_ columns: [String], _ owner: @autoclosure () -> String, _ path: @autoclosure () -> [String]) -> Bool {
             var ok = true
             for c in columns where columnIndex[c] == nil {
+                let path = path()
                 let location = columnItem(c, in: sourceMap.node(table: name, path)) ?? SourceMap.locate(sourceMap.tables[name], path)
-                diagnostics.error("\(owner()) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: columnNames))", at: location)
+                diagnostics.error("\(owner()) names column '\(c)', which \(what) does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: location)
                 ok = false
             }
             return ok
         }
 
-        for column in table.columns { checkColumn(column, in: table) }
+        for i in table.columns.indices { checkColumn(table.columns[i], in: table) }
 
         let serials = table.columns.filter { $0.type.isSerial }
         for s in serials where table.primaryKey?.columns != [s.name] {
@@ -160,14 +163,13 @@ public final class Validator {
             _ = requireColumns(u.columns, "unique constraint '\(u.name)'", ["unique"])
             duplicateColumns(u.columns, "unique constraint '\(u.name)'", at: constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
         }
-        for (i, fk) in table.foreignKeys.enumerated() {
-            table.foreignKeys[i] = checkForeignKey(fk, in: table, columnIndex: columnIndex)
-        }
+        // Resolved foreign keys (bare `references: table` gets the key columns), stored when the table is done.
+        let foreignKeys = table.foreignKeys.map { checkForeignKey($0, in: table, columnIndex: columnIndex) }
         for (i, index) in table.indexes.enumerated() {
-            let path = ["indexes", String(i)]
-            _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path)
-            _ = requireColumns(index.include, "index '\(index.name)'", path)
-            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path))
+            let path = { ["indexes", String(i)] }
+            _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path())
+            _ = requireColumns(index.include, "index '\(index.name)'", path())
+            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path()))
         }
         if let search = table.search {
             // The item naming a column in `search: [...]` or `search: { columns: [...] }`.
@@ -212,16 +214,17 @@ public final class Validator {
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
-        // Names of constraints must be unique within a table.
-        var constraintNames: [String: (kind: String, columns: [String]?)] = [:]
-        let named: [(String, String, [String]?)] = (table.primaryKey.map { [($0.name, "primary key", $0.columns)] } ?? [])
-            + table.uniques.map { ($0.name, "unique constraint", $0.columns) } + table.checks.map { ($0.name, "check", nil) }
-            + table.foreignKeys.map { ($0.name, "foreign key", nil) }
-        for (constraint, kind, columns) in named {
-            guard let other = constraintNames[constraint] else {
-                constraintNames[constraint] = (kind, columns)
-                continue
-            }
+        // Names of constraints must be unique within a table. A table has a handful:
+        // each is compared with the earlier ones rather than hashed into a dictionary.
+        var named: [(name: String, kind: String, columns: [String]?)] = []
+        named.reserveCapacity(1 + table.uniques.count + table.checks.count + table.foreignKeys.count)
+        if let pk = table.primaryKey { named.append((pk.name, "primary key", pk.columns)) }
+        for u in table.uniques { named.append((u.name, "unique constraint", u.columns)) }
+        for c in table.checks { named.append((c.name, "check", nil)) }
+        for fk in table.foreignKeys { named.append((fk.name, "foreign key", nil)) }
+        for (i, (constraint, kind, columns)) in named.enumerated() {
+            // The first earlier constraint of this name, as a dictionary of first occurrences would give.
+            guard let other = named[..<i].first(where: { $0.name == constraint }) else { continue }
             let location = constraintLocation(name, constraint, in: ["primary_key", "unique", "checks", "foreign_keys"]) ?? sourceMap.table(name)
             if kind == "unique constraint", other.kind == kind, other.columns == columns {
                 // `unique: true` on a column and the same key in the table's 'unique' list.
@@ -230,7 +233,7 @@ public final class Validator {
                 diagnostics.error("\(what) has two constraints named '\(constraint)' (a \(other.kind) and a \(kind)); give one another name", at: location)
             }
         }
-        schema.tables[index] = table
+        schema.tables[index].foreignKeys = foreignKeys
     }
 
     /// The list item that names `column` (alone or followed by ASC/DESC...) below a
@@ -302,41 +305,43 @@ public final class Validator {
 
     private func checkColumn(_ column: Column, in table: Table) {
         let name = column.name
-        let what = LazyText { "column '\(name)' of table '\(table.name)'" }
-        checkIdentifier(name, "column", at: sourceMap.column(table.name, name))
+        // Closures and autoclosures below capture the names only: capturing `table` copies the whole table.
+        let tableName = table.name
+        let what = ColumnText(column: name, table: tableName)
+        checkIdentifier(name, "column", at: sourceMap.column(tableName, name))
         // Types
         var elementType = column.type
         if case .array(let inner) = column.type { elementType = inner }
         if case .enumeration(let enumName) = elementType, enumIndex[enumName] == nil {
             let hint = TypeParser.hint(for: enumName, extra: schema.enums.map(\.name))
-            diagnostics.error("unknown type '\(enumName)' of \(what): it is neither a built-in type nor a declared enum\(hint)", at: sourceMap.columnType(table.name, name))
+            diagnostics.error("unknown type '\(enumName)' of \(what): it is neither a built-in type nor a declared enum\(hint)", at: sourceMap.columnType(tableName, name))
         }
         if case let .custom(sqlite, postgres, _) = column.type {
             for (dialect, type) in [(Dialect.sqlite, sqlite), (.postgres, postgres)] where schema.targets.contains(dialect) && type == nil {
-                diagnostics.error("the type of \(what) gives no \(dialect.rawValue) type, but \(dialect.rawValue) is a target", at: sourceMap.column(table.name, name, "type"))
+                diagnostics.error("the type of \(what) gives no \(dialect.rawValue) type, but \(dialect.rawValue) is a target", at: sourceMap.column(tableName, name, "type"))
             }
             if table.strict, let t = sqlite?.uppercased(), !["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(t) {
-                diagnostics.error("\(what) has SQLite type '\(sqlite!)', which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, BLOB, ANY)", at: sourceMap.column(table.name, name, "type"))
+                diagnostics.error("\(what) has SQLite type '\(sqlite!)', which a STRICT table does not allow (INT, INTEGER, REAL, TEXT, BLOB, ANY)", at: sourceMap.column(tableName, name, "type"))
             }
         }
         if column.autoUpdate && ![.timestamp, .datetime, .unixtime].contains(column.type) {
-            diagnostics.error("'auto_update' of \(what) needs a timestamp, datetime or unixtime column, not \(column.type.spelling)", at: sourceMap.column(table.name, name, "auto_update"))
+            diagnostics.error("'auto_update' of \(what) needs a timestamp, datetime or unixtime column, not \(column.type.spelling)", at: sourceMap.column(tableName, name, "auto_update"))
         }
         if column.type.isSerial && column.defaultValue != nil {
-            diagnostics.error("\(what) is \(column.type.spelling) and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+            diagnostics.error("\(what) is \(column.type.spelling) and cannot also have a default", at: sourceMap.column(tableName, name, "default"))
         }
         if let generated = column.generated {
             if column.defaultValue != nil {
-                diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(table.name, name, "default"))
+                diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(tableName, name, "default"))
             }
             if !generated.stored && targetsPostgres {
-                noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(table.name, name, "generated"))
+                noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(tableName, name, "generated"))
             }
         }
         // A serial or generated column with a default was reported above; its value does not matter.
-        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: "\(what)", at: sourceMap.column(table.name, name, "default")) }
+        if let d = column.defaultValue, !column.type.isSerial, column.generated == nil { checkDefault(d, of: column, what: "\(what)", at: sourceMap.column(tableName, name, "default")) }
         if let renamed = column.renamedFrom, renamed == name || table.column(named: renamed) != nil {
-            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(table.name, name, "renamed_from"))
+            diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a column of the current table", at: sourceMap.column(tableName, name, "renamed_from"))
         }
     }
 
@@ -487,53 +492,54 @@ public final class Validator {
 
     private func checkForeignKey(_ fk: ForeignKey, in table: Table, columnIndex: [String: Int]) -> ForeignKey {
         var fk = fk
-        let location = fkLocation(fk, in: table)
-        let columnsLocation = fkLocation(fk, in: table, part: "columns")
-        let referencesLocation = fkLocation(fk, in: table, part: "references")
-        let what = LazyText { "foreign key '\(fk.name)' of table '\(table.name)'" }
+        // Locations are searched for in the YAML only when a problem is reported.
+        let declared = fk
+        func location() -> SourceLocation? { fkLocation(declared, in: table) }
+        func columnsLocation() -> SourceLocation? { fkLocation(declared, in: table, part: "columns") }
+        func referencesLocation() -> SourceLocation? { fkLocation(declared, in: table, part: "references") }
+        let fkName = fk.name, tableName = table.name
+        let what = LazyText { "foreign key '\(fkName)' of table '\(tableName)'" }
         var columnsOK = true
         for c in fk.columns where columnIndex[c] == nil {
-            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation)
+            diagnostics.error("\(what) names column '\(c)', which table '\(table.name)' does not have\(Suggestions.hint(for: c, in: table.columns.map(\.name)))", at: columnsLocation())
             columnsOK = false
         }
         guard let targetIndex = tableIndex[fk.referencedTable] else {
             if schema.views.contains(where: { $0.name == fk.referencedTable }) {
-                diagnostics.error("\(what) references '\(fk.referencedTable)', which is a view; a foreign key references a table", at: referencesLocation)
+                diagnostics.error("\(what) references '\(fk.referencedTable)', which is a view; a foreign key references a table", at: referencesLocation())
                 return fk
             }
-            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: referencesLocation)
+            diagnostics.error("\(what) references table '\(fk.referencedTable)', which does not exist\(Suggestions.hint(for: fk.referencedTable, in: schema.tables.map(\.name)))", at: referencesLocation())
             return fk
         }
         let target = schema.tables[targetIndex]
         if fk.referencedColumns.isEmpty {
             guard let pk = target.primaryKey else {
-                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation)
+                diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation())
                 return fk
             }
             fk.referencedColumns = pk.columns
         }
         var targetOK = true
         for c in fk.referencedColumns where target.column(named: c) == nil {
-            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: referencesLocation)
+            diagnostics.error("\(what) references column '\(c)' of table '\(target.name)', which does not exist\(Suggestions.hint(for: c, in: target.columns.map(\.name)))", at: referencesLocation())
             targetOK = false
         }
         guard fk.columns.count == fk.referencedColumns.count else {
             let local = fk.columns.joined(separator: ", "), remote = fk.referencedColumns.joined(separator: ", ")
             let count = { (n: Int) in n == 1 ? "1 column" : "\(n) columns" }
-            diagnostics.error("\(what) has \(count(fk.columns.count)) (\(local)) but references \(count(fk.referencedColumns.count)) (\(remote)) of table '\(target.name)'; the lists must match one to one", at: location)
+            diagnostics.error("\(what) has \(count(fk.columns.count)) (\(local)) but references \(count(fk.referencedColumns.count)) (\(remote)) of table '\(target.name)'; the lists must match one to one", at: location())
             return fk
         }
         guard columnsOK && targetOK else { return fk }
-        let referenced = Set(fk.referencedColumns)
-        let keys = (target.primaryKey.map { [$0.columns] } ?? []) + target.uniques.map(\.columns)
-            + target.indexes.filter { $0.unique && $0.predicate == nil && $0.parts.allSatisfy { $0.columnName != nil } }.map { $0.parts.compactMap(\.columnName) }
-        if !keys.contains(where: { Set($0) == referenced }) {
-            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: referencesLocation)
+        if !Self.isKey(fk.referencedColumns, of: target) {
+            diagnostics.error("\(what) references (\(fk.referencedColumns.joined(separator: ", "))) of table '\(target.name)', which is neither its primary key nor unique", at: referencesLocation())
         }
         for (local, remote) in zip(fk.columns, fk.referencedColumns) {
             let lc = table.column(named: local)!, rc = target.column(named: remote)!
-            if keyFamily(lc.type) != keyFamily(rc.type) {
-                diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location)
+            // Equal types are one family: no spellings to build for the usual foreign key.
+            if lc.type != rc.type && keyFamily(lc.type) != keyFamily(rc.type) {
+                diagnostics.error("\(what): column '\(local)' is \(lc.type.spelling) but references '\(target.name).\(remote)' of type \(rc.type.spelling)", at: location())
             }
             if fk.onDelete == .setNull || fk.onUpdate == .setNull, !lc.nullable {
                 let action = fk.onDelete == .setNull ? "on_delete" : "on_update"
@@ -541,6 +547,24 @@ public final class Validator {
             }
         }
         return fk
+    }
+
+    /// Whether `columns` (as a set) are the primary key, a unique constraint, or the columns of a
+    /// unique index without predicate or expressions of `table`. Lists in the same order, the usual
+    /// case, match without building sets.
+    static func isKey(_ columns: [String], of table: Table) -> Bool {
+        var referenced: Set<String>?
+        func matches(_ key: [String]) -> Bool {
+            if key == columns { return true }
+            if referenced == nil { referenced = Set(columns) }
+            return Set(key) == referenced
+        }
+        if let pk = table.primaryKey, matches(pk.columns) { return true }
+        for u in table.uniques where matches(u.columns) { return true }
+        for index in table.indexes where index.unique && index.predicate == nil && index.parts.allSatisfy({ $0.columnName != nil }) {
+            if matches(index.parts.compactMap(\.columnName)) { return true }
+        }
+        return false
     }
 
     /// Where a foreign key is declared: its `references` key on a column, or its item of
@@ -592,30 +616,39 @@ public final class Validator {
             let database = description.hasPrefix("full-text table") || other.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
             diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location())
         }
+        // Tables are read in place (`tables[i].name`): iterating `for t in schema.tables` copies each one.
+        let tables = schema.tables
         func claimAll() {
-            for t in schema.tables { claim(t.name, "table '\(t.name)'", at: sourceMap.table(t.name)) }
+            for t in tables.indices {
+                let name = tables[t].name
+                claim(name, "table '\(name)'", at: sourceMap.table(name))
+            }
             for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
-            for t in schema.tables {
-                for p in t.partition?.partitions ?? [] {
-                    claim(p.name, "partition '\(p.name)' of table '\(t.name)'", at: sourceMap.table(t.name, "partition", "partitions", p.name))
+            for t in tables.indices {
+                let name = tables[t].name
+                if let partition = tables[t].partition {
+                    for p in partition.partitions {
+                        claim(p.name, "partition '\(p.name)' of table '\(name)'", at: sourceMap.table(name, "partition", "partitions", p.name))
+                    }
                 }
-                if t.search != nil && targetsSQLite {
-                    claim(Naming.ftsTable(table: t.name), "full-text table '\(Naming.ftsTable(table: t.name))' of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
+                if tables[t].search != nil && targetsSQLite {
+                    claim(Naming.ftsTable(table: name), "full-text table '\(Naming.ftsTable(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
                 }
             }
-            for t in schema.tables {
-                let of = "of table '\(t.name)'"
-                if let pk = t.primaryKey {
-                    claim(pk.name, "primary key '\(pk.name)' \(of)", at: self.constraintLocation(t.name, pk.name, in: ["primary_key"]) ?? sourceMap.table(t.name, "primary_key"))
+            for t in tables.indices {
+                let name = tables[t].name
+                if let pk = tables[t].primaryKey {
+                    claim(pk.name, "primary key '\(pk.name)' of table '\(name)'", at: self.constraintLocation(name, pk.name, in: ["primary_key"]) ?? sourceMap.table(name, "primary_key"))
                 }
-                for u in t.uniques {
-                    claim(u.name, "unique constraint '\(u.name)' \(of)", at: self.constraintLocation(t.name, u.name, in: ["unique"]) ?? sourceMap.table(t.name, "unique"))
+                for u in tables[t].uniques {
+                    claim(u.name, "unique constraint '\(u.name)' of table '\(name)'", at: self.constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
                 }
-                for (i, index) in t.indexes.enumerated() {
-                    claim(index.name, "index '\(index.name)' \(of)", at: sourceMap.table(t.name, "indexes", String(i)))
+                for i in tables[t].indexes.indices {
+                    let indexName = tables[t].indexes[i].name
+                    claim(indexName, "index '\(indexName)' of table '\(name)'", at: sourceMap.table(name, "indexes", String(i)))
                 }
-                if t.search != nil && targetsPostgres {
-                    claim(Naming.searchIndex(table: t.name), "search index '\(Naming.searchIndex(table: t.name))' \(of)", at: sourceMap.table(t.name, "search"))
+                if tables[t].search != nil && targetsPostgres {
+                    claim(Naming.searchIndex(table: name), "search index '\(Naming.searchIndex(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
                 }
             }
             for v in schema.views {

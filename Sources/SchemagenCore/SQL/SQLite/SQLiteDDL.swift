@@ -6,17 +6,20 @@
 public struct SQLiteDDL {
     public let schema: Schema
     let sql = SQLSyntax(.sqlite)
-    private let enums: [String: EnumType]
+    /// Each enum's values as SQL literals, `'a', 'b'`: rendered once, not for every column of the enum.
+    private let enumValueLists: [String: String]
 
     public init(schema: Schema) {
         self.schema = schema
-        var enums: [String: EnumType] = [:]
-        for e in schema.enums { enums[e.name] = e }
-        self.enums = enums
+        var lists: [String: String] = [:]
+        let sql = SQLSyntax(.sqlite)
+        for e in schema.enums { lists[e.name] = e.values.map(sql.literal).joined(separator: ", ") }
+        self.enumValueLists = lists
     }
 
     public func script(source: String) -> String {
-        var out = ScriptBuffer(reserving: schema.tables.count * 1024)
+        // About 1,400 bytes per table in the benchmark schema; capacity never touched costs nothing.
+        var out = ScriptBuffer(reserving: schema.tables.count * 2048)
         out.line(DDL.header(source: source, dialect: .sqlite))
         if !schema.extensions.isEmpty {
             out.line(SQLSyntax.comment("PostgreSQL-only: extensions \(schema.extensions.joined(separator: ", ")) have no SQLite counterpart."))
@@ -24,8 +27,13 @@ public struct SQLiteDDL {
         let order = DependencyOrder(schema)
         for i in order.tables {
             let table = schema.tables[i]
-            out.block(createTable(table))
-            for index in table.indexes { out.line(createIndex(index, on: table.name)) }
+            out.startBlock()
+            writeCreateTable(table, into: &out.text)
+            out.text += "\n"
+            for index in table.indexes {
+                writeCreateIndex(index, on: table.name, into: &out.text)
+                out.text += "\n"
+            }
             for statement in search(table) { out.line(statement) }
             for statement in autoUpdateTriggers(table) { out.line(statement) }
         }
@@ -55,65 +63,118 @@ public struct SQLiteDDL {
 
     public func createTable(_ table: Table, name: String? = nil) -> String {
         var s = ""
+        writeCreateTable(table, name: name, into: &s)
+        return s
+    }
+
+    /// `createTable`, appended to `s`: the whole script is one buffer, without a string per line.
+    func writeCreateTable(_ table: Table, name: String? = nil, into s: inout String) {
         if let comment = table.comment { s += SQLSyntax.comment(comment) }
         if let partition = table.partition {
             s += SQLSyntax.comment("PostgreSQL-only: partitioned by \(partition.strategy.rawValue) (\(partition.columns.joined(separator: ", "))) on PostgreSQL; one plain table here.")
         }
-        s += "CREATE TABLE \(sql.id(name ?? table.name)) (\n"
-        var lines: [String] = []
+        s += "CREATE TABLE "
+        sql.appendID(name ?? table.name, to: &s)
+        s += " (\n"
+        var first = true
+        /// Starts the next line of the body: `,` after the previous one.
+        func nextLine() {
+            if !first { s += ",\n" }
+            first = false
+        }
         let identity = table.identityColumn
         for column in table.columns {
-            var line = ""
-            if let comment = column.comment { line += SQLSyntax.comment(comment, indent: "    ") }
-            line += "    " + columnDefinition(column, table: table, isIdentity: column.name == identity?.name)
-            lines.append(line)
+            nextLine()
+            if let comment = column.comment { s += SQLSyntax.comment(comment, indent: "    ") }
+            s += "    "
+            writeColumnDefinition(column, table: table, isIdentity: column.name == identity?.name, into: &s)
         }
         if let pk = table.primaryKey, identity == nil {
-            lines.append("    CONSTRAINT \(sql.id(pk.name)) PRIMARY KEY (\(sql.ids(pk.columns)))")
+            nextLine()
+            writeConstraint(pk.name, "PRIMARY KEY", columns: pk.columns, into: &s)
         }
         for u in table.uniques {
-            lines.append("    CONSTRAINT \(sql.id(u.name)) UNIQUE (\(sql.ids(u.columns)))")
+            nextLine()
+            writeConstraint(u.name, "UNIQUE", columns: u.columns, into: &s)
         }
         for check in table.checks {
-            lines.append("    CONSTRAINT \(sql.id(check.name)) CHECK (\(SQLSyntax.trimmedStatement(check.expression)))")
+            nextLine()
+            s += "    CONSTRAINT "
+            sql.appendID(check.name, to: &s)
+            s += " CHECK (\(SQLSyntax.trimmedStatement(check.expression)))"
         }
         for fk in table.foreignKeys {
-            lines.append("    CONSTRAINT \(sql.id(fk.name)) " + foreignKeyClause(fk))
+            nextLine()
+            s += "    CONSTRAINT "
+            sql.appendID(fk.name, to: &s)
+            s += " "
+            sql.appendForeignKeyClause(fk, to: &s)
         }
-        s += lines.joined(separator: ",\n")
-        s += "\n)" + (table.strict ? " STRICT" : "") + ";"
-        return s
+        s += "\n)"
+        if table.strict { s += " STRICT" }
+        s += ";"
+    }
+
+    /// `    CONSTRAINT name KIND (a, b)`.
+    private func writeConstraint(_ name: String, _ kind: String, columns: [String], into s: inout String) {
+        s += "    CONSTRAINT "
+        sql.appendID(name, to: &s)
+        s += " "
+        s += kind
+        s += " ("
+        sql.appendIDs(columns, to: &s)
+        s += ")"
     }
 
     func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
 
     public func columnDefinition(_ column: Column, table: Table, isIdentity: Bool) -> String {
-        let name = sql.id(column.name)
-        if isIdentity { return "\(name) INTEGER PRIMARY KEY AUTOINCREMENT" }
-        var s = "\(name) \(storageType(column.type, strict: table.strict))"
+        var s = ""
+        writeColumnDefinition(column, table: table, isIdentity: isIdentity, into: &s)
+        return s
+    }
+
+    func writeColumnDefinition(_ column: Column, table: Table, isIdentity: Bool, into s: inout String) {
+        sql.appendID(column.name, to: &s)
+        if isIdentity {
+            s += " INTEGER PRIMARY KEY AUTOINCREMENT"
+            return
+        }
+        s += " "
+        s += storageType(column.type, strict: table.strict)
         if let generated = column.generated {
             s += " GENERATED ALWAYS AS (\(SQLSyntax.trimmedStatement(generated.expression))) \(generated.stored ? "STORED" : "VIRTUAL")"
         }
         if !column.nullable { s += " NOT NULL" }
         if let d = column.defaultValue, let rendered = defaultExpression(d, type: column.type) {
-            s += " DEFAULT \(rendered)"
+            s += " DEFAULT "
+            s += rendered
         }
-        if let check = impliedCheck(column) { s += " CHECK (\(check))" }
-        return s
+        writeImpliedCheck(column, into: &s)
     }
 
-    /// The CHECK that stands in for a type SQLite does not have.
-    func impliedCheck(_ column: Column) -> String? {
-        let name = sql.id(column.name)
+    /// ` CHECK (...)`, the check that stands in for a type SQLite does not have, if the column needs one.
+    func writeImpliedCheck(_ column: Column, into s: inout String) {
         switch column.type {
-        case .bool: return "\(name) IN (0, 1)"
+        case .bool:
+            s += " CHECK ("
+            sql.appendID(column.name, to: &s)
+            s += " IN (0, 1))"
         case .enumeration(let enumName):
-            guard let e = enums[enumName] else { return nil }
-            return "\(name) IN (\(e.values.map(sql.literal).joined(separator: ", ")))"
-        case .json: return "\(name) IS NULL OR json_valid(\(name))"
+            guard let values = enumValueLists[enumName] else { return }
+            s += " CHECK ("
+            sql.appendID(column.name, to: &s)
+            s += " IN ("
+            s += values
+            s += "))"
+        case .json:
+            let name = sql.id(column.name)
+            s += " CHECK (\(name) IS NULL OR json_valid(\(name)))"
         case .array:
-            return "\(name) IS NULL OR CASE WHEN json_valid(\(name)) THEN json_type(\(name)) = 'array' ELSE 0 END"
-        default: return nil
+            let name = sql.id(column.name)
+            s += " CHECK (\(name) IS NULL OR CASE WHEN json_valid(\(name)) THEN json_type(\(name)) = 'array' ELSE 0 END)"
+        default:
+            return
         }
     }
 
@@ -165,22 +226,37 @@ public struct SQLiteDDL {
 
     /// The CREATE INDEX statement, or a comment when SQLite cannot build the index.
     public func createIndex(_ index: Index, on table: String) -> String {
+        var s = ""
+        writeCreateIndex(index, on: table, into: &s)
+        return s
+    }
+
+    /// `createIndex`, appended to `s` (one line, without its line break).
+    func writeCreateIndex(_ index: Index, on table: String, into s: inout String) {
         if let method = index.method, method != .btree {
             // Through `comment`: a line break in the index name must not end the comment.
-            return String(SQLSyntax.comment("PostgreSQL-only: index \(sql.id(index.name)) uses \(method.rawValue); not created on SQLite.").dropLast())
+            s += SQLSyntax.comment("PostgreSQL-only: index \(sql.id(index.name)) uses \(method.rawValue); not created on SQLite.").dropLast()
+            return
         }
-        let parts = index.parts.map { part -> String in
+        s += index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX "
+        sql.appendID(index.name, to: &s)
+        s += " ON "
+        sql.appendID(table, to: &s)
+        s += " ("
+        for (i, part) in index.parts.enumerated() {
+            if i > 0 { s += ", " }
             switch part {
             case let .column(name, descending, _):
                 // SQLite's CREATE INDEX has no NULLS FIRST/LAST: NULLs sort first
                 // ascending, last descending, and the index serves lookups either way.
-                return sql.id(name) + (descending ? " DESC" : "")
-            case .expression(let e): return "(\(SQLSyntax.trimmedStatement(e)))"
+                sql.appendID(name, to: &s)
+                if descending { s += " DESC" }
+            case .expression(let e): s += "(\(SQLSyntax.trimmedStatement(e)))"
             }
         }
-        var s = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(sql.id(index.name)) ON \(sql.id(table)) (\(parts.joined(separator: ", ")))"
+        s += ")"
         if let predicate = index.predicate { s += " WHERE \(SQLSyntax.trimmedStatement(predicate))" }
-        return s + ";"
+        s += ";"
     }
 
     // MARK: Full-text search and triggers
