@@ -444,8 +444,52 @@ public struct YAMLNode: @unchecked Sendable {
         // The number grammar reads the bytes in place (a native string's storage, or a copy of a short one).
         let number = s.utf8.withContiguousStorageIfAvailable(numberKind) ?? Array(s.utf8).withUnsafeBufferPointer(numberKind)
         if let isFloat = number { return isFloat ? .float(s) : .integer(s) }
-        if s == ".inf" || s == "-.inf" || s == ".nan" { return .float(s) }
+        if let float = coreSchemaFloat(s) { return .float(float) }
         return .string(s)
+    }
+
+    /// The YAML 1.2 core schema's floats that JSON's grammar lacks (`.5`, `1.`, `01.5`, `.Inf`,
+    /// `+.INF`, `.NaN`), in the canonical text the rest of the pipeline reads (`0.5`, `1.0`,
+    /// `1.5`, `.inf`, `.inf`, `.nan`), so SQL, JSON and Swift literals stay valid. Its integers
+    /// outside JSON's grammar (`007`, `0x1F`, `0o17`) stay strings: on purpose, so that a
+    /// zip code or an identifier with a leading zero is never turned into a number.
+    static func coreSchemaFloat(_ s: String) -> String? {
+        switch s {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return ".inf"
+        case "-.inf", "-.Inf", "-.INF": return "-.inf"
+        case ".nan", ".NaN", ".NAN": return ".nan"
+        default: break
+        }
+        // [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+        var rest = Substring(s)
+        var sign = ""
+        if let first = rest.first, first == "-" || first == "+" {
+            sign = String(first)
+            rest = rest.dropFirst()
+        }
+        let isDigit: (Character) -> Bool = { $0 >= "0" && $0 <= "9" }
+        let integer = rest.prefix(while: isDigit)
+        rest = rest.dropFirst(integer.count)
+        guard rest.first == "." else { return nil }
+        rest = rest.dropFirst()
+        let fraction = rest.prefix(while: isDigit)
+        rest = rest.dropFirst(fraction.count)
+        guard !integer.isEmpty || !fraction.isEmpty else { return nil }
+        var exponent = ""
+        if let e = rest.first, e == "e" || e == "E" {
+            var digits = rest.dropFirst()
+            var expSign = ""
+            if let first = digits.first, first == "-" || first == "+" {
+                expSign = String(first)
+                digits = digits.dropFirst()
+            }
+            guard !digits.isEmpty, digits.allSatisfy(isDigit) else { return nil }
+            exponent = "e" + expSign + digits
+            rest = ""
+        }
+        guard rest.isEmpty else { return nil }
+        let trimmed = integer.drop { $0 == "0" }
+        return sign + (trimmed.isEmpty ? "0" : String(trimmed)) + "." + (fraction.isEmpty ? "0" : String(fraction)) + exponent
     }
 
     /// Whether the bytes match JSON's number grammar (plus a leading '+'):

@@ -18,6 +18,8 @@ struct DefaultDecodingTests {
         ("double", ".inf", .number(".inf")),
         ("double", "-.inf", .number("-.inf")),
         ("double", ".nan", .number(".nan")),
+        ("real", ".5", .number("0.5")),
+        ("double", "-.INF", .number("-.inf")),
         ("\"decimal(10,2)\"", "19.99", .number("19.99")),
         ("\"decimal(8)\"", "\"12345678\"", .string("12345678")),
         ("bool", "true", .bool(true)),
@@ -96,6 +98,7 @@ struct DefaultDecodingTests {
         ("\"[int]\"", "[1, 2, 3]", .json(.array([.number("1"), .number("2"), .number("3")]))),
         ("\"[status]\"", "[open]", .json(.array([.string("open")]))),
         ("\"[double]?\"", "[0.5, -1e2]", .json(.array([.number("0.5"), .number("-1e2")]))),
+        ("\"[double]\"", "[.5, 1.]", .json(.array([.number("0.5"), .number("1.0")]))),
         ("\"[bool]\"", "[true, false]", .json(.array([.bool(true), .bool(false)]))),
         ("\"[text]\"", "{ sql: \"ARRAY[]::text[]\" }", .sql("ARRAY[]::text[]")),
     ]
