@@ -68,6 +68,17 @@ public struct SQLSyntax: Sendable {
         return s
     }
 
+    /// `CONSTRAINT name KIND (a, b)` (a primary key or a unique constraint), appended to `s`: the same words in both dialects.
+    func appendConstraint(_ name: String, _ kind: String, columns: [String], to s: inout String) {
+        s += "CONSTRAINT "
+        appendID(name, to: &s)
+        s += " "
+        s += kind
+        s += " ("
+        appendIDs(columns, to: &s)
+        s += ")"
+    }
+
     /// `foreignKeyClause(fk)`, appended to `s`.
     func appendForeignKeyClause(_ fk: ForeignKey, to s: inout String) {
         s += "FOREIGN KEY ("

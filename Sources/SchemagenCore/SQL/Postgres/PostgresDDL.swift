@@ -111,11 +111,11 @@ public struct PostgresDDL {
         }
         if let pk = table.primaryKey {
             nextLine()
-            writeConstraint(pk.name, "PRIMARY KEY", columns: pk.columns, into: &s)
+            sql.appendConstraint(pk.name, "PRIMARY KEY", columns: pk.columns, to: &s)
         }
         for u in table.uniques {
             nextLine()
-            writeConstraint(u.name, "UNIQUE", columns: u.columns, into: &s)
+            sql.appendConstraint(u.name, "UNIQUE", columns: u.columns, to: &s)
         }
         for check in table.checks {
             nextLine()
@@ -135,17 +135,6 @@ public struct PostgresDDL {
             s += " PARTITION BY \(p.strategy.rawValue.uppercased()) (\(sql.ids(p.columns)))"
         }
         s += ";"
-    }
-
-    /// `CONSTRAINT name KIND (a, b)`.
-    private func writeConstraint(_ name: String, _ kind: String, columns: [String], into s: inout String) {
-        s += "CONSTRAINT "
-        sql.appendID(name, to: &s)
-        s += " "
-        s += kind
-        s += " ("
-        sql.appendIDs(columns, to: &s)
-        s += ")"
     }
 
     public func columnDefinition(_ column: Column) -> String {

@@ -91,11 +91,13 @@ public struct SQLiteDDL {
         }
         if let pk = table.primaryKey, identity == nil {
             nextLine()
-            writeConstraint(pk.name, "PRIMARY KEY", columns: pk.columns, into: &s)
+            s += "    "
+            sql.appendConstraint(pk.name, "PRIMARY KEY", columns: pk.columns, to: &s)
         }
         for u in table.uniques {
             nextLine()
-            writeConstraint(u.name, "UNIQUE", columns: u.columns, into: &s)
+            s += "    "
+            sql.appendConstraint(u.name, "UNIQUE", columns: u.columns, to: &s)
         }
         for check in table.checks {
             nextLine()
@@ -113,17 +115,6 @@ public struct SQLiteDDL {
         s += "\n)"
         if table.strict { s += " STRICT" }
         s += ";"
-    }
-
-    /// `    CONSTRAINT name KIND (a, b)`.
-    private func writeConstraint(_ name: String, _ kind: String, columns: [String], into s: inout String) {
-        s += "    CONSTRAINT "
-        sql.appendID(name, to: &s)
-        s += " "
-        s += kind
-        s += " ("
-        sql.appendIDs(columns, to: &s)
-        s += ")"
     }
 
     func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
