@@ -258,7 +258,7 @@ public struct SQLitePlanner {
                 && (c.defaultValue?.isConstant ?? true)
                 && (c.nullable || (c.defaultValue != nil && c.defaultValue != .null))
         }
-        let generatedExpressions = keptNew.compactMap(\.generated?.expression).flatMap { SQLWords.identifiers(in: $0) }
+        let generatedExpressions = keptNew.compactMap(\.generated?.expression).flatMap { SQLWords.identifiers(in: $0, dialect: .sqlite) }
         let droppable = droppedOld.allSatisfy { c in
             !generatedExpressions.contains(c.name.lowercased()) && o.identityColumn?.name != c.name
         }

@@ -11,7 +11,7 @@ struct ViewDependencies {
     init(diff: SchemaDiff, dialect: Dialect, changedTables: Set<String>) {
         let old = diff.old, new = diff.new
         func mentions(_ view: View) -> Set<String> {
-            Set(view.sql.text(for: dialect).map { SQLWords.identifiers(in: $0) } ?? [])
+            Set(view.sql.text(for: dialect).map { SQLWords.identifiers(in: $0, dialect: dialect) } ?? [])
         }
         let newViews = Dictionary(new.views.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var droppedNames = Set<String>()

@@ -43,7 +43,7 @@ public struct DependencyOrder: Sendable {
             var deps = Set<Int>()
             for dialect in Dialect.allCases {
                 guard let sql = v.sql.text(for: dialect) else { continue }
-                for word in SQLWords.identifiers(in: sql) {
+                for word in SQLWords.identifiers(in: sql, dialect: dialect) {
                     // Quoted words keep their case ("Base"); names are matched case-insensitively.
                     if let j = viewPosition[word.lowercased()], j != viewPosition[v.name.lowercased()] { deps.insert(j) }
                 }

@@ -725,7 +725,7 @@ public final class Validator {
             var deps = Set<String>()
             for dialect in Dialect.allCases {
                 if let sql = view.sql.text(for: dialect) {
-                    for word in SQLWords.identifiers(in: sql) {
+                    for word in SQLWords.identifiers(in: sql, dialect: dialect) {
                         if let name = viewsByWord[word] ?? (viewNames.contains(word) ? word : nil) { deps.insert(name) }
                     }
                 }
@@ -758,41 +758,5 @@ public final class Validator {
         if let ns = schema.postgresSchema {
             checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }, ["postgres", "schema"]))
         }
-    }
-}
-
-/// Splits SQL text into identifier words, skipping string literals and
-/// comments: enough to find which views a view's SQL mentions.
-enum SQLWords {
-    static func identifiers(in sql: String) -> [String] {
-        var words: [String] = []
-        let b = Array(sql.utf8)
-        var i = 0
-        func isWordByte(_ c: UInt8) -> Bool {
-            (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 || c >= 128
-        }
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "'") {
-                i += 1
-                while i < b.count { if b[i] == UInt8(ascii: "'") { if i + 1 < b.count && b[i + 1] == UInt8(ascii: "'") { i += 2; continue }; break }; i += 1 }
-                i += 1
-            } else if c == UInt8(ascii: "\"") {
-                let start = i + 1
-                i += 1
-                while i < b.count && b[i] != UInt8(ascii: "\"") { i += 1 }
-                words.append(String(decoding: b[start ..< min(i, b.count)], as: UTF8.self))
-                i += 1
-            } else if c == UInt8(ascii: "-"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "-") {
-                while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
-            } else if isWordByte(c) {
-                let start = i
-                while i < b.count && isWordByte(b[i]) { i += 1 }
-                words.append(String(decoding: b[start ..< i], as: UTF8.self).lowercased())
-            } else {
-                i += 1
-            }
-        }
-        return words
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import SchemagenCore
+@testable import SchemagenCore
 import SchemagenTestSupport
 import Testing
 
@@ -78,12 +78,22 @@ struct SQLStatementsTests {
         ])
     }
 
-    @Test("Unterminated constructs run to the end of the script instead of crashing", arguments: ["SELECT 'x", "SELECT \"x", "SELECT 1 /* x", "SELECT $$ x", "-- only a comment", "", "E'\\"])
-    func unterminated(_ script: String) {
+    @Test("Unterminated constructs run to the end of the script; comments alone are no statement", arguments: [
+        ("SELECT 'x", ["SELECT 'x"]), ("SELECT \"x", ["SELECT \"x"]), ("SELECT 1 /* x", ["SELECT 1"]),
+        ("SELECT $$ x", ["SELECT $$ x"]), ("E'\\", ["E'\\"]), ("-- only a comment", []), ("/* only */ -- comments", []), ("", []),
+    ])
+    func unterminated(_ script: String, _ expected: [String]) {
         for dialect in Dialect.allCases {
-            let statements = SQLStatements.split(script, dialect: dialect)
-            #expect(statements.joined().count <= script.count)
+            #expect(SQLStatements.split(script, dialect: dialect) == expected, "\(dialect)")
         }
+    }
+
+    @Test("The names SQL mentions: words lower-cased, quoted names as written; literals, comments and bodies skipped")
+    func words() {
+        let sql = #"SELECT "Base"."a""b", x FROM Sizes /* hidden */ WHERE y = 'report' -- tops"#
+        #expect(SQLWords.identifiers(in: sql, dialect: .postgres) == ["select", "Base", "a\"b", "x", "from", "sizes", "where", "y"])
+        #expect(SQLWords.identifiers(in: "SELECT $q$ FROM secret $q$, E'it\\'s FROM x' AS v", dialect: .postgres) == ["select", "as", "v"])
+        #expect(SQLWords.identifiers(in: "SELECT [Odd Name], `other` FROM t", dialect: .sqlite) == ["select", "Odd Name", "other", "from", "t"])
     }
 
     /// Every example's DDL: the statements, put back together in order, are the script minus
