@@ -34,26 +34,42 @@ public struct EmbeddedMigration: Equatable, Sendable {
     /// Every statement in the order the file runs them.
     public var allStatements: [String] { before + statements + after }
 
-    /// The migration of one `.up.sql` file.
+    /// The migration of one `.up.sql` file: what comes before its first `BEGIN` runs before the
+    /// transaction, what follows its last `COMMIT` after it, and the statements that
+    /// `MigrationPlan` writes around the transaction (`transactionStart`, `transactionEnd`) are
+    /// left out wherever they stand next to the `BEGIN` or the `COMMIT`.
     public init(identifier: String, script: String, dialect: Dialect) {
         let all = SQLStatements.split(script, dialect: dialect)
         let words = all.map(SQLStatements.normalized)
-        let begin = words.firstIndex(of: "BEGIN")
-        let commit = words.lastIndex(of: "COMMIT")
-        guard let begin, let commit, begin < commit else {
+        let start = MigrationPlan.transactionStart(dialect).map(SQLStatements.normalized)
+        let end = MigrationPlan.transactionEnd(dialect).map(SQLStatements.normalized)
+        guard let begin = words.firstIndex(of: start.last!), let commit = words.lastIndex(of: "COMMIT"), begin < commit,
+              let commitInEnd = end.firstIndex(of: "COMMIT") else {
             // No transaction in the file: everything runs outside one.
             self.init(identifier: identifier, before: all, statements: [])
             return
         }
-        var before = Array(all[..<begin]), after = Array(all[(commit + 1)...])
-        var inside = Array(all[(begin + 1) ..< commit])
-        if dialect == .sqlite {
-            // The pragmas that surround the transaction in the file; GRDB does their work.
-            if let last = before.last, SQLStatements.normalized(last) == "PRAGMA FOREIGN_KEYS = OFF" { before.removeLast() }
-            if let first = after.first, SQLStatements.normalized(first) == "PRAGMA FOREIGN_KEYS = ON" { after.removeFirst() }
-            if let last = inside.last, SQLStatements.normalized(last) == "PRAGMA FOREIGN_KEY_CHECK" { inside.removeLast() }
+        /// `range` of `all` without the longest tail (or head) that matches the end (or start) of `wrapper`.
+        func trimmed(_ range: Range<Int>, droppingSuffix wrapper: ArraySlice<String>) -> [String] {
+            var upper = range.upperBound
+            for w in wrapper.reversed() {
+                guard upper > range.lowerBound, words[upper - 1] == w else { break }
+                upper -= 1
+            }
+            return Array(all[range.lowerBound ..< upper])
         }
-        self.init(identifier: identifier, before: before, statements: inside, after: after)
+        func trimmed(_ range: Range<Int>, droppingPrefix wrapper: ArraySlice<String>) -> [String] {
+            var lower = range.lowerBound
+            for w in wrapper {
+                guard lower < range.upperBound, words[lower] == w else { break }
+                lower += 1
+            }
+            return Array(all[lower ..< range.upperBound])
+        }
+        self.init(identifier: identifier,
+                  before: trimmed(0 ..< begin, droppingSuffix: start.dropLast()),
+                  statements: trimmed(begin + 1 ..< commit, droppingSuffix: end[..<commitInEnd]),
+                  after: trimmed(commit + 1 ..< all.count, droppingPrefix: end[(commitInEnd + 1)...]))
     }
 }
 

@@ -36,6 +36,17 @@ public struct MigrationPlan: Sendable {
 
     mutating func add(_ sql: String, _ hazards: [Hazard] = []) { steps.append(Step(sql, hazards: hazards)) }
 
+    /// What a wrapped script writes before its transactional steps, and after them: on SQLite the
+    /// foreign-key pragmas of the documented table rebuild too. Embedded migrations leave exactly
+    /// these out (`EmbeddedMigration`): GRDB and the PostgreSQL runner open the transaction themselves.
+    static func transactionStart(_ dialect: Dialect) -> [String] {
+        dialect == .sqlite ? ["PRAGMA foreign_keys = OFF;", "BEGIN;"] : ["BEGIN;"]
+    }
+
+    static func transactionEnd(_ dialect: Dialect) -> [String] {
+        dialect == .sqlite ? ["PRAGMA foreign_key_check;", "COMMIT;", "PRAGMA foreign_keys = ON;"] : ["COMMIT;"]
+    }
+
     /// The script. `wrapped` adds the transaction (and, on SQLite, the foreign-key
     /// pragmas around it); embedded migrations for GRDB are rendered unwrapped.
     public func script(title: String, wrapped: Bool = true) -> String {
@@ -60,15 +71,12 @@ public struct MigrationPlan: Sendable {
         if !steps.isEmpty {
             out += "\n"
             if wrapped {
-                if dialect == .sqlite { out += "PRAGMA foreign_keys = OFF;\n" }
-                out += "BEGIN;\n"
+                for statement in Self.transactionStart(dialect) { out += statement + "\n" }
             }
             for step in steps { out += "\n" + render(step) }
             if wrapped {
                 out += "\n"
-                if dialect == .sqlite { out += "PRAGMA foreign_key_check;\n" }
-                out += "COMMIT;\n"
-                if dialect == .sqlite { out += "PRAGMA foreign_keys = ON;\n" }
+                for statement in Self.transactionEnd(dialect) { out += statement + "\n" }
             }
         }
         for step in after {
