@@ -148,10 +148,10 @@ enum SwiftIdentifiers {
     static let unusableMemberNames: Set<String> = ["self", "Self", "hashValue"]
 
     /// Type names a generated type must not take: the Swift standard library,
-    /// Foundation, Concurrency and Synchronization, the modules generated code
-    /// imports (a type named `Foundation` would hide the module), the database
-    /// libraries' main types (the integration files use them in the same module),
-    /// and the support types schemagen generates itself.
+    /// Foundation, Concurrency and Synchronization, other modules an application
+    /// imports beside the records, and the database libraries' main types (the
+    /// integration files use them in the same module). `SwiftNames` adds the
+    /// modules the generated code names and schemagen's own support types.
     static let reservedTypeNames: Set<String> = [
         // Swift standard library
         "Any", "AnyObject", "AnyClass", "AnyHashable", "AnyIterator", "AnySequence", "AnyCollection", "Array",
@@ -182,12 +182,10 @@ enum SwiftIdentifiers {
         "Predicate", "Process", "ProcessInfo", "Progress", "PropertyListDecoder", "PropertyListEncoder", "RunLoop",
         "Scanner", "Stream", "Thread", "TimeInterval", "TimeZone", "Timer", "Unit", "URL", "URLComponents",
         "URLQueryItem", "URLRequest", "URLResponse", "URLSession", "UserDefaults", "UUID",
-        // Modules the generated files import or name
-        "Swift", "Foundation", "Dispatch", "GRDB", "PostgresNIO", "NIO", "NIOCore", "Logging", "Synchronization",
+        // Modules beside those the generated files name (`SwiftNames.moduleNames`, added where this list is used)
+        "Dispatch", "Logging", "Synchronization",
         // Main types of the database libraries, used unqualified by application code beside the records
         "Row", "Column", "Database", "DatabaseValue", "Record", "Statement", "Table", "ByteBuffer", "EventLoop",
-        // schemagen's own support types
-        "JSONValue", "CalendarDate", "SQLiteMigrations", "PostgresMigrations",
     ]
 
     // MARK: Validation and escaping

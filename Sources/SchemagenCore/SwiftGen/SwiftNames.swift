@@ -77,7 +77,7 @@ struct SwiftNames {
     }
 
     private mutating func resolveTypes(_ schema: Schema, _ sourceMap: SourceMap, _ configuration: SwiftConfiguration) {
-        var reserved = SwiftIdentifiers.reservedTypeNames
+        var reserved = SwiftIdentifiers.reservedTypeNames.union(SwiftNames.moduleNames).union(SwiftNames.supportTypeNames)
         if let namespace { reserved.insert(namespace) }
         var claims: [Claim] = []
 
