@@ -592,75 +592,53 @@ public final class Validator {
     /// keys and unique constraints) in one namespace, and types (enums, and the
     /// row type of every table) in another that tables also occupy.
     private func checkNamespace() {
-        // A first pass only counts names; descriptions and locations are built
-        // in a second pass, for the names that collide (none, in a valid schema).
         let sourceMap = self.sourceMap
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(schema.tables.count * 4)
-        var reporting = false
-        var first: [String: (description: String, location: SourceLocation?)] = [:]
-        func claim(_ name: String, _ describe: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
-            guard reporting else {
-                counts[name, default: 0] += 1
-                return
-            }
-            guard counts[name, default: 0] > 1 else { return }
-            let description = describe()
-            guard let other = first[name] else {
-                first[name] = (description, location())
-                return
-            }
-            // Two constraints of one table with one name: reported with the table's constraints.
-            if other.description == description { return }
-            let place = other.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
-            let database = description.hasPrefix("full-text table") || other.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
-            diagnostics.error("\(description) has the same name as \(other.description)\(place); \(database) keeps tables, views and indexes in one namespace", at: location())
-        }
         // Tables are read in place (`tables[i].name`): iterating `for t in schema.tables` copies each one.
         let tables = schema.tables
-        func claimAll() {
+        func claimAll(_ claim: NameCollisions.Claim) {
             for t in tables.indices {
                 let name = tables[t].name
-                claim(name, "table '\(name)'", at: sourceMap.table(name))
+                claim(name, "table '\(name)'", sourceMap.table(name))
             }
-            for v in schema.views { claim(v.name, "view '\(v.name)'", at: sourceMap.view(v.name)) }
+            for v in schema.views { claim(v.name, "view '\(v.name)'", sourceMap.view(v.name)) }
             for t in tables.indices {
                 let name = tables[t].name
                 if let partition = tables[t].partition {
                     for p in partition.partitions {
-                        claim(p.name, "partition '\(p.name)' of table '\(name)'", at: sourceMap.table(name, "partition", "partitions", p.name))
+                        claim(p.name, "partition '\(p.name)' of table '\(name)'", sourceMap.table(name, "partition", "partitions", p.name))
                     }
                 }
                 if tables[t].search != nil && targetsSQLite {
-                    claim(Naming.ftsTable(table: name), "full-text table '\(Naming.ftsTable(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
+                    claim(Naming.ftsTable(table: name), "full-text table '\(Naming.ftsTable(table: name))' of table '\(name)'", sourceMap.table(name, "search"))
                 }
             }
             for t in tables.indices {
                 let name = tables[t].name
                 if let pk = tables[t].primaryKey {
-                    claim(pk.name, "primary key '\(pk.name)' of table '\(name)'", at: self.constraintLocation(name, pk.name, in: ["primary_key"]) ?? sourceMap.table(name, "primary_key"))
+                    claim(pk.name, "primary key '\(pk.name)' of table '\(name)'", self.constraintLocation(name, pk.name, in: ["primary_key"]) ?? sourceMap.table(name, "primary_key"))
                 }
                 for u in tables[t].uniques {
-                    claim(u.name, "unique constraint '\(u.name)' of table '\(name)'", at: self.constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
+                    claim(u.name, "unique constraint '\(u.name)' of table '\(name)'", self.constraintLocation(name, u.name, in: ["unique"]) ?? sourceMap.table(name, "unique"))
                 }
                 for i in tables[t].indexes.indices {
                     let indexName = tables[t].indexes[i].name
-                    claim(indexName, "index '\(indexName)' of table '\(name)'", at: sourceMap.table(name, "indexes", String(i)))
+                    claim(indexName, "index '\(indexName)' of table '\(name)'", sourceMap.table(name, "indexes", String(i)))
                 }
                 if tables[t].search != nil && targetsPostgres {
-                    claim(Naming.searchIndex(table: name), "search index '\(Naming.searchIndex(table: name))' of table '\(name)'", at: sourceMap.table(name, "search"))
+                    claim(Naming.searchIndex(table: name), "search index '\(Naming.searchIndex(table: name))' of table '\(name)'", sourceMap.table(name, "search"))
                 }
             }
             for v in schema.views {
                 for (i, index) in v.indexes.enumerated() {
-                    claim(index.name, "index '\(index.name)' of view '\(v.name)'", at: sourceMap.view(v.name, "indexes", String(i)))
+                    claim(index.name, "index '\(index.name)' of view '\(v.name)'", sourceMap.view(v.name, "indexes", String(i)))
                 }
             }
         }
-        claimAll()
-        if counts.values.contains(where: { $0 > 1 }) {
-            reporting = true
-            claimAll()
+        NameCollisions.find(claimAll, capacity: tables.count * 4) { later, first in
+            // Two constraints of one table with one name: reported with the table's constraints.
+            if later.description == first.description { return }
+            let database = later.description.hasPrefix("full-text table") || first.description.hasPrefix("full-text table") ? "SQLite" : "PostgreSQL"
+            diagnostics.error("\(later.description) has the same name as \(first.description)\(first.place); \(database) keeps tables, views and indexes in one namespace", at: later.location)
         }
         if targetsPostgres {
             // Tables and views also have a row type of their name.
@@ -683,25 +661,22 @@ public final class Validator {
     /// derived names `trg_<table>_<column>` and `<table>_fts_<ai|ad|au>` can meet across tables
     /// (`task.run_updated_at` and `task_run.updated_at`). The DDL would fail; say so here, at both.
     private func checkSQLiteTriggerNames() {
-        var owners: [String: (description: String, location: SourceLocation?)] = [:]
-        func claim(_ name: String, _ description: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
-            guard let other = owners[name] else {
-                owners[name] = (description(), location())
-                return
-            }
-            let place = other.location.map { " (\($0.file):\($0.line):\($0.column))" } ?? ""
-            diagnostics.error("\(description()) gets the SQLite trigger name '\(name)', which is also the trigger of \(other.description)\(place); SQLite keeps trigger names in one namespace: rename a table or column", at: location())
-        }
-        for t in schema.tables {
-            for c in t.columns where c.autoUpdate {
-                claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update column '\(c.name)' of table '\(t.name)'",
-                      at: sourceMap.column(t.name, c.name))
-            }
-            if t.search != nil {
-                for suffix in Naming.searchTriggerSuffixes {
-                    claim(Naming.searchTrigger(table: t.name, suffix: suffix), "the search of table '\(t.name)'", at: sourceMap.table(t.name, "search"))
+        let sourceMap = self.sourceMap
+        func claimAll(_ claim: NameCollisions.Claim) {
+            for t in schema.tables {
+                for c in t.columns where c.autoUpdate {
+                    claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update column '\(c.name)' of table '\(t.name)'",
+                          sourceMap.column(t.name, c.name))
+                }
+                if t.search != nil {
+                    for suffix in Naming.searchTriggerSuffixes {
+                        claim(Naming.searchTrigger(table: t.name, suffix: suffix), "the search of table '\(t.name)'", sourceMap.table(t.name, "search"))
+                    }
                 }
             }
+        }
+        NameCollisions.find(claimAll) { later, first in
+            diagnostics.error("\(later.description) gets the SQLite trigger name '\(later.name)', which is also the trigger of \(first.description)\(first.place); SQLite keeps trigger names in one namespace: rename a table or column", at: later.location)
         }
     }
 
@@ -758,5 +733,37 @@ public final class Validator {
         if let ns = schema.postgresSchema {
             checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }, ["postgres", "schema"]))
         }
+    }
+}
+
+/// Finds names claimed more than once in one namespace (PostgreSQL's relations and indexes,
+/// SQLite's triggers) without building a description for names that do not repeat: `claims`
+/// runs once only counting, and, only when a name repeats (never, in a valid schema), once more
+/// with descriptions and places, for the repeated names alone. `report` gets every claim of a
+/// repeated name after its first, with the first.
+enum NameCollisions {
+    typealias Claim = (_ name: String, _ description: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation?) -> Void
+
+    struct Found {
+        var name: String
+        var description: String
+        var location: SourceLocation?
+        /// ` (file:line:column)`, or nothing without a location.
+        var place: String { location.map { " (\($0.file):\($0.line):\($0.column))" } ?? "" }
+    }
+
+    static func find(_ claims: (Claim) -> Void, capacity: Int = 0, report: (_ later: Found, _ first: Found) -> Void) {
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(capacity)
+        claims { name, _, _ in counts[name, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > 1 }) else { return }
+        var first: [String: Found] = [:]
+        var collisions: [(later: Found, first: Found)] = []
+        claims { name, description, location in
+            guard counts[name, default: 0] > 1 else { return }
+            let found = Found(name: name, description: description(), location: location())
+            if let earlier = first[name] { collisions.append((found, earlier)) } else { first[name] = found }
+        }
+        for c in collisions { report(c.later, c.first) }
     }
 }
