@@ -153,6 +153,18 @@ public struct MigrationDirectory: Sendable {
         return .written(files: out, hazards: delta.up.hazards)
     }
 
+    /// What `schemagen check` reports about the folder for `schema`: its integrity problems,
+    /// else a schema that no migration records yet, or changes that none records.
+    public func problems(for schema: Schema) -> [String] {
+        let integrity = verify()
+        if !integrity.isEmpty { return integrity }
+        guard let pending = pendingChanges(for: schema) else {
+            return ["\(dialect.rawValue): no migration records the schema yet: run `schemagen migrate NAME`"]
+        }
+        if pending.isEmpty { return [] }
+        return ["\(dialect.rawValue): the schema has \(pending.count) change\(pending.count == 1 ? "" : "s") that no migration records: run `schemagen migrate NAME`"]
+    }
+
     /// Whether the schema has changes that no migration records yet.
     public func pendingChanges(for schema: Schema) -> [Change]? {
         guard let previous = try? snapshot() else { return nil }
