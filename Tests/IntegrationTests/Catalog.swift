@@ -87,7 +87,6 @@ enum Catalog {
     /// search, constraint-backed, on materialized views), auto_update triggers
     /// and their functions, enum types, named constraints and extensions.
     static func expectedPostgres(_ schema: Schema) -> Set<CatalogObject> {
-        let ddl = PostgresDDL(schema: schema)
         var out = Set<CatalogObject>()
         for table in schema.tables {
             out.insert(.init("table", table.name))
@@ -110,7 +109,7 @@ enum Catalog {
             }
             for column in table.columns where column.autoUpdate {
                 out.insert(.init("trigger", "\(table.name).\(Naming.fit("trg_\(table.name)_\(column.name)"))"))
-                out.insert(.init("trigger function", ddl.autoUpdateFunctionName(table: table.name, column: column.name)))
+                out.insert(.init("trigger function", Naming.autoUpdateFunction(table: table.name, column: column.name)))
             }
         }
         for view in schema.views where view.sql.postgres != nil {

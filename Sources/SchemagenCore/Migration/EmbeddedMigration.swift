@@ -41,8 +41,9 @@ public struct EmbeddedMigration: Equatable, Sendable {
     public init(identifier: String, script: String, dialect: Dialect) {
         let all = SQLStatements.split(script, dialect: dialect)
         let words = all.map(SQLStatements.normalized)
-        let start = MigrationPlan.transactionStart(dialect).map(SQLStatements.normalized)
-        let end = MigrationPlan.transactionEnd(dialect).map(SQLStatements.normalized)
+        let renderer = DDL.renderer(dialect)
+        let start = MigrationPlan.transactionStart(dialect).map { SQLStatements.normalized(renderer.text([$0])) }
+        let end = MigrationPlan.transactionEnd(dialect).map { SQLStatements.normalized(renderer.text([$0])) }
         guard let begin = words.firstIndex(of: start.last!), let commit = words.lastIndex(of: "COMMIT"), begin < commit,
               let commitInEnd = end.firstIndex(of: "COMMIT") else {
             // No transaction in the file: everything runs outside one.

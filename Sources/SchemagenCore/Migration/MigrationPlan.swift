@@ -1,8 +1,10 @@
-/// The statements of one migration in order, each with its hazards, ready to
+/// The statements of one migration in order, each step with its hazards, ready to
 /// render as a script that runs as it is (`sqlite3 db < file`, `psql -f file`).
+/// The same plan, from the empty schema, is the fresh DDL (`DDL.script`).
 public struct MigrationPlan: Sendable {
+    /// Statements that belong together (a table and its indexes, a rebuild), with the hazards they carry.
     public struct Step: Sendable {
-        public var sql: String
+        public var statements: [Statement]
         public var hazards: [Hazard]
         /// False for what cannot run inside a transaction block (PostgreSQL's
         /// `ALTER TYPE ... ADD VALUE` before its value is used, `CREATE INDEX CONCURRENTLY`), or should
@@ -11,15 +13,19 @@ public struct MigrationPlan: Sendable {
         /// Why a step outside the transaction is there (the comment above it); nil for the usual reason.
         public var note: String?
 
-        public init(_ sql: String, hazards: [Hazard] = [], transactional: Bool = true, note: String? = nil) {
-            self.sql = sql
+        public init(_ statements: [Statement], hazards: [Hazard] = [], transactional: Bool = true, note: String? = nil) {
+            self.statements = statements
             self.hazards = hazards
             self.transactional = transactional
             self.note = note
         }
     }
 
-    public let dialect: Dialect
+    public var dialect: Dialect { renderer.dialect }
+    /// Spells the statements: the dialect's renderer for the schema the plan ends in.
+    public let renderer: any StatementRenderer
+    /// The PostgreSQL namespace every statement runs in (`SET search_path` heads every script); nil on SQLite.
+    public var namespace: String?
     /// Steps that run before the transaction (PostgreSQL enum values).
     public var before: [Step] = []
     public var steps: [Step] = []
@@ -28,24 +34,39 @@ public struct MigrationPlan: Sendable {
     /// Problems that make the change impossible to plan (not hazards: errors).
     public var errors: [String] = []
 
-    public init(dialect: Dialect) { self.dialect = dialect }
+    public init(renderer: any StatementRenderer, namespace: String? = nil) {
+        self.renderer = renderer
+        self.namespace = namespace
+    }
 
     public var isEmpty: Bool { before.isEmpty && steps.isEmpty && after.isEmpty }
     public var hazards: [Hazard] { (before + steps + after).flatMap(\.hazards) }
     public var destructiveHazards: [Hazard] { hazards.filter(\.losesData) }
 
-    mutating func add(_ sql: String, _ hazards: [Hazard] = []) { steps.append(Step(sql, hazards: hazards)) }
+    mutating func add(_ statements: [Statement], _ hazards: [Hazard] = []) {
+        if !statements.isEmpty || !hazards.isEmpty { steps.append(Step(statements, hazards: hazards)) }
+    }
+
+    mutating func add(_ statement: Statement, _ hazards: [Hazard] = []) { steps.append(Step([statement], hazards: hazards)) }
+
+    /// The SQL of one step, each statement on its own line(s).
+    public func sql(_ step: Step) -> String { renderer.text(step.statements) }
 
     /// What a wrapped script writes before its transactional steps, and after them: on SQLite the
     /// foreign-key pragmas of the documented table rebuild too. Embedded migrations leave exactly
     /// these out (`EmbeddedMigration`): GRDB and the PostgreSQL runner open the transaction themselves.
-    static func transactionStart(_ dialect: Dialect) -> [String] {
-        dialect == .sqlite ? ["PRAGMA foreign_keys = OFF;", "BEGIN;"] : ["BEGIN;"]
+    static func transactionStart(_ dialect: Dialect) -> [Statement] {
+        dialect == .sqlite ? [.foreignKeys(enabled: false), .begin] : [.begin]
     }
 
-    static func transactionEnd(_ dialect: Dialect) -> [String] {
-        dialect == .sqlite ? ["PRAGMA foreign_key_check;", "COMMIT;", "PRAGMA foreign_keys = ON;"] : ["COMMIT;"]
+    static func transactionEnd(_ dialect: Dialect) -> [Statement] {
+        dialect == .sqlite ? [.foreignKeyCheck, .commit, .foreignKeys(enabled: true)] : [.commit]
     }
+
+    /// The statement that heads every script of a namespaced PostgreSQL schema, so that a migration
+    /// finds and creates everything in the namespace whatever the session's search path was. (The
+    /// embedded runner keeps it, and restores the connection's own search path when it is done.)
+    var preamble: [Statement] { namespace.map { [.useNamespace($0)] } ?? [] }
 
     /// The script. `wrapped` adds the transaction (and, on SQLite, the foreign-key
     /// pragmas around it); embedded migrations for GRDB are rendered unwrapped.
@@ -62,27 +83,38 @@ public struct MigrationPlan: Sendable {
         if isEmpty {
             return out + "-- No changes.\n"
         }
+        if !preamble.isEmpty { out += "\n" + renderer.text(preamble) }
         func render(_ step: Step) -> String {
-            step.hazards.map(\.comment).joined() + step.sql + (step.sql.hasSuffix("\n") ? "" : "\n")
+            step.hazards.map(\.comment).joined() + sql(step)
         }
         for step in before {
             out += "\n" + SQLSyntax.comment("TX: outside the transaction: " + (step.note ?? "PostgreSQL cannot use a new enum value in the transaction that adds it.")) + render(step)
         }
         if !steps.isEmpty {
             out += "\n"
-            if wrapped {
-                for statement in Self.transactionStart(dialect) { out += statement + "\n" }
-            }
+            if wrapped { out += renderer.text(Self.transactionStart(dialect)) }
             for step in steps { out += "\n" + render(step) }
-            if wrapped {
-                out += "\n"
-                for statement in Self.transactionEnd(dialect) { out += statement + "\n" }
-            }
+            if wrapped { out += "\n" + renderer.text(Self.transactionEnd(dialect)) }
         }
         for step in after {
             out += "\n" + SQLSyntax.comment("TX: outside the transaction: " + (step.note ?? "a concurrent index build cannot run in one.")) + render(step)
         }
         return out
+    }
+
+    /// The plan as a fresh DDL script: the header, the namespace, then each step as a block.
+    func ddl(header: String, capacity: Int) -> String {
+        var out = ScriptBuffer(reserving: capacity)
+        out.text += header
+        if let ns = namespace {
+            out.startBlock()
+            renderer.write([.createNamespace(ns), .useNamespace(ns)], into: &out.text)
+        }
+        for step in before + steps + after {
+            out.startBlock()
+            renderer.write(step.statements, into: &out.text)
+        }
+        return out.text
     }
 }
 
@@ -120,6 +152,7 @@ enum Hazards {
             if removed.isEmpty { return [Hazard(.MF, "reorders the values of enum \(n.name): the type is replaced")] }
             return [Hazard(.DS, "drops value\(removed.count == 1 ? "" : "s") \(removed.joined(separator: ", ")) of enum \(n.name): rows holding \(removed.count == 1 ? "it" : "them") make the migration fail")]
         case .dropEnum(let e): return [Hazard(.BC, "drops enum type \(e.name)")]
+        case .dropExtension(let e): return [Hazard(.BC, "drops extension \(e); fails while objects still use it")]
         case .addUnique(let t, let u): return [Hazard(.MF, "adds unique constraint \(u.name) on \(t): fails if existing rows repeat (\(u.columns.joined(separator: ", ")))")]
         case .addCheck(let t, let c): return [Hazard(.MF, "adds check \(c.name) on \(t): fails if existing rows violate it")]
         case .addForeignKey(let t, let fk): return [Hazard(.MF, "adds foreign key \(fk.name) on \(t): fails if existing rows have no parent")]

@@ -1,23 +1,31 @@
-/// Plans a SQLite migration from a diff.
+/// Plans a SQLite migration from a diff, as typed statements. The plan from the
+/// empty schema is the fresh DDL.
 ///
-/// SQLite's `ALTER TABLE` can rename tables and columns, add a column at the
-/// end (with a constant default) and drop a column nothing depends on. Every
-/// other change rebuilds the table by the procedure of SQLite's documentation:
-/// with foreign keys off (set before `BEGIN`, where the pragma works), create
-/// the new table under a temporary name, copy the rows (rowids included, so
-/// full-text indexes stay valid), drop the old table, rename the new one, and
-/// recreate its indexes, triggers and the views involved. The old table is
-/// never renamed to a temporary name: child foreign keys would follow that
-/// rename and dangle. (A table the schema renames is renamed to its new name
-/// first, precisely so that child foreign keys follow.)
+/// SQLite's `ALTER TABLE` can rename tables and columns, add a column (at the
+/// end, nullable or with a constant default) and drop a column nothing depends
+/// on. Every other change rebuilds the table by the procedure of SQLite's
+/// documentation: with foreign keys off (set before `BEGIN`, where the pragma
+/// works), create the new table under a temporary name, copy the rows (rowids
+/// included, so full-text indexes stay valid), drop the old table, rename the
+/// new one, and recreate its indexes, triggers and the views involved. The old
+/// table is never renamed to a temporary name: child foreign keys would follow
+/// that rename and dangle. (A table the schema renames is renamed to its new
+/// name first, precisely so that child foreign keys follow.)
+///
+/// Which of the two a table gets is decided on the model (`strategy`): the
+/// order of columns is not part of it, so a column added in the middle of a
+/// table is added at its end, and the order of added columns follows the migrations.
 public struct SQLitePlanner {
+    typealias Step = MigrationPlan.Step
+
     let diff: SchemaDiff
+    let index: DiffIndex
     let ddl: SQLiteDDL
     let oldDDL: SQLiteDDL
-    var sql: SQLSyntax { ddl.sql }
 
     public init(diff: SchemaDiff) {
         self.diff = diff
+        index = DiffIndex(diff)
         ddl = SQLiteDDL(schema: diff.new)
         oldDDL = SQLiteDDL(schema: diff.old)
     }
@@ -31,300 +39,175 @@ public struct SQLitePlanner {
         var new: Table
         /// new column name → old column name
         var columnSource: [String: String]
+        /// Where the table stands in the new schema: the order tables are worked on.
+        var position: Int
+        var strategy: Strategy = .unchanged
     }
 
+    func hazards(_ c: Change) -> [Hazard] { Hazards.of(c, old: diff.old) }
+
     public func plan() -> MigrationPlan {
-        var plan = MigrationPlan(dialect: .sqlite)
-        let changes = diff.changes
-        let old = diff.old, new = diff.new
-        func hazards(_ c: Change) -> [Hazard] { Hazards.of(c, old: old) }
+        var plan = MigrationPlan(renderer: ddl)
+        let new = diff.new
+        let pairs = tablePairs()
+        let rebuilt = Set(pairs.filter { $0.value.strategy == .rebuild }.keys)
+        let altered = Set(pairs.filter { $0.value.strategy == .alter }.keys)
+        let touched = pairs.values.filter { $0.strategy != .unchanged }.sorted { $0.position < $1.position }
+        let dropped = diff.old.tables.filter { index.newName(ofOld: $0.name) == nil }
+        let views = ViewDependencies(diff: diff, dialect: .sqlite, changedTables: rebuilt.union(altered).union(dropped.map(\.name)))
 
-        // Pairs of tables present on both sides.
-        let renames = SchemaDiff.Renames.declared(old: old, new: new)
-        let oldTables = Dictionary(old.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var pairs: [String: Pair] = [:]
-        var tableRenames: [String: String] = [:] // old → new
-        for t in new.tables {
-            let oldName = renamesFromChanges(t.name) ?? t.name
-            guard let o = oldTables[oldName] else { continue }
-            if oldName != t.name { tableRenames[oldName] = t.name }
-            var source: [String: String] = [:]
-            let oldColumns = Set(o.columns.map(\.name))
-            let columnRenames = columnRenamesFromChanges(t.name)
-            for c in t.columns {
-                let from = columnRenames[c.name] ?? c.name
-                if oldColumns.contains(from) { source[c.name] = from }
-            }
-            pairs[t.name] = Pair(old: o, new: t, columnSource: source)
-        }
-        _ = renames
-
-        var strategies: [String: Strategy] = [:]
-        for (name, pair) in pairs { strategies[name] = strategy(pair, tableRenames: tableRenames) }
-        let rebuilt = Set(strategies.filter { $0.value == .rebuild }.keys)
-        let altered = Set(strategies.filter { $0.value == .alter }.keys)
-        let created = new.tables.filter { pairs[$0.name] == nil }
-        let dropped = old.tables.filter { t in !pairs.values.contains { $0.old.name == t.name } }
-
-        // Changes that SQLite has no use for leave a note; data-relevant hazards still apply.
-        let views = ViewDependencies(diff: diff, dialect: .sqlite,
-                                     changedTables: rebuilt.union(altered).union(dropped.map(\.name)))
-
-        // 1. Raw SQL blocks that go away or change.
-        for c in changes {
-            guard case .removeRawSQL(let b) = c, b.dialect == .sqlite else { continue }
-            if let down = b.down {
-                plan.add(SQLSyntax.comment("sql: \(b.name) (down)") + SQLSyntax.trimmedStatement(down) + ";", hazards(c))
-            } else {
-                plan.add("-- sql: \(b.name) has no 'down': nothing to undo.", hazards(c))
-            }
-        }
-
-        // 2. Views over what changes.
-        for v in views.drop { plan.add("DROP VIEW \(sql.id(v.name));", changes.contains(.dropView(v)) ? hazards(.dropView(v)) : []) }
-
-        // 3. Triggers and full-text tables of tables that change.
-        for name in (altered.union(rebuilt)).sorted(by: { newIndex($0) < newIndex($1) }) {
-            let pair = pairs[name]!
-            let keepFTS = ftsUnchanged(pair)
-            // Every trigger goes first: SQLite's ALTER TABLE checks the whole schema, and a
-            // trigger over a full-text table dropped below would fail any later rename.
-            for trigger in triggerNames(pair.old, includeSearch: true) { plan.add("DROP TRIGGER IF EXISTS \(sql.id(trigger));") }
-            if pair.old.search != nil && !(keepFTS && strategies[name] == .alter) {
-                plan.add("DROP TABLE \(sql.id(Naming.ftsTable(table: pair.old.name)));")
-            }
-        }
-        for t in dropped where t.search != nil { plan.add("DROP TABLE \(sql.id(Naming.ftsTable(table: t.name)));") }
-
-        // 4. Indexes that go away (of tables altered in place; a rebuild drops them all).
-        for c in changes {
-            switch c {
-            case let .dropIndex(t, i) where strategies[t] == .alter:
-                if !i.isSQLiteSkipped { plan.add("DROP INDEX \(sql.id(i.name));", hazards(c)) }
-            case let .renameIndex(t, from, _) where strategies[t] == .alter:
-                if let index = pairs[t]?.old.indexes.first(where: { $0.name == from }), !index.isSQLiteSkipped {
-                    plan.add("DROP INDEX \(sql.id(from));")
-                }
-            default: break
-            }
-        }
-
-        // 5. Tables that go away.
-        for t in dropped { plan.add("DROP TABLE \(sql.id(t.name));", hazards(.dropTable(t))) }
-
-        // 6. Renames, by ALTER TABLE even for tables rebuilt afterwards: SQLite (3.26+) rewrites
-        //    the references of child foreign keys to follow them. Then drops and adds in place.
-        for name in altered.union(rebuilt).sorted(by: { newIndex($0) < newIndex($1) }) {
-            let pair = pairs[name]!
-            if pair.old.name != name {
-                plan.add("ALTER TABLE \(sql.id(pair.old.name)) RENAME TO \(sql.id(name));", hazards(.renameTable(from: pair.old.name, to: name)))
-            }
-            for c in pair.new.columns {
-                if let from = pair.columnSource[c.name], from != c.name {
-                    plan.add("ALTER TABLE \(sql.id(name)) RENAME COLUMN \(sql.id(from)) TO \(sql.id(c.name));", hazards(.renameColumn(table: name, from: from, to: c.name)))
-                }
-            }
-        }
-        for name in altered.sorted(by: { newIndex($0) < newIndex($1) }) {
-            let pair = pairs[name]!
-            let kept = Set(pair.columnSource.values)
-            for c in pair.old.columns where !kept.contains(c.name) {
-                plan.add("ALTER TABLE \(sql.id(name)) DROP COLUMN \(sql.id(c.name));", hazards(.dropColumn(table: name, c)))
-            }
-            for c in pair.new.columns where pair.columnSource[c.name] == nil {
-                plan.add("ALTER TABLE \(sql.id(name)) ADD COLUMN \(ddl.columnDefinition(c, table: pair.new, isIdentity: false));", hazards(.addColumn(table: name, c)))
-            }
-        }
-
-        // 7. New tables.
+        notes(&plan)
+        undoRawSQL(&plan)
+        let explicitlyDropped = Set(diff.changes.compactMap { c -> String? in if case .dropView(let v) = c { return v.name }; return nil })
+        for v in views.drop { plan.add(.dropView(v), explicitlyDropped.contains(v.name) ? hazards(.dropView(v)) : []) }
+        // Every trigger of a table that changes goes first: SQLite's ALTER TABLE checks the whole
+        // schema, and a trigger over a full-text table dropped below would fail any later rename.
+        for pair in touched { plan.add(dropTriggersAndSearch(pair)) }
+        for t in dropped where t.search != nil { plan.add(.dropTables([Naming.ftsTable(table: t.name)])) }
+        for pair in touched where pair.strategy == .alter { plan.add(dropIndexes(pair)) }
+        for t in dropped { plan.add(.dropTables([t.name]), hazards(.dropTable(t))) }
+        for pair in touched { renames(pair, &plan) }
+        for pair in touched where pair.strategy == .alter { dropAndAddColumns(pair, &plan) }
         let order = DependencyOrder(new)
-        let createdNames = Set(created.map(\.name))
-        for i in order.tables where createdNames.contains(new.tables[i].name) {
-            plan.add(ddl.createTable(new.tables[i]))
+        for i in order.tables where index.created.contains(new.tables[i].name) { plan.add(createTable(new.tables[i])) }
+        for pair in touched where pair.strategy == .rebuild { plan.add(rebuild(pair), rebuildHazards(pair)) }
+        for pair in touched { recreate(pair, &plan) }
+        for v in views.create { plan.add(.createView(v)) }
+        for c in diff.changes {
+            if case .dropView(let v) = c, !views.drop.contains(where: { $0.name == v.name }) { plan.add(.dropView(v), hazards(c)) }
         }
-
-        // 8. Rebuilt tables.
-        for i in order.tables where rebuilt.contains(new.tables[i].name) {
-            let pair = pairs[new.tables[i].name]!
-            plan.add(rebuild(pair), rebuildHazards(pair))
-        }
-
-        // 9. Indexes, full-text tables and triggers of everything new, rebuilt or altered.
-        for i in order.tables {
-            let t = new.tables[i]
-            let name = t.name
-            let strategy = strategies[name] ?? (createdNames.contains(name) ? .rebuild : .unchanged)
-            switch strategy {
-            case .unchanged: continue
-            case .rebuild:
-                for index in t.indexes { plan.add(ddl.createIndex(index, on: name)) }
-            case .alter:
-                for c in changes {
-                    switch c {
-                    case let .addIndex(tt, index) where tt == name: plan.add(ddl.createIndex(index, on: name), hazards(c))
-                    case let .renameIndex(tt, _, to) where tt == name:
-                        if let index = t.indexes.first(where: { $0.name == to }) { plan.add(ddl.createIndex(index, on: name)) }
-                    default: break
-                    }
-                }
-            }
-            if t.search != nil {
-                let pair = pairs[name]
-                let fts = ddl.search(t)
-                if strategy == .alter, let pair, ftsUnchanged(pair) {
-                    for trigger in fts.dropFirst() { plan.add(trigger) }
-                } else {
-                    for statement in fts { plan.add(statement) }
-                    if pairs[name] != nil {
-                        let ftsName = sql.id(Naming.ftsTable(table: name))
-                        plan.add("INSERT INTO \(ftsName) (\(ftsName)) VALUES ('rebuild');")
-                    }
-                }
-            }
-            for trigger in ddl.autoUpdateTriggers(t) { plan.add(trigger) }
-        }
-
-        // 10. Views, raw SQL.
-        for v in views.create { for s in ddl.createView(v) { plan.add(s) } }
-        for c in changes {
-            if case .dropView(let v) = c, !views.drop.contains(where: { $0.name == v.name }) {
-                plan.add("DROP VIEW \(sql.id(v.name));", hazards(c))
-            }
-        }
-        for c in changes {
-            guard case .addRawSQL(let b) = c, b.dialect == .sqlite else { continue }
-            plan.add(SQLSyntax.comment("sql: \(b.name)") + SQLSyntax.trimmedStatement(b.up) + ";")
-        }
-        // An enum has no statement of its own on SQLite: its CHECKs change with the tables rebuilt above.
-        for c in changes {
-            guard case let .replaceEnum(_, e) = c else { continue }
-            plan.steps.insert(.init("-- enum \(e.name) changed: the tables using it are rebuilt with the new CHECK.", hazards: hazards(c)), at: 0)
+        for c in diff.changes {
+            if case .addRawSQL(let b) = c, b.dialect == .sqlite { plan.add(.raw(name: b.name, sql: b.up, down: false)) }
         }
         return plan
     }
 
-    // MARK: Strategy
+    // MARK: Steps
 
-    func newIndex(_ name: String) -> Int { diff.new.tables.firstIndex { $0.name == name } ?? 0 }
-
-    func renamesFromChanges(_ newName: String) -> String? {
-        for c in diff.changes { if case let .renameTable(from, to) = c, to == newName { return from } }
-        return nil
+    /// What SQLite has no statement for, said in the script: extensions, and enums (their
+    /// CHECKs change with the tables rebuilt below).
+    func notes(_ plan: inout MigrationPlan) {
+        let extensions = diff.changes.compactMap { c -> String? in if case .addExtension(let e) = c { return e }; return nil }
+        if !extensions.isEmpty {
+            plan.add(.note("PostgreSQL-only: extensions \(extensions.joined(separator: ", ")) have no SQLite counterpart."))
+        }
+        for c in diff.changes {
+            if case let .replaceEnum(_, e) = c { plan.add(.note("enum \(e.name) changed: the tables using it are rebuilt with the new CHECK."), hazards(c)) }
+        }
     }
 
-    func columnRenamesFromChanges(_ table: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for c in diff.changes { if case let .renameColumn(t, from, to) = c, t == table { out[to] = from } }
-        return out
+    func undoRawSQL(_ plan: inout MigrationPlan) {
+        for c in diff.changes {
+            guard case .removeRawSQL(let b) = c, b.dialect == .sqlite else { continue }
+            plan.add(b.down.map { .raw(name: b.name, sql: $0, down: true) } ?? .note("sql: \(b.name) has no 'down': nothing to undo."), hazards(c))
+        }
     }
 
-    func ftsUnchanged(_ pair: Pair) -> Bool { pair.old.search == pair.new.search && pair.old.name == pair.new.name && pair.new.search.map { $0.columns.allSatisfy { pair.columnSource[$0] == $0 } } ?? true }
+    /// A new table with its indexes, full-text table and triggers: one block of the fresh DDL.
+    func createTable(_ t: Table) -> [Statement] {
+        var s: [Statement] = [.createTable(t)]
+        for i in t.indexes { s.append(.createIndex(i, table: t.name)) }
+        if t.search != nil { s += [.createSearchTable(t), .createSearchTriggers(t)] }
+        for column in t.columns where column.autoUpdate { s.append(.createAutoUpdateTrigger(t, column)) }
+        return s
+    }
 
-    /// Decides between leaving a table alone, ALTER TABLE, and a rebuild.
-    func strategy(_ pair: Pair, tableRenames: [String: String]) -> Strategy {
-        let o = pair.old, n = pair.new
-        // The old table as it would read after renames: same columns under their new names.
-        var inverse: [String: String] = [:]
-        for (newName, oldName) in pair.columnSource { inverse[oldName] = newName }
-        let columnRename: (String) -> String = { inverse[$0] ?? $0 }
-        var renamedOld = o
-        renamedOld.name = n.name
-        renamedOld.columns = o.columns.map { c in var c = c; c.name = columnRename(c.name); return c }
-        renamedOld.primaryKey = o.primaryKey.map { PrimaryKey(name: $0.name, columns: $0.columns.map(columnRename)) }
-        renamedOld.uniques = o.uniques.map { UniqueConstraint(name: $0.name, columns: $0.columns.map(columnRename)) }
-        renamedOld.foreignKeys = o.foreignKeys.map { fk in
-            var f = fk
-            f.columns = f.columns.map(columnRename)
-            f.referencedTable = tableRenames[f.referencedTable] ?? f.referencedTable
-            if let parent = diff.new.table(named: f.referencedTable) {
-                let parentRenames = columnRenamesFromChanges(parent.name)
-                let inv = Dictionary(parentRenames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-                f.referencedColumns = f.referencedColumns.map { inv[$0] ?? $0 }
+    func dropTriggersAndSearch(_ pair: Pair) -> [Statement] {
+        let o = pair.old
+        var names = o.columns.filter(\.autoUpdate).map { Naming.autoUpdateTrigger(table: o.name, column: $0.name) }
+        if o.search != nil { names += Naming.searchTriggerSuffixes.map { Naming.searchTrigger(table: o.name, suffix: $0) } }
+        var s: [Statement] = names.map { .dropTrigger($0, table: o.name, ifExists: true) }
+        if o.search != nil && !(ftsUnchanged(pair) && pair.strategy == .alter) { s.append(.dropTables([Naming.ftsTable(table: o.name)])) }
+        return s
+    }
+
+    /// Indexes of a table altered in place that go away or are renamed (a rebuild drops them all).
+    func dropIndexes(_ pair: Pair) -> [Statement] {
+        var s: [Statement] = []
+        for c in index.changes(of: pair.new.name) {
+            switch c {
+            case let .dropIndex(_, i) where !i.isSQLiteSkipped: s.append(.dropIndex(i.name))
+            case let .renameIndex(_, from, _):
+                if let i = pair.old.indexes.first(where: { $0.name == from }), !i.isSQLiteSkipped { s.append(.dropIndex(from)) }
+            default: break
             }
-            return f
         }
-        let oldConstraints = constraintLines(renamedOld, oldDDL)
-        let newConstraints = constraintLines(n, ddl)
-        let keptNew = n.columns.filter { pair.columnSource[$0.name] != nil }
-        let added = n.columns.filter { pair.columnSource[$0.name] == nil }
-        let keptOld = renamedOld.columns.filter { c in keptNew.contains { $0.name == c.name } }
-        let droppedOld = renamedOld.columns.filter { c in !keptNew.contains { $0.name == c.name } }
-
-        let sameKept = keptNew.map { ddl.columnDefinition($0, table: n, isIdentity: n.identityColumn?.name == $0.name) }
-            == keptOld.map { oldDDL.columnDefinition($0, table: renamedOld, isIdentity: renamedOld.identityColumn?.name == $0.name) }
-        let appendedOnly = Array(n.columns.prefix(keptNew.count)).map(\.name) == keptNew.map(\.name)
-        let addable = added.allSatisfy { c in
-            c.generated?.stored != true && !c.type.isSerial
-                && (c.defaultValue?.isConstant ?? true)
-                && (c.nullable || (c.defaultValue != nil && c.defaultValue != .null))
-        }
-        let generatedExpressions = keptNew.compactMap(\.generated?.expression).flatMap { SQLWords.identifiers(in: $0, dialect: .sqlite) }
-        let droppable = droppedOld.allSatisfy { c in
-            !generatedExpressions.contains(c.name.lowercased()) && o.identityColumn?.name != c.name
-        }
-        let structural = o.strict == n.strict && oldConstraints == newConstraints && sameKept && appendedOnly && addable && droppable
-        if !structural { return .rebuild }
-        let nothingElse = o.name == n.name && added.isEmpty && droppedOld.isEmpty && pair.columnSource.allSatisfy { $0.key == $0.value }
-            && o.indexes == n.indexes && o.search == n.search
-            && o.columns.map(\.autoUpdate) == n.columns.map(\.autoUpdate)
-        return nothingElse ? .unchanged : .alter
+        return s
     }
 
-    /// Table constraints as the SQLite DDL renders them.
-    func constraintLines(_ t: Table, _ ddl: SQLiteDDL) -> [String] {
-        let text = ddl.createTable(t)
-        return text.split(separator: "\n").filter { $0.hasPrefix("    CONSTRAINT ") }.map { String($0.hasSuffix(",") ? $0.dropLast() : $0[...]) }
-    }
-
-    /// Names of the triggers schemagen creates on a table.
-    func triggerNames(_ t: Table, includeSearch: Bool) -> [String] {
-        var names = t.columns.filter(\.autoUpdate).map { Naming.autoUpdateTrigger(table: t.name, column: $0.name) }
-        if includeSearch && t.search != nil {
-            names += Naming.searchTriggerSuffixes.map { Naming.searchTrigger(table: t.name, suffix: $0) }
+    /// Renames, by ALTER TABLE even for tables rebuilt afterwards: SQLite (3.26+) rewrites the
+    /// references of child foreign keys to follow them.
+    func renames(_ pair: Pair, _ plan: inout MigrationPlan) {
+        let name = pair.new.name
+        if pair.old.name != name {
+            plan.add(.renameTable(from: pair.old.name, to: name), hazards(.renameTable(from: pair.old.name, to: name)))
         }
-        return names
+        for c in pair.new.columns {
+            if let from = pair.columnSource[c.name], from != c.name {
+                plan.add(.renameColumn(table: name, from: from, to: c.name), hazards(.renameColumn(table: name, from: from, to: c.name)))
+            }
+        }
     }
 
-    func tempName(_ table: String) -> String { Naming.fit("_schemagen_new_\(table)") }
+    func dropAndAddColumns(_ pair: Pair, _ plan: inout MigrationPlan) {
+        let name = pair.new.name
+        let kept = Set(pair.columnSource.values)
+        for c in pair.old.columns where !kept.contains(c.name) {
+            plan.add(.dropColumn(table: name, column: c.name), hazards(.dropColumn(table: name, c)))
+        }
+        for c in pair.new.columns where pair.columnSource[c.name] == nil {
+            plan.add(.addColumn(pair.new, c), hazards(.addColumn(table: name, c)))
+        }
+    }
+
+    /// Indexes, full-text table and triggers of a table rebuilt or altered.
+    func recreate(_ pair: Pair, _ plan: inout MigrationPlan) {
+        let t = pair.new
+        if pair.strategy == .rebuild {
+            for i in t.indexes { plan.add(.createIndex(i, table: t.name)) }
+        } else {
+            for c in index.changes(of: t.name) {
+                switch c {
+                case let .addIndex(_, i): plan.add(.createIndex(i, table: t.name), hazards(c))
+                case let .renameIndex(_, _, to):
+                    if let i = t.indexes.first(where: { $0.name == to }) { plan.add(.createIndex(i, table: t.name)) }
+                default: break
+                }
+            }
+        }
+        if t.search != nil {
+            if pair.strategy == .alter && ftsUnchanged(pair) {
+                plan.add(.createSearchTriggers(t))
+            } else {
+                plan.add([.createSearchTable(t), .createSearchTriggers(t), .rebuildSearch(table: t.name)])
+            }
+        }
+        for column in t.columns where column.autoUpdate { plan.add(.createAutoUpdateTrigger(t, column)) }
+    }
 
     // MARK: Rebuild
 
-    /// Create the new table under a temporary name, copy, drop, rename.
-    func rebuild(_ pair: Pair) -> String {
+    func tempName(_ table: String) -> String { Naming.fit("_schemagen_new_\(table)") }
+
+    /// Create the new table under a temporary name, copy, drop, rename (renames already ran, so a
+    /// kept column has its new name in the table being copied).
+    func rebuild(_ pair: Pair) -> [Statement] {
         let n = pair.new
         let temp = tempName(n.name)
-        var s = ddl.createTable(n, name: temp) + "\n"
-        var targets: [String] = []
-        var sources: [String] = []
-        if n.identityColumn == nil {
-            targets.append("rowid")
-            sources.append("rowid")
+        let copied = n.columns.compactMap { c -> CopiedColumn? in
+            guard c.generated == nil, let from = pair.columnSource[c.name], let oc = pair.old.column(named: from) else { return nil }
+            return CopiedColumn(column: c, fillNulls: !c.nullable && oc.nullable && c.defaultValue != nil && c.defaultValue != .null)
         }
-        for c in n.columns where c.generated == nil {
-            // Renames already ran: a kept column has its new name in the table being copied.
-            guard let from = pair.columnSource[c.name], let oc = pair.old.column(named: from) else { continue }
-            targets.append(sql.id(c.name))
-            var source = sql.id(c.name)
-            if !c.nullable, oc.nullable, let d = c.defaultValue, d != .null, let rendered = ddl.defaultExpression(d, type: c.type) {
-                source = "coalesce(\(source), \(rendered))"
-            }
-            sources.append(source)
-        }
-        s += "INSERT INTO \(sql.id(temp)) (\(targets.joined(separator: ", ")))\n    SELECT \(sources.joined(separator: ", ")) FROM \(sql.id(n.name));\n"
-        if n.identityColumn != nil {
-            // AUTOINCREMENT never reuses an id: carry the old table's counter over (the copy set the new
-            // one to the largest id still present; DROP TABLE deletes the old one, RENAME moves this one).
-            s += "DELETE FROM sqlite_sequence WHERE name = \(sql.literal(temp));\n"
-            s += "INSERT INTO sqlite_sequence (name, seq) SELECT \(sql.literal(temp)), seq FROM sqlite_sequence WHERE name = \(sql.literal(n.name));\n"
-        }
-        s += "DROP TABLE \(sql.id(n.name));\n"
-        s += "ALTER TABLE \(sql.id(temp)) RENAME TO \(sql.id(n.name));"
-        return s
+        var s: [Statement] = [.createTable(n, name: temp), .copyRows(from: n.name, to: temp, columns: copied, rowid: n.identityColumn == nil)]
+        // AUTOINCREMENT never reuses an id: carry the old table's counter over (the copy set the new
+        // one to the largest id still present; DROP TABLE deletes the old one, RENAME moves this one).
+        if n.identityColumn != nil { s.append(.carrySequence(from: n.name, to: temp)) }
+        return s + [.dropTables([n.name]), .renameTable(from: temp, to: n.name)]
     }
 
     func rebuildHazards(_ pair: Pair) -> [Hazard] {
         var out = [Hazard(.LT, "rebuilds table \(pair.new.name): copies every row into a new table")]
-        for c in diff.changes where c.table == pair.new.name {
+        for c in index.changes(of: pair.new.name) {
             switch c {
             case .dropColumn, .alterColumn, .addColumn, .addUnique, .addCheck, .addForeignKey, .setPrimaryKey:
                 out += Hazards.of(c, old: diff.old)
@@ -332,6 +215,89 @@ public struct SQLitePlanner {
             }
         }
         return out
+    }
+
+    // MARK: Strategy
+
+    /// Tables present on both sides by new name, each with its column mapping and strategy.
+    func tablePairs() -> [String: Pair] {
+        var pairs: [String: Pair] = [:]
+        for (position, t) in diff.new.tables.enumerated() {
+            guard let o = index.oldTable(t.name) else { continue }
+            var source: [String: String] = [:]
+            for c in t.columns {
+                let from = index.oldColumnName(t.name, c.name)
+                if o.column(named: from) != nil { source[c.name] = from }
+            }
+            var pair = Pair(old: o, new: t, columnSource: source, position: position)
+            pair.strategy = strategy(pair)
+            pairs[t.name] = pair
+        }
+        return pairs
+    }
+
+    func ftsUnchanged(_ pair: Pair) -> Bool {
+        pair.old.search == pair.new.search && pair.old.name == pair.new.name
+            && pair.new.search.map { $0.columns.allSatisfy { pair.columnSource[$0] == $0 } } ?? true
+    }
+
+    /// The old table as it reads after the renames: its columns, keys and references under their new names.
+    func renamedOld(_ pair: Pair) -> Table {
+        var inverse: [String: String] = [:]
+        for (newName, oldName) in pair.columnSource { inverse[oldName] = newName }
+        let rename: (String) -> String = { inverse[$0] ?? $0 }
+        var r = pair.old
+        r.name = pair.new.name
+        r.columns = r.columns.map { c in var c = c; c.name = rename(c.name); return c }
+        r.primaryKey = r.primaryKey.map { PrimaryKey(name: $0.name, columns: $0.columns.map(rename)) }
+        r.uniques = r.uniques.map { UniqueConstraint(name: $0.name, columns: $0.columns.map(rename)) }
+        r.foreignKeys = r.foreignKeys.map { fk in
+            var f = fk
+            f.columns = f.columns.map(rename)
+            f.referencedTable = index.newName(ofOld: f.referencedTable) ?? f.referencedTable
+            f.referencedColumns = f.referencedColumns.map { index.newColumnName(f.referencedTable, ofOld: $0) ?? $0 }
+            return f
+        }
+        return r
+    }
+
+    /// Decides between leaving a table alone, ALTER TABLE, and a rebuild, on the model: a rebuild when
+    /// what SQLite keeps in the CREATE TABLE (constraints, a kept column's definition, STRICT) changes,
+    /// or a column cannot be added or dropped in place.
+    func strategy(_ pair: Pair) -> Strategy {
+        let o = renamedOld(pair), n = pair.new
+        let keptNew = n.columns.filter { pair.columnSource[$0.name] != nil }
+        let added = n.columns.filter { pair.columnSource[$0.name] == nil }
+        let keptNames = Set(keptNew.map(\.name))
+        let droppedOld = o.columns.filter { !keptNames.contains($0.name) }
+        let sameKept = keptNew.allSatisfy { c in o.column(named: c.name).map { sameDefinition($0, in: o, c, in: n) } ?? false }
+        let addable = added.allSatisfy { c in
+            c.generated?.stored != true && !c.type.isSerial && (c.defaultValue?.isConstant ?? true)
+                && (c.nullable || (c.defaultValue != nil && c.defaultValue != .null))
+        }
+        let readByGenerated = Set(keptNew.compactMap(\.generated?.expression).flatMap { SQLWords.identifiers(in: $0, dialect: .sqlite) })
+        let droppable = droppedOld.allSatisfy { c in !readByGenerated.contains(c.name.lowercased()) && o.identityColumn?.name != c.name }
+        guard o.strict == n.strict, sameConstraints(o, n), sameKept, addable, droppable else { return .rebuild }
+        let nothingElse = pair.old.name == n.name && added.isEmpty && droppedOld.isEmpty && pair.columnSource.allSatisfy { $0.key == $0.value }
+            && o.indexes == n.indexes && o.search == n.search
+            && o.columns.map(\.autoUpdate) == n.columns.map(\.autoUpdate)
+        return nothingElse ? .unchanged : .alter
+    }
+
+    /// The table constraints SQLite keeps in the CREATE TABLE (an identity column's key is part of its column).
+    func sameConstraints(_ o: Table, _ n: Table) -> Bool {
+        (o.identityColumn == nil ? o.primaryKey : nil) == (n.identityColumn == nil ? n.primaryKey : nil)
+            && o.uniques == n.uniques && o.checks == n.checks && o.foreignKeys == n.foreignKeys
+    }
+
+    /// Whether SQLite stores two columns alike: storage type, implied check, NULL, default, generation.
+    func sameDefinition(_ a: Column, in ta: Table, _ b: Column, in tb: Table) -> Bool {
+        let aIdentity = ta.identityColumn?.name == a.name, bIdentity = tb.identityColumn?.name == b.name
+        if aIdentity || bIdentity { return aIdentity == bIdentity }
+        return oldDDL.storageType(a.type, strict: ta.strict) == ddl.storageType(b.type, strict: tb.strict)
+            && oldDDL.impliedCheck(a.type) == ddl.impliedCheck(b.type)
+            && a.nullable == b.nullable && a.generated == b.generated
+            && a.defaultValue.flatMap { oldDDL.defaultExpression($0, type: a.type) } == b.defaultValue.flatMap { ddl.defaultExpression($0, type: b.type) }
     }
 }
 

@@ -59,6 +59,7 @@ public struct SchemaDiff: Sendable {
     public init(old: Schema, new: Schema, renames: Renames) {
         self.old = old
         self.new = new
+        diffExtensions()
         diffEnums()
         diffTables(renames)
         diffViews(renames)
@@ -68,6 +69,12 @@ public struct SchemaDiff: Sendable {
     /// Up: renames from `new`'s `renamed_from`. Down: pass the up renames inverted.
     public init(old: Schema, new: Schema) {
         self.init(old: old, new: new, renames: .declared(old: old, new: new))
+    }
+
+    private mutating func diffExtensions() {
+        let oldNames = Set(old.extensions), newNames = Set(new.extensions)
+        for e in new.extensions where !oldNames.contains(e) { changes.append(.addExtension(e)) }
+        for e in old.extensions where !newNames.contains(e) { changes.append(.dropExtension(e)) }
     }
 
     private mutating func diffEnums() {
@@ -270,6 +277,9 @@ public struct SchemaDiff: Sendable {
 
 /// One typed change between two models.
 public enum Change: Sendable, Equatable {
+    /// A PostgreSQL extension (SQLite has none).
+    case addExtension(String)
+    case dropExtension(String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// Values added, existing values in the same order.

@@ -62,6 +62,10 @@ public enum Naming {
     public static func ftsTable(table: String) -> String { fit("\(table)_fts") }
     /// The trigger that keeps an `auto_update` column current (SQLite: schema-wide names; PostgreSQL: per table).
     public static func autoUpdateTrigger(table: String, column: String) -> String { fit("trg_\(table)_\(column)") }
+    /// The PostgreSQL function behind an `auto_update` column's trigger.
+    public static func autoUpdateFunction(table: String, column: String) -> String { fit("\(table)_touch_\(column)") }
+    /// The sequence PostgreSQL creates for an identity column (it keeps its name when the table or column is renamed).
+    public static func identitySequence(table: String, column: String) -> String { fit("\(table)_\(column)_seq") }
     /// SQLite's triggers that keep a search table in step: `suffix` is `ai`, `ad` or `au`.
     public static func searchTrigger(table: String, suffix: String) -> String { fit("\(ftsTable(table: table))_\(suffix)") }
     public static let searchTriggerSuffixes = ["ai", "ad", "au"]

@@ -15,7 +15,7 @@ struct MigrationsRenderer {
     var access: String { configuration.accessModifier.prefix }
 
     /// The name of the table the PostgreSQL runner records applied migrations in.
-    static let postgresHistoryTable = "schemagen_migrations"
+    static let postgresHistoryTable = PostgresMigrationHistory.tableName
 
     // MARK: SQLite (GRDB)
 
@@ -59,8 +59,9 @@ struct MigrationsRenderer {
 
     // MARK: PostgreSQL (PostgresNIO)
 
-    func renderPostgres(_ migrations: [EmbeddedMigration], into w: inout SwiftWriter) {
+    func renderPostgres(_ migrations: [EmbeddedMigration], namespace: String?, into w: inout SwiftWriter) {
         let table = Self.postgresHistoryTable
+        let history = PostgresMigrationHistory(namespace: namespace)
         w.line()
         w.line("// MARK: - Migrations")
         w.line()
@@ -106,15 +107,26 @@ struct MigrationsRenderer {
                     "Holds a session advisory lock throughout and creates `\(table)` when it is missing, so that two",
                     "processes starting at once never apply a migration twice. A failing statement rolls its migration's",
                     "transaction back and is thrown; the migrations before it stay applied.",
-                ])
+                ] + (namespace.map { [
+                    "",
+                    "Everything, `\(table)` included, lives in the schema \(SwiftIdentifiers.commentText($0)): the runner sets the",
+                    "search path to it while it works and gives the connection its own search path back afterwards.",
+                ] } ?? []))
                 w.line("@discardableResult")
                 w.block("\(access)static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String]") { w in
                     w.line("try await run(\"SELECT pg_advisory_lock(\\(lockKey))\", on: connection, logger: logger)")
+                    if namespace != nil {
+                        w.line("var searchPath: Swift.String? = nil")
+                    }
                     w.line("do {")
                     w.indented { w in
-                        w.line("try await run(\(SwiftIdentifiers.stringLiteral("CREATE TABLE IF NOT EXISTS \(table) (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")), on: connection, logger: logger)")
+                        if namespace != nil {
+                            w.line("for try await path in try await connection.query(\(SwiftIdentifiers.stringLiteral(history.currentSearchPath)), logger: logger).decode(Swift.String.self) { searchPath = path }")
+                            for statement in history.setUp { w.line("try await run(\(SwiftIdentifiers.stringLiteral(statement)), on: connection, logger: logger)") }
+                        }
+                        w.line("try await run(\(SwiftIdentifiers.stringLiteral(history.createTable)), on: connection, logger: logger)")
                         w.line("var applied = Swift.Set<Swift.String>()")
-                        w.line("let rows = try await connection.query(\(SwiftIdentifiers.stringLiteral("SELECT identifier FROM \(table)")), logger: logger)")
+                        w.line("let rows = try await connection.query(\(SwiftIdentifiers.stringLiteral(history.selectApplied)), logger: logger)")
                         w.line("for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }")
                         w.line("var done: [Swift.String] = []")
                         w.block("for migration in all where !applied.contains(migration.identifier)") { w in
@@ -123,7 +135,8 @@ struct MigrationsRenderer {
                             w.line("do {")
                             w.indented { w in
                                 w.line("for statement in migration.statements { try await run(statement, on: connection, logger: logger) }")
-                                w.line("try await connection.query(\"INSERT INTO \(table) (identifier) VALUES (\\(migration.identifier))\", logger: logger)")
+                                let insert = history.insertApplied
+                                w.line("try await connection.query(\(Self.interpolated(insert.before, "migration.identifier", insert.after)), logger: logger)")
                                 w.line("try await run(\"COMMIT\", on: connection, logger: logger)")
                             }
                             w.line("} catch {")
@@ -135,15 +148,26 @@ struct MigrationsRenderer {
                             w.line("for statement in migration.after { try await run(statement, on: connection, logger: logger) }")
                             w.line("done.append(migration.identifier)")
                         }
+                        if namespace != nil { w.line("try await restore(searchPath, on: connection, logger: logger)") }
                         w.line("try await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
                         w.line("return done")
                     }
                     w.line("} catch {")
                     w.indented { w in
+                        if namespace != nil { w.line("try? await restore(searchPath, on: connection, logger: logger)") }
                         w.line("try? await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
                         w.line("throw error")
                     }
                     w.line("}")
+                }
+                if namespace != nil {
+                    let restore = history.restoreSearchPath
+                    w.line()
+                    w.doc(["Gives the connection back the search path it had before `migrate`."])
+                    w.block("private static func restore(_ searchPath: Swift.String?, on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws") { w in
+                        w.line("guard let searchPath else { return }")
+                        w.line("try await connection.query(\(Self.interpolated(restore.before, "searchPath", restore.after)), logger: logger)")
+                    }
                 }
                 w.line()
                 w.doc(["The advisory lock's key: the first 8 bytes of SHA-256(\"schemagen_migrations\"), as a signed integer."])
@@ -154,6 +178,11 @@ struct MigrationsRenderer {
                 }
             }
         }
+    }
+
+    /// `"before\(expression)after"`: a PostgresNIO query whose interpolation binds `expression` as a parameter.
+    static func interpolated(_ before: String, _ expression: String, _ after: String) -> String {
+        String(SwiftIdentifiers.stringLiteral(before).dropLast()) + "\\(" + expression + ")" + String(SwiftIdentifiers.stringLiteral(after).dropFirst())
     }
 
     /// The lock key, derived from the history table's name so that it is stable and documented.

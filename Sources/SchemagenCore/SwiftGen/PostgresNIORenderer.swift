@@ -63,7 +63,7 @@ struct PostgresNIORenderer {
             w.line()
             record(plan, into: &w)
         }
-        MigrationsRenderer(names: names, configuration: configuration).renderPostgres(migrations, into: &w)
+        MigrationsRenderer(names: names, configuration: configuration).renderPostgres(migrations, namespace: schema.postgresSchema, into: &w)
         w.line()
         w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
         w.line()

@@ -99,6 +99,8 @@ struct MigrationReferenceTests {
 
     static func kind(_ c: Change) -> String {
         switch c {
+        case .addExtension: return "addExtension"
+        case .dropExtension: return "dropExtension"
         case .createEnum: return "createEnum"
         case .dropEnum: return "dropEnum"
         case .addEnumValues: return "addEnumValues"
@@ -135,7 +137,7 @@ struct MigrationReferenceTests {
     }
 
     static let allKinds: Set<String> = [
-        "createEnum", "dropEnum", "addEnumValues", "replaceEnum", "setEnumComment", "createTable", "dropTable",
+        "addExtension", "dropExtension", "createEnum", "dropEnum", "addEnumValues", "replaceEnum", "setEnumComment", "createTable", "dropTable",
         "renameTable", "addColumn", "dropColumn", "renameColumn", "alterColumn", "setPrimaryKey", "addUnique",
         "dropUnique", "addCheck", "dropCheck", "addForeignKey", "dropForeignKey", "renameConstraint", "addIndex",
         "dropIndex", "renameIndex", "setSearch", "setPartition", "setStrict", "setTableComment", "createView",
@@ -522,6 +524,81 @@ struct MigrationReferenceTests {
                    updated_at: { type: timestamp, default: now() }
 
              """)),
+        // Dropping an auto_update column drops its trigger before its function (PostgreSQL).
+        Case(kind: "column_drop_auto_update",
+             before: schema("""
+               projects:
+                 columns:
+                   id:         { type: bigserial, primary_key: true }
+                   name:       string(100)
+                   updated_at: { type: "timestamp?", default: now(), auto_update: true }
+
+             """),
+             after: schema(projects)),
+        // SQLite: a nullable column in the middle is an ADD COLUMN (at the end), not a rebuild.
+        Case(kind: "column_add_middle",
+             before: schema(projects),
+             after: schema("""
+               projects:
+                 columns:
+                   id:    { type: bigserial, primary_key: true }
+                   notes: text?
+                   name:  string(100)
+
+             """)),
+        // PostgreSQL refuses a type change under a stored generated column: it is taken down and put back.
+        Case(kind: "column_widen_generated",
+             before: schema("""
+               reviews:
+                 columns:
+                   id:     { type: bigserial, primary_key: true }
+                   rating: smallint
+                   bumped: { type: bigint, generated: { expr: "rating * 2", stored: true } }
+                 indexes:
+                   - bumped
+
+             """),
+             after: schema("""
+               reviews:
+                 columns:
+                   id:     { type: bigserial, primary_key: true }
+                   rating: int
+                   bumped: { type: bigint, generated: { expr: "rating * 2", stored: true } }
+                 indexes:
+                   - bumped
+
+             """)),
+        // The search index reads the column through a cast of its old type: it is built again.
+        Case(kind: "column_widen_searched",
+             before: schema("""
+               notes:
+                 columns:
+                   id:    { type: bigserial, primary_key: true }
+                   title: string(80)
+                 search: [title]
+
+             """),
+             after: schema("""
+               notes:
+                 columns:
+                   id:    { type: bigserial, primary_key: true }
+                   title: text
+                 search: [title]
+
+             """)),
+        // Every script of a namespaced schema sets the search path first.
+        Case(kind: "namespace",
+             before: schema(projects, top: "postgres:\n  schema: \"Agentic Ops\"\n"),
+             after: schema(projects + """
+               tasks:
+                 columns:
+                   id:         { type: bigserial, primary_key: true }
+                   project_id: { type: bigint, references: projects }
+
+             """, top: "postgres:\n  schema: \"Agentic Ops\"\n")),
+        Case(kind: "extension_add",
+             before: schema(projects),
+             after: schema(projects, top: "postgres:\n  extensions: [pg_trgm]\n")),
         Case(kind: "column_comment",
              before: schema(projects),
              after: schema("""

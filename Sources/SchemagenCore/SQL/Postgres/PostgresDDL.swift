@@ -1,60 +1,13 @@
 /// Renders a schema as PostgreSQL 15 DDL. A pure function of the model.
-public struct PostgresDDL {
+public struct PostgresDDL: Sendable {
+    public var dialect: Dialect { .postgres }
     public let schema: Schema
     let sql = SQLSyntax(.postgres)
 
     public init(schema: Schema) { self.schema = schema }
 
-    public func script(source: String) -> String {
-        // About 1,100 bytes per table in the benchmark schema; capacity never touched costs nothing.
-        var out = ScriptBuffer(reserving: schema.tables.count * 1600)
-        out.line(DDL.header(source: source, dialect: .postgres))
-        if let ns = schema.postgresSchema {
-            out.block("CREATE SCHEMA IF NOT EXISTS \(sql.id(ns));")
-            out.line("SET search_path TO \(sql.id(ns));")
-        }
-        for ext in schema.extensions { out.block(createExtension(ext)) }
-        for e in schema.enums { out.block(createEnum(e)) }
-        let order = DependencyOrder(schema)
-        var deferred: [String] = []
-        for i in order.tables {
-            let table = schema.tables[i]
-            // Deferred foreign keys are rare: no set (and no key strings) unless the schema has any.
-            let skip = order.deferredForeignKeys.isEmpty ? [] : Set(table.foreignKeys.filter { order.deferredForeignKeys.contains(DependencyOrder.key(table: table.name, constraint: $0.name)) }.map(\.name))
-            out.startBlock()
-            writeCreateTable(table, omittingForeignKeys: skip, into: &out.text)
-            out.text += "\n"
-            for statement in partitions(table) { out.line(statement) }
-            for statement in comments(table) { out.line(statement) }
-            for index in table.indexes {
-                writeCreateIndex(index, on: table.name, into: &out.text)
-                out.text += "\n"
-            }
-            if let statement = searchIndex(table) { out.line(statement) }
-            for statement in autoUpdateTriggers(table) { out.line(statement) }
-            for fk in table.foreignKeys where skip.contains(fk.name) { deferred.append(addForeignKey(fk, to: table.name)) }
-        }
-        if !deferred.isEmpty {
-            out.block("-- Foreign keys of a reference cycle, added once every table exists.")
-            for statement in deferred { out.line(statement) }
-        }
-        for i in order.views {
-            for statement in createView(schema.views[i]) { out.block(statement) }
-        }
-        for block in schema.rawSQL where block.dialect == .postgres {
-            out.block(SQLSyntax.comment("sql: \(block.name)") + SQLSyntax.trimmedStatement(block.up) + ";")
-        }
-        return out.text
-    }
-
-    public func createExtension(_ name: String) -> String {
-        "CREATE EXTENSION IF NOT EXISTS \(sql.id(name))" + (schema.postgresSchema.map { " WITH SCHEMA \(sql.id($0))" } ?? "") + ";"
-    }
-
-    public func createEnum(_ e: EnumType) -> String {
-        var s = "CREATE TYPE \(sql.id(e.name)) AS ENUM (\(e.values.map(sql.literal).joined(separator: ", ")));"
-        if let comment = e.comment { s += "\nCOMMENT ON TYPE \(sql.id(e.name)) IS \(sql.literal(comment));" }
-        return s
+    func createEnum(_ e: EnumType) -> String {
+        "CREATE TYPE \(sql.id(e.name)) AS ENUM (\(e.values.map(sql.literal).joined(separator: ", ")));"
     }
 
     // MARK: Tables
@@ -170,12 +123,6 @@ public struct PostgresDDL {
         }
     }
 
-    func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
-
-    public func addForeignKey(_ fk: ForeignKey, to table: String) -> String {
-        "ALTER TABLE \(sql.id(table)) ADD CONSTRAINT \(sql.id(fk.name)) \(foreignKeyClause(fk));"
-    }
-
     /// The SQL of a default, or nil when the default has no PostgreSQL form.
     public func defaultExpression(_ value: DefaultValue, type: ColumnType) -> String? {
         switch value {
@@ -239,25 +186,6 @@ public struct PostgresDDL {
         }
     }
 
-    public func partitions(_ table: Table) -> [String] {
-        guard let p = table.partition else { return [] }
-        return p.partitions.map { part in
-            "CREATE TABLE \(sql.id(part.name)) PARTITION OF \(sql.id(table.name)) "
-                + (part.bound.map { "FOR VALUES \(SQLSyntax.trimmedStatement($0))" } ?? "DEFAULT") + ";"
-        }
-    }
-
-    public func comments(_ table: Table) -> [String] {
-        var out: [String] = []
-        if let c = table.comment { out.append("COMMENT ON TABLE \(sql.id(table.name)) IS \(sql.literal(c));") }
-        for column in table.columns {
-            if let c = column.comment {
-                out.append("COMMENT ON COLUMN \(sql.id(table.name)).\(sql.id(column.name)) IS \(sql.literal(c));")
-            }
-        }
-        return out
-    }
-
     // MARK: Indexes
 
     public func createIndex(_ index: Index, on table: String, concurrently: Bool = false) -> String {
@@ -305,29 +233,23 @@ public struct PostgresDDL {
 
     // MARK: Triggers
 
-    /// The function name behind an `auto_update` column's trigger.
-    public func autoUpdateFunctionName(table: String, column: String) -> String {
-        Naming.fit("\(table)_touch_\(column)")
-    }
+    /// The function and the trigger of one `auto_update` column: sets it to now unless the UPDATE changed it.
+    func autoUpdateTrigger(table: String, _ column: Column) -> String {
+        let c = sql.id(column.name)
+        let function = sql.id(Naming.autoUpdateFunction(table: table, column: column.name))
+        let trigger = sql.id(Naming.autoUpdateTrigger(table: table, column: column.name))
+        let body = """
 
-    public func autoUpdateTriggers(_ table: Table) -> [String] {
-        table.columns.filter(\.autoUpdate).map { column in
-            let c = sql.id(column.name)
-            let function = sql.id(autoUpdateFunctionName(table: table.name, column: column.name))
-            let trigger = sql.id(Naming.autoUpdateTrigger(table: table.name, column: column.name))
-            let body = """
+        BEGIN
+            IF NEW.\(c) IS NOT DISTINCT FROM OLD.\(c) THEN
+                NEW.\(c) := \(functionExpression(.now, type: column.type));
+            END IF;
+            RETURN NEW;
+        END;
 
-            BEGIN
-                IF NEW.\(c) IS NOT DISTINCT FROM OLD.\(c) THEN
-                    NEW.\(c) := \(functionExpression(.now, type: column.type));
-                END IF;
-                RETURN NEW;
-            END;
-
-            """
-            return "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
-                + "CREATE TRIGGER \(trigger) BEFORE UPDATE ON \(sql.id(table.name)) FOR EACH ROW EXECUTE FUNCTION \(function)();"
-        }
+        """
+        return "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
+            + "CREATE TRIGGER \(trigger) BEFORE UPDATE ON \(sql.id(table)) FOR EACH ROW EXECUTE FUNCTION \(function)();"
     }
 
     /// `$tag$body$tag$` with a tag that does not occur in the body, so that no
@@ -340,12 +262,13 @@ public struct PostgresDDL {
 
     // MARK: Views
 
-    public func createView(_ view: View) -> [String] {
-        guard let body = view.sql.postgres else { return [] }
+    /// The view, its comment and (materialized) its indexes: one step, as PostgreSQL needs them together.
+    func createView(_ view: View) -> String {
+        guard let body = view.sql.postgres else { return "" }
         let kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW"
         var s = "CREATE \(kind) \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
         if let comment = view.comment { s += "\nCOMMENT ON \(kind) \(sql.id(view.name)) IS \(sql.literal(comment));" }
         for index in view.indexes where view.materialized { s += "\n" + createIndex(index, on: view.name) }
-        return [s]
+        return s
     }
 }

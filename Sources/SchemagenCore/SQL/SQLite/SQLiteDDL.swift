@@ -3,7 +3,8 @@
 /// SQLite lacks enums, booleans, JSON and array types: CHECK constraints stand
 /// in for them. What SQLite cannot do at all (GIN indexes, partitioning,
 /// materialized views, extensions) leaves a one-line comment, never invalid SQL.
-public struct SQLiteDDL {
+public struct SQLiteDDL: Sendable {
+    public var dialect: Dialect { .sqlite }
     public let schema: Schema
     let sql = SQLSyntax(.sqlite)
     /// Each enum's values as SQL literals, `'a', 'b'`: rendered once, not for every column of the enum.
@@ -15,36 +16,6 @@ public struct SQLiteDDL {
         let sql = SQLSyntax(.sqlite)
         for e in schema.enums { lists[e.name] = e.values.map(sql.literal).joined(separator: ", ") }
         self.enumValueLists = lists
-    }
-
-    public func script(source: String) -> String {
-        // About 1,400 bytes per table in the benchmark schema; capacity never touched costs nothing.
-        var out = ScriptBuffer(reserving: schema.tables.count * 2048)
-        out.line(DDL.header(source: source, dialect: .sqlite))
-        if !schema.extensions.isEmpty {
-            out.line(SQLSyntax.comment("PostgreSQL-only: extensions \(schema.extensions.joined(separator: ", ")) have no SQLite counterpart."))
-        }
-        let order = DependencyOrder(schema)
-        for i in order.tables {
-            let table = schema.tables[i]
-            out.startBlock()
-            writeCreateTable(table, into: &out.text)
-            out.text += "\n"
-            for index in table.indexes {
-                writeCreateIndex(index, on: table.name, into: &out.text)
-                out.text += "\n"
-            }
-            for statement in search(table) { out.line(statement) }
-            for statement in autoUpdateTriggers(table) { out.line(statement) }
-        }
-        for i in order.views {
-            let view = schema.views[i]
-            for statement in createView(view) { out.block(statement) }
-        }
-        for block in schema.rawSQL where block.dialect == .sqlite {
-            out.block(SQLSyntax.comment("sql: \(block.name)") + SQLSyntax.trimmedStatement(block.up) + ";")
-        }
-        return out.text
     }
 
     // MARK: Tables
@@ -142,6 +113,24 @@ public struct SQLiteDDL {
             s += rendered
         }
         writeImpliedCheck(column, into: &s)
+    }
+
+    /// The check that stands in for a type SQLite does not have: what the planner compares to
+    /// decide whether a column's definition changed.
+    enum ImpliedCheck: Equatable {
+        case boolean, json, array
+        /// An enum's values, as the check lists them.
+        case oneOf(String)
+    }
+
+    func impliedCheck(_ type: ColumnType) -> ImpliedCheck? {
+        switch type {
+        case .bool: return .boolean
+        case .enumeration(let name): return enumValueLists[name].map { .oneOf($0) }
+        case .json: return .json
+        case .array: return .array
+        default: return nil
+        }
     }
 
     /// ` CHECK (...)`, the check that stands in for a type SQLite does not have, if the column needs one.
@@ -252,9 +241,16 @@ public struct SQLiteDDL {
 
     // MARK: Full-text search and triggers
 
-    /// The FTS5 external-content table and the triggers that keep it in sync.
-    public func search(_ table: Table) -> [String] {
-        guard let search = table.search else { return [] }
+    /// The FTS5 external-content table of a table with `search`.
+    func searchTable(_ table: Table) -> String {
+        guard let search = table.search else { return "" }
+        let fts = sql.id(Naming.ftsTable(table: table.name))
+        return "CREATE VIRTUAL TABLE \(fts) USING fts5(\(search.columns.map(SQLSyntax.quoted).joined(separator: ", ")), content=\(sql.literal(table.name)), content_rowid='rowid');"
+    }
+
+    /// The three triggers that keep the FTS5 table in step with its table.
+    func searchTriggers(_ table: Table) -> String {
+        guard let search = table.search else { return "" }
         let fts = sql.id(Naming.ftsTable(table: table.name))
         let cols = sql.ids(search.columns)
         let newValues = search.columns.map { "new." + sql.id($0) }.joined(separator: ", ")
@@ -262,11 +258,10 @@ public struct SQLiteDDL {
         let t = sql.id(table.name)
         let trigger = { (suffix: String) in self.sql.id(Naming.searchTrigger(table: table.name, suffix: suffix)) }
         return [
-            "CREATE VIRTUAL TABLE \(fts) USING fts5(\(search.columns.map(SQLSyntax.quoted).joined(separator: ", ")), content=\(sql.literal(table.name)), content_rowid='rowid');",
             "CREATE TRIGGER \(trigger("ai")) AFTER INSERT ON \(t) BEGIN\n    INSERT INTO \(fts) (rowid, \(cols)) VALUES (new.rowid, \(newValues));\nEND;",
             "CREATE TRIGGER \(trigger("ad")) AFTER DELETE ON \(t) BEGIN\n    INSERT INTO \(fts) (\(fts), rowid, \(cols)) VALUES ('delete', old.rowid, \(oldValues));\nEND;",
             "CREATE TRIGGER \(trigger("au")) AFTER UPDATE ON \(t) BEGIN\n    INSERT INTO \(fts) (\(fts), rowid, \(cols)) VALUES ('delete', old.rowid, \(oldValues));\n    INSERT INTO \(fts) (rowid, \(cols)) VALUES (new.rowid, \(newValues));\nEND;",
-        ]
+        ].joined(separator: "\n")
     }
 
     /// An AFTER UPDATE trigger per `auto_update` column: sets it to now unless the UPDATE changed it.
@@ -276,28 +271,25 @@ public struct SQLiteDDL {
     /// runs sets just the sibling's column and must not fire this one, which would
     /// overwrite a value the user's UPDATE set. (An UPDATE that sets nothing but
     /// another auto_update column then leaves this one alone.)
-    public func autoUpdateTriggers(_ table: Table) -> [String] {
-        let columns = table.columns.filter(\.autoUpdate)
-        return columns.map { column in
-            let c = sql.id(column.name)
-            let name = sql.id(Naming.autoUpdateTrigger(table: table.name, column: column.name))
-            var event = "AFTER UPDATE"
-            if columns.count > 1 {
-                let watched = table.columns.filter { ($0.name == column.name || !$0.autoUpdate) && $0.generated == nil }
-                event += " OF \(sql.ids(watched.map(\.name)))"
-            }
-            return "CREATE TRIGGER \(name) \(event) ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
+    func autoUpdateTrigger(_ table: Table, _ column: Column) -> String {
+        let c = sql.id(column.name)
+        let name = sql.id(Naming.autoUpdateTrigger(table: table.name, column: column.name))
+        var event = "AFTER UPDATE"
+        if table.columns.lazy.filter(\.autoUpdate).count > 1 {
+            let watched = table.columns.filter { ($0.name == column.name || !$0.autoUpdate) && $0.generated == nil }
+            event += " OF \(sql.ids(watched.map(\.name)))"
         }
+        return "CREATE TRIGGER \(name) \(event) ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
     }
 
     // MARK: Views
 
-    public func createView(_ view: View) -> [String] {
-        guard let body = view.sql.sqlite else { return [] }
+    func createView(_ view: View) -> String {
+        guard let body = view.sql.sqlite else { return "" }
         var s = ""
         if let comment = view.comment { s += SQLSyntax.comment(comment) }
         if view.materialized { s += "-- PostgreSQL-only: materialized on PostgreSQL; a plain view here.\n" }
         s += "CREATE VIEW \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
-        return [s]
+        return s
     }
 }

@@ -6,7 +6,6 @@ BEGIN;
 
 -- BC: renames table jobs to tasks: code using the old name breaks
 ALTER TABLE jobs RENAME TO tasks;
-
 ALTER SEQUENCE jobs_id_seq RENAME TO tasks_id_seq;
 
 ALTER TABLE tasks RENAME CONSTRAINT fk_jobs_project_id TO fk_tasks_project_id;

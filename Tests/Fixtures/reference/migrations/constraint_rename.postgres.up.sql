@@ -6,7 +6,6 @@ BEGIN;
 
 -- BC: renames table tasks to jobs: code using the old name breaks
 ALTER TABLE tasks RENAME TO jobs;
-
 ALTER SEQUENCE tasks_id_seq RENAME TO jobs_id_seq;
 
 ALTER TABLE jobs RENAME CONSTRAINT fk_tasks_project_id TO fk_jobs_project_id;

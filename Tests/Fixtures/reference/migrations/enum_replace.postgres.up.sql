@@ -13,7 +13,7 @@ ALTER TABLE tasks ALTER COLUMN status DROP DEFAULT;
 ALTER TABLE tasks ALTER COLUMN status TYPE task_status USING status::text::task_status;
 ALTER TABLE tasks ALTER COLUMN status SET DEFAULT 'pending';
 ALTER TABLE tasks ALTER COLUMN history DROP DEFAULT;
-ALTER TABLE tasks ALTER COLUMN history TYPE task_status[] USING history::text[]::task_status[];
+ALTER TABLE tasks ALTER COLUMN history TYPE task_status[] USING history::text::task_status[];
 ALTER TABLE tasks ALTER COLUMN history SET DEFAULT '{}'::task_status[];
 DROP TYPE task_status__old;
 

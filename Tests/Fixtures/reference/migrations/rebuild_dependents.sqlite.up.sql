@@ -8,13 +8,9 @@ BEGIN;
 DROP VIEW note_titles;
 
 DROP TRIGGER IF EXISTS trg_notes_updated_at;
-
 DROP TRIGGER IF EXISTS notes_fts_ai;
-
 DROP TRIGGER IF EXISTS notes_fts_ad;
-
 DROP TRIGGER IF EXISTS notes_fts_au;
-
 DROP TABLE notes_fts;
 
 -- LT: rebuilds table notes: copies every row into a new table
@@ -34,20 +30,16 @@ ALTER TABLE _schemagen_new_notes RENAME TO notes;
 CREATE INDEX idx_notes_title ON notes (title);
 
 CREATE VIRTUAL TABLE notes_fts USING fts5("title", "body", content='notes', content_rowid='rowid');
-
 CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes BEGIN
     INSERT INTO notes_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
 END;
-
 CREATE TRIGGER notes_fts_ad AFTER DELETE ON notes BEGIN
     INSERT INTO notes_fts (notes_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
-
 CREATE TRIGGER notes_fts_au AFTER UPDATE ON notes BEGIN
     INSERT INTO notes_fts (notes_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
     INSERT INTO notes_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
 END;
-
 INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
 
 CREATE TRIGGER trg_notes_updated_at AFTER UPDATE ON notes FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN

@@ -12,6 +12,7 @@ CREATE TABLE tasks (
     CONSTRAINT fk_tasks_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
 );
 COMMENT ON TABLE tasks IS 'Units of work.';
+CREATE INDEX idx_tasks_project_id_title ON tasks (project_id, title);
 CREATE FUNCTION tasks_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $schemagen$
 BEGIN
     IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
@@ -21,7 +22,5 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_touch_updated_at();
-
-CREATE INDEX idx_tasks_project_id_title ON tasks (project_id, title);
 
 COMMIT;

@@ -6,7 +6,6 @@ BEGIN;
 
 -- BC: renames table workspaces to projects: code using the old name breaks
 ALTER TABLE workspaces RENAME TO projects;
-
 ALTER SEQUENCE workspaces_id_seq RENAME TO projects_id_seq;
 
 ALTER TABLE projects RENAME CONSTRAINT pk_workspaces TO pk_projects;

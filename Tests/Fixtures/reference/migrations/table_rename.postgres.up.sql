@@ -6,7 +6,6 @@ BEGIN;
 
 -- BC: renames table projects to workspaces: code using the old name breaks
 ALTER TABLE projects RENAME TO workspaces;
-
 ALTER SEQUENCE projects_id_seq RENAME TO workspaces_id_seq;
 
 ALTER TABLE workspaces RENAME CONSTRAINT pk_projects TO pk_workspaces;

@@ -1,0 +1,3 @@
+-- column_widen_generated (SQLite, down)
+-- Hazards: none.
+-- No changes.

@@ -1,0 +1,3 @@
+-- column_widen_searched (SQLite, down)
+-- Hazards: none.
+-- No changes.

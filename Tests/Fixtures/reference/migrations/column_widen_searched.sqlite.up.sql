@@ -1,0 +1,3 @@
+-- column_widen_searched (SQLite, up)
+-- Hazards: none.
+-- No changes.

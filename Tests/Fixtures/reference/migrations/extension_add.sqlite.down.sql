@@ -1,0 +1,3 @@
+-- extension_add (SQLite, down)
+-- Hazards: none.
+-- No changes.
