@@ -2,6 +2,7 @@ import DatabaseTestSupport
 import Foundation
 import GRDB
 import PostgresNIO
+import SchemagenCore
 
 /// A catalog: everything the oracle compares, as sorted lines of text.
 typealias Catalog = [String]
@@ -44,7 +45,8 @@ struct SQLiteEngine {
                 if type == "table" && !sql.uppercased().hasPrefix("CREATE VIRTUAL") {
                     let (columns, constraints) = SQLText.tableParts(sql)
                     lines.append("table \(name)\(strict.contains(name) ? " STRICT" : "")")
-                    for (i, c) in columns.enumerated() { lines.append("  column \(name) #\(i) \(c)") }
+                    // Columns as a set: SQLite's ADD COLUMN appends, so the order of added columns follows the migrations.
+                    for c in columns.sorted() { lines.append("  column \(name) \(c)") }
                     for c in constraints.sorted() { lines.append("  constraint \(name) \(c)") }
                     for fk in try Row.fetchAll(db, sql: "SELECT \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY \"table\", \"from\"", arguments: [name]) {
                         lines.append("  fk \(name) \(fk.databaseValues.map { "\($0.storage)" }.joined(separator: " "))")
@@ -164,15 +166,17 @@ final class PostgresEngine: Sendable {
 
     /// Relations, columns, constraints, indexes, triggers, functions, views, enums and comments of `schema`.
     func catalog(schema: String) async throws -> Catalog {
-        try await execute("SET search_path TO \(schema)")
+        let quoted = SQLSyntax(.postgres).id(schema)
+        try await execute("SET search_path TO \(quoted)")
         let ns = "(SELECT oid FROM pg_namespace WHERE nspname = '\(schema)')"
         let queries = [
             "SELECT 'relation ' || relname || ' ' || relkind::text || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
             "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity::text || a.attgenerated::text || coalesce(' -- ' || col_description(c.oid, a.attnum), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relnamespace = \(ns) AND c.relkind IN ('r','p','v','m') AND a.attnum > 0 AND NOT a.attisdropped",
-            "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = \(ns) AND contype <> 'n'",
+            "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = \(ns) AND contype <> 'n' AND conparentid = 0",
             "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '\(schema)'",
             "SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = \(ns) AND NOT t.tgisinternal",
-            "SELECT 'function ' || proname || ' ' || prosrc FROM pg_proc WHERE pronamespace = \(ns)",
+            // Not the functions of an extension: it is installed once per database, in the first schema that asks.
+            "SELECT 'function ' || proname || ' ' || prosrc FROM pg_proc p WHERE pronamespace = \(ns) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')",
             "SELECT 'view ' || viewname || ' ' || definition FROM pg_views WHERE schemaname = '\(schema)'",
             "SELECT 'matview ' || matviewname || ' ' || definition FROM pg_matviews WHERE schemaname = '\(schema)'",
             "SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) || coalesce(' -- ' || obj_description(t.oid, 'pg_type'), '') FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = \(ns) GROUP BY t.oid, t.typname",
@@ -180,7 +184,9 @@ final class PostgresEngine: Sendable {
         var lines: [String] = []
         for q in queries {
             // Definitions name the schema of their table; the two databases compared live in different schemas.
-            for row in try await texts(q) { lines.append((row.first.flatMap { $0 } ?? "NULL").replacingOccurrences(of: " \(schema).", with: " ")) }
+            for row in try await texts(q) {
+                lines.append((row.first.flatMap { $0 } ?? "NULL").replacingOccurrences(of: " \(quoted).", with: " ").replacingOccurrences(of: "(\(quoted).", with: "("))
+            }
         }
         try await execute("SET search_path TO public")
         return lines.sorted()

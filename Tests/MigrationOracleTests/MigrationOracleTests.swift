@@ -25,6 +25,7 @@ struct MigrationOracleTests {
             do {
                 let testCase = try OracleCase(seed: seed)
                 kinds.formUnion(testCase.edits)
+                guard testCase.targets(.sqlite) else { continue }
                 try testCase.runSQLite()
             } catch {
                 failures.append("seed \(seed): \(error)")
@@ -40,7 +41,9 @@ struct MigrationOracleTests {
         var failures: [String] = []
         for seed in Self.firstSeed ..< Self.firstSeed + UInt64(Self.pairs) {
             do {
-                try await OracleCase(seed: seed).runPostgres(engine)
+                let testCase = try OracleCase(seed: seed)
+                guard testCase.targets(.postgres) else { continue }
+                try await testCase.runPostgres(engine)
             } catch {
                 failures.append("seed \(seed): \(String(reflecting: error))")
                 if failures.count >= 3 { break }
@@ -80,6 +83,8 @@ struct OracleCase {
         return schema
     }
 
+    func targets(_ dialect: Dialect) -> Bool { newModel.targets.contains(dialect) && oldModel.targets.contains(dialect) }
+
     var context: String { "edits: \(edits.joined(separator: ", "))\nold schema:\n\(old.yaml)\nnew schema:\n\(new.yaml)" }
 
     func delta(_ dialect: Dialect) throws -> Migrator.Delta {
@@ -103,7 +108,7 @@ struct OracleCase {
         for (ti, t) in old.tables.enumerated() {
             for r in 1 ... 3 {
                 var names: [String] = [], values: [String] = []
-                for (k, c) in t.columns.enumerated() where !c.autoUpdate {
+                for (k, c) in t.columns.enumerated() where !c.autoUpdate && c.generated == nil {
                     names.append(c.name)
                     values.append(literal(c, table: ti, row: r, index: k, dialect))
                 }
@@ -138,6 +143,11 @@ struct OracleCase {
         case "json": return "'{\"k\":\(r)}'"
         case "[text]": return dialect == .sqlite ? "'[\"a\(r)\"]'" : "'{\"a\(r)\"}'"
         case "uuid": return "'00000000-0000-4000-8000-0000000\(k)0\(r)00'"
+        case "real": return "\(r).75"
+        case "time": return "'10:0\(r):0\(k)'"
+        case "datetime": return "'2024-03-0\(r) 08:00:0\(k)'"
+        case "unixtime": return "\(1_700_000_000 + r * 10 + k)"
+        case "bytes": return dialect == .sqlite ? "X'0\(r)0\(k)'" : "'\\x0\(r)0\(k)'"
         default:
             let values = enumValues(c.type)
             return values.isEmpty ? "NULL" : "'\(values[r % values.count])'"
@@ -155,6 +165,13 @@ struct OracleCase {
             for c in t.columns {
                 guard let nc = n.columns.first(where: { $0.name == c.name || $0.renamedFrom == c.name }) else { continue }
                 columns.append((c.name, nc.name, c.nullable && !nc.nullable))
+            }
+            // A generated column reading a filled column is computed from the filled value.
+            let filled = Set(columns.filter(\.filled).map(\.new))
+            for (i, c) in columns.enumerated() {
+                if let g = n.columns.first(where: { $0.name == c.new })?.generated, filled.contains(where: { g.hasPrefix($0 + " ") }) {
+                    columns[i].filled = true
+                }
             }
             out.append((t, n.name, columns))
         }
@@ -190,36 +207,59 @@ struct OracleCase {
 
     // MARK: PostgreSQL
 
+    /// The namespaces a PostgreSQL case works in: the schema's own `postgres.schema` when it sets one
+    /// (made unique per case, and quoted alike when it needs quoting), else plain schemas the scripts
+    /// are run in by search path.
+    func namespaces() -> (migrated: String, fresh: String, declared: Bool) {
+        guard let ns = old.namespace else { return ("m\(seed)", "f\(seed)", false) }
+        return SQLSyntax(.postgres).id(ns) == ns ? ("\(ns)_m\(seed)", "\(ns)_f\(seed)", true) : ("\(ns) M\(seed)", "\(ns) F\(seed)", true)
+    }
+
     func runPostgres(_ engine: PostgresEngine) async throws {
-        let delta = try delta(.postgres)
+        let (m, f, declared) = namespaces()
+        var oldModel = oldModel, newModel = newModel, fresh = newModel
+        if declared {
+            oldModel.postgresSchema = m
+            newModel.postgresSchema = m
+            fresh.postgresSchema = f
+        }
+        let delta = Migrator.delta(from: oldModel, to: newModel, dialect: .postgres)
+        if !delta.errors.isEmpty { throw OracleError("planning failed: \(delta.errors)") }
         let up = delta.up.script(title: "up"), down = delta.down.script(title: "down")
-        let m = "m\(seed)", f = "f\(seed)"
-        for statement in ["DROP SCHEMA IF EXISTS \(m) CASCADE", "DROP SCHEMA IF EXISTS \(f) CASCADE", "CREATE SCHEMA \(m)", "CREATE SCHEMA \(f)"] {
+        let sql = SQLSyntax(.postgres)
+        for statement in ["DROP SCHEMA IF EXISTS \(sql.id(m)) CASCADE", "DROP SCHEMA IF EXISTS \(sql.id(f)) CASCADE"] {
             try await engine.execute(statement)
         }
-        try await engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: m)
+        if !declared {
+            for statement in ["CREATE SCHEMA \(m)", "CREATE SCHEMA \(f)"] { try await engine.execute(statement) }
+        }
+        // A declared namespace is set by the scripts themselves; the session starts in public.
+        let start = declared ? "public" : m
+        try await engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: start)
         let oldCatalog = try await engine.catalog(schema: m)
-        try await engine.runScript(inserts(.postgres).joined(separator: "\n"), schema: m)
+        try await engine.runScript("SET search_path TO \(sql.id(m));\n" + inserts(.postgres).joined(separator: "\n"), schema: start)
         let survivors = survivors()
         var before: [[[String?]]] = []
         for s in survivors {
-            before.append(try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id"))
+            before.append(try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(sql.id(m)).\(s.old.name) ORDER BY id"))
         }
-        do { try await engine.runScript(up, schema: m) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
-        try await engine.runScript(DDL.script(for: newModel, dialect: .postgres, source: "new"), schema: f)
+        do { try await engine.runScript(up, schema: start) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
+        try await engine.runScript(DDL.script(for: fresh, dialect: .postgres, source: "new"), schema: declared ? "public" : f)
         try compare(try await engine.catalog(schema: m), try await engine.catalog(schema: f), "after up", up)
         for (i, s) in survivors.enumerated() {
-            let after = try await engine.texts("SELECT \(s.columns.map { "\($0.new)::text" }.joined(separator: ", ")) FROM \(m).\(s.newName) ORDER BY id")
+            let after = try await engine.texts("SELECT \(s.columns.map { "\($0.new)::text" }.joined(separator: ", ")) FROM \(sql.id(m)).\(s.newName) ORDER BY id")
             try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up)
         }
-        do { try await engine.runScript(down, schema: m) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
+        do { try await engine.runScript(down, schema: start) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
         try compare(try await engine.catalog(schema: m), oldCatalog, "after down", down)
         for (i, s) in survivors.enumerated() {
-            let back = try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(m).\(s.old.name) ORDER BY id")
+            let back = try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(sql.id(m)).\(s.old.name) ORDER BY id")
             try compareRows(before[i], back, s.columns.map(\.filled), "\(s.old.name) after down", down)
         }
-        try await engine.execute("DROP SCHEMA \(m) CASCADE")
-        try await engine.execute("DROP SCHEMA \(f) CASCADE")
+        let inPublic = try await engine.texts("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace")
+        if !inPublic.isEmpty { throw OracleError("objects were created in public: \(inPublic)\n\(context)") }
+        try await engine.execute("DROP SCHEMA \(sql.id(m)) CASCADE")
+        try await engine.execute("DROP SCHEMA \(sql.id(f)) CASCADE")
     }
 
     // MARK: Comparison

@@ -36,6 +36,8 @@ struct GenSchema {
         var autoUpdate = false
         var comment: String?
         var renamedFrom: String?
+        /// A stored generated column's expression.
+        var generated: String?
     }
 
     struct Index {
@@ -54,17 +56,33 @@ struct GenSchema {
         var search: [String]?
         var comment: String?
         var strict = false
+        /// PostgreSQL: partitioned by range of `id` (an int), with these partitions (name, bound).
+        var partitions: [(name: String, bound: String)]?
     }
+
+    /// The settings a user can turn besides tables: the PostgreSQL namespace and extensions, the
+    /// targets, the Swift name.
+    var namespace: String?
+    var extensions: [String] = []
+    var targets: [String]?
+    var name: String?
 
     var enums: [(name: String, values: [String])] = []
     var tables: [Table] = []
-    var views: [(name: String, sql: String)] = []
+    var views: [(name: String, sql: String, materialized: Bool)] = []
     var raw: [(name: String, up: String, down: String)] = []
 
     func table(_ name: String) -> Table? { tables.first { $0.name == name } }
 
     var yaml: String {
         var y = "schemagen: 1\n"
+        if let n = name { y += "name: \(n)\n" }
+        if let t = targets { y += "targets: [\(t.joined(separator: ", "))]\n" }
+        if namespace != nil || !extensions.isEmpty {
+            y += "postgres:\n"
+            if let ns = namespace { y += "  schema: \"\(ns)\"\n" }
+            if !extensions.isEmpty { y += "  extensions: [\(extensions.joined(separator: ", "))]\n" }
+        }
         if !enums.isEmpty {
             y += "enums:\n"
             for e in enums { y += "  \(e.name): [\(e.values.joined(separator: ", "))]\n" }
@@ -84,6 +102,7 @@ struct GenSchema {
                 if c.autoUpdate { parts.append("auto_update: true") }
                 if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
                 if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
+                if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: true }") }
                 y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
             }
             if !t.uniques.isEmpty {
@@ -104,10 +123,14 @@ struct GenSchema {
                 }
             }
             if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
+            if let parts = t.partitions {
+                y += "    partition:\n      by: range\n      columns: [id]\n      partitions:\n"
+                for p in parts { y += "        \(p.name): \(p.bound)\n" }
+            }
         }
         if !views.isEmpty {
             y += "views:\n"
-            for v in views { y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" }
+            for v in views { y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" + (v.materialized ? "    materialized: true\n" : "") }
         }
         if !raw.isEmpty {
             y += "sql:\n"
@@ -125,10 +148,19 @@ struct SchemaGenerator {
     var rng: SeededRandom
 
     static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
-                              "timestamp", "date", "json", "[text]", "uuid"]
+                              "timestamp", "date", "json", "[text]", "uuid", "real", "time", "datetime", "bytes", "unixtime"]
+
+    /// Namespaces as users write them: plain, one that needs quoting, one that is a key word.
+    static let namespaces = ["app", "Tenant Data", "order"]
 
     mutating func schema() -> GenSchema {
         var s = GenSchema()
+        if rng.chance(0.35) {
+            s.namespace = rng.pick(Self.namespaces)
+            if rng.chance(0.3) { s.extensions = ["pg_trgm"] }
+        }
+        if rng.chance(0.15) { s.targets = [rng.pick(["sqlite", "postgres"])] }
+        if rng.chance(0.2) { s.name = "Oracle" }
         for i in 0 ..< rng.int(0 ... 2) {
             s.enums.append(("mood\(i)", ["calm", "busy", "away", "gone"].prefix(rng.int(2 ... 4)).map { $0 }))
         }
@@ -146,6 +178,12 @@ struct SchemaGenerator {
             for j in 0 ..< rng.int(1 ... 4) { t.columns.append(column(named: "c\(j)", in: s)) }
             if rng.chance(0.4) {
                 t.columns.append(.init(name: "updated_at", type: "timestamp", defaultYAML: "now()", autoUpdate: true))
+            }
+            if rng.chance(0.25), let c = t.columns.first(where: { ["smallint", "int"].contains($0.type) && $0.name != "id" && $0.references == nil }) {
+                t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2"))
+            }
+            if idType == "int" && rng.chance(0.15) {
+                t.partitions = [("t\(i)_p0", "\"FROM (0) TO (1000)\""), ("t\(i)_pd", "default")]
             }
             addIndexOrConstraint(&t)
             if rng.chance(0.3), let c = t.columns.first(where: { $0.type == "text" || $0.type == "string(40)" }) { t.search = [c.name] }
@@ -176,20 +214,25 @@ struct SchemaGenerator {
         case "json": return "{}"
         case "[text]": return "[]"
         case "uuid": return "uuid()"
+        case "real": return "1.5"
+        case "datetime": return "now()"
+        case "unixtime": return "unixepoch()"
+        case "time", "bytes": return nil
         default:
             return s.enums.first { $0.name == type }.map { $0.values[0] }
         }
     }
 
     mutating func addIndexOrConstraint(_ t: inout GenSchema.Table) {
-        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && !["json", "[text]", "bool", "timestamp", "date"].contains($0.type) && !$0.type.hasPrefix("mood") }
+        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && $0.generated == nil && !["json", "[text]", "bool", "timestamp", "date", "bytes"].contains($0.type) && !$0.type.hasPrefix("mood") }
         guard let c = plain.randomElement(using: &rng) else { return }
         let indexed = t.indexes.contains { $0.columns[0].split(separator: " ")[0] == c.name }
         switch rng.int(0 ... 3) {
         case 0: if !indexed { t.indexes.append(.init(columns: [c.name])) }
         case 1: if !indexed { t.indexes.append(.init(columns: [c.name + " DESC"], predicate: "\(c.name) IS NOT NULL")) }
         // Columns added by an edit hold their default in every row: no unique key on those.
-        case 2: if !t.uniques.contains([c.name]) && !c.name.hasPrefix("n") { t.uniques.append([c.name]) }
+        // A unique key of a partitioned table must hold the partition key: none there.
+        case 2: if !t.uniques.contains([c.name]) && !c.name.hasPrefix("n") && t.partitions == nil { t.uniques.append([c.name]) }
         default:
             if ["int", "bigint", "smallint"].contains(c.type) && !t.checks.contains(where: { $0.name == "chk_\(t.name)_pos" }) {
                 t.checks.append(("chk_\(t.name)_pos", "\(c.name) >= 0"))
@@ -197,9 +240,9 @@ struct SchemaGenerator {
         }
     }
 
-    func view(over t: GenSchema.Table, name: String) -> (name: String, sql: String) {
+    mutating func view(over t: GenSchema.Table, name: String) -> (name: String, sql: String, materialized: Bool) {
         let cols = t.columns.prefix(2).map(\.name).joined(separator: ", ")
-        return (name, "SELECT \(cols) FROM \(t.name)")
+        return (name, "SELECT \(cols) FROM \(t.name)", rng.chance(0.3))
     }
 
     /// The kinds of edit, one per change kind of the differ.
@@ -208,7 +251,8 @@ struct SchemaGenerator {
              makeNullable, makeNotNullWithDefault, changeDefault, dropDefault, addIndex, dropIndex, changeIndex,
              addUnique, dropUnique, addCheck, dropCheck, addForeignKey, dropForeignKey, changeOnDelete,
              addEnumValue, removeEnumValue, addTable, dropTable, addView, dropView, changeView,
-             addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict
+             addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict,
+             addGenerated, widenGeneratedSource, addPartition
     }
 
     /// Applies `count` random edits; returns the edits applied (for the failure message).
@@ -226,7 +270,8 @@ struct SchemaGenerator {
     /// Columns nothing else depends on (no key, reference, index, constraint, search or view).
     func freeColumns(_ t: GenSchema.Table, _ s: GenSchema) -> [GenSchema.Column] {
         t.columns.filter { c in
-            c.name != "id" && c.references == nil && !c.autoUpdate
+            c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
+                && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                 && !t.indexes.contains { $0.columns.contains { $0.split(separator: " ")[0] == c.name } }
                 && !t.uniques.contains { $0.contains(c.name) }
                 && !t.checks.contains { $0.expression.hasPrefix(c.name + " ") }
@@ -258,6 +303,8 @@ struct SchemaGenerator {
             var c = column(named: "n\(rng.int(0 ... 999))", in: s)
             guard !t.columns.contains(where: { $0.name == c.name }) else { return false }
             if !c.nullable && c.defaultYAML == nil { c.defaultYAML = defaultYAML(for: c.type, in: s) }
+            // Without a default there is nothing to fill the existing rows with (a refused change).
+            if c.defaultYAML == nil { c.nullable = true }
             if e == .addColumnMiddle { t.columns.insert(c, at: 1) } else { t.columns.append(c) }
         case .dropColumn:
             // A column dropped going up comes back going down; a NOT NULL one needs a default to refill it.
@@ -289,12 +336,12 @@ struct SchemaGenerator {
             guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
             t.columns[i].nullable = true
         case .makeNotNullWithDefault:
-            guard let i = t.columns.firstIndex(where: { c in c.nullable && c.references == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
+            guard let i = t.columns.firstIndex(where: { c in c.nullable && c.references == nil && c.generated == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
                   let d = defaultYAML(for: t.columns[i].type, in: s) else { return false }
             t.columns[i].nullable = false
             t.columns[i].defaultYAML = d
         case .changeDefault:
-            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) }) else { return false }
+            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) && $0.generated == nil }) else { return false }
             t.columns[i].defaultYAML = t.columns[i].type == "text" ? "'y'" : "11"
         case .dropDefault:
             guard let i = t.columns.firstIndex(where: { $0.defaultYAML != nil && $0.nullable }) else { return false }
@@ -375,6 +422,19 @@ struct SchemaGenerator {
             s.raw.removeAll()
         case .toggleStrict:
             t.strict.toggle()
+        case .addGenerated:
+            guard !t.columns.contains(where: { $0.generated != nil }),
+                  let c = t.columns.first(where: { ["smallint", "int", "bigint"].contains($0.type) && $0.name != "id" && $0.references == nil }) else { return false }
+            t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2"))
+        case .widenGeneratedSource:
+            guard let g = t.columns.first(where: { $0.generated != nil }),
+                  let i = t.columns.firstIndex(where: { g.generated!.hasPrefix($0.name + " ") }),
+                  let wider = ["smallint": "int", "int": "bigint"][t.columns[i].type] else { return false }
+            t.columns[i].type = wider
+        case .addPartition:
+            guard var parts = t.partitions, !parts.contains(where: { $0.name.hasSuffix("_p1") }) else { return false }
+            parts.append((t.name + "_p1", "\"FROM (1000) TO (2000)\""))
+            t.partitions = parts
         }
         return true
     }

@@ -257,7 +257,7 @@ public struct PostgresPlanner {
             }
             let oldParts = o?.partitions ?? [], newParts = n?.partitions ?? []
             for p in oldParts where !newParts.contains(p) {
-                plan.add(.dropTables([p.name]), [Hazard(.DS, "drops partition \(p.name) of \(t) and its rows")])
+                plan.add([.detachPartition(parent: t, p.name), .dropTables([p.name])], [Hazard(.DS, "drops partition \(p.name) of \(t) and its rows")])
             }
             for p in newParts where !oldParts.contains(p) { plan.add(.createPartition(parent: t, p)) }
         }

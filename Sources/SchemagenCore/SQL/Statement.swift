@@ -38,6 +38,9 @@ public enum Statement: Equatable, Sendable {
     case createTable(Table, name: String? = nil, omittingForeignKeys: Set<String> = [])
     /// `CREATE TABLE part PARTITION OF parent ...` (PostgreSQL).
     case createPartition(parent: String, Partition.Part)
+    /// `ALTER TABLE parent DETACH PARTITION part`: before a partition is dropped, so that foreign keys
+    /// into the partitioned table check the rows that go (and refuse if any are referenced).
+    case detachPartition(parent: String, String)
     case dropTables([String])
     case renameTable(from: String, to: String)
     /// `ADD COLUMN`: the table is the new one (SQLite's storage types depend on STRICT).

@@ -28,6 +28,7 @@ extension PostgresDDL: StatementRenderer {
         case let .createPartition(parent, part):
             s += "CREATE TABLE \(sql.id(part.name)) PARTITION OF \(sql.id(parent)) "
                 + (part.bound.map { "FOR VALUES \(SQLSyntax.trimmedStatement($0))" } ?? "DEFAULT") + ";"
+        case let .detachPartition(parent, part): s += "ALTER TABLE \(sql.id(parent)) DETACH PARTITION \(sql.id(part));"
         case .dropTables(let names): s += "DROP TABLE \(sql.ids(names));"
         case let .renameTable(from, to): s += "ALTER TABLE \(sql.id(from)) RENAME TO \(sql.id(to));"
         case let .addColumn(table, column):

@@ -36,7 +36,7 @@ extension SQLiteDDL: StatementRenderer {
         case .dropView(let view): s += "DROP VIEW \(sql.id(view.name));"
         case let .raw(name, text, down): s += SQLSyntax.comment("sql: \(name)\(down ? " (down)" : "")") + SQLSyntax.trimmedStatement(text) + ";"
         case .createNamespace, .useNamespace, .createExtension, .dropExtension, .createEnum, .addEnumValue, .renameType, .dropType,
-             .createPartition, .alterColumn, .fillNulls, .userTriggers, .resetIdentity, .renameSequence, .addConstraint,
+             .createPartition, .detachPartition, .alterColumn, .fillNulls, .userTriggers, .resetIdentity, .renameSequence, .addConstraint,
              .dropConstraint, .renameConstraint, .validateConstraint, .renameIndex, .createSearchIndex, .dropFunction, .comment:
             break
         }
