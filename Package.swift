@@ -97,13 +97,15 @@ let package = Package(
         ),
         // The migration oracle: random schemas and edits, migrated on real engines and compared with fresh DDL;
         // and the repository's embedded migrations (WorkflowRecords) applied by GRDB and by the PostgreSQL runner.
+        // Namespaced/ holds a namespaced project's migrations and the records that embed them (Swift compiled here).
         .testTarget(
             name: "MigrationOracleTests",
             dependencies: [
                 "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport", "WorkflowRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+            ],
+            exclude: ["Namespaced/migrations", "Namespaced/postgres", "Namespaced/sqlite"]
         ),
     ]
 )

@@ -196,6 +196,8 @@ swift test ${swift_flags[@]+"${swift_flags[@]}"} "$@"
 if [ -f schema.yaml ]; then
     bin_path="$(swift build ${swift_flags[@]+"${swift_flags[@]}"} --show-bin-path)"
     "$bin_path/schemagen" check
+    # The namespaced project of MigrationOracleTests/NamespacedChainTests: its migrations and records stay current.
+    "$bin_path/schemagen" check --schema Tests/Fixtures/namespaced/schema.yaml --output Tests/MigrationOracleTests/Namespaced
 fi
 
 # The example consumer (Examples/TodoApp): depends on this package by path and compiles records the
