@@ -146,6 +146,9 @@ struct GenSchema {
 /// Draws random schemas and random edits of them, covering every kind of change the differ knows.
 struct SchemaGenerator {
     var rng: SeededRandom
+    /// Tables a reference pointed at before this pair's edits removed it: dropping one would leave
+    /// the down migration rows whose parent cannot come back.
+    var formerlyReferenced = Set<String>()
 
     static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
                               "timestamp", "date", "json", "[text]", "uuid", "real", "time", "datetime", "bytes", "unixtime"]
@@ -285,7 +288,7 @@ struct SchemaGenerator {
         let ti = rng.int(0 ... s.tables.count - 1)
         if e == .dropTable {
             let t = s.tables[ti]
-            let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } }
+            let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } } || formerlyReferenced.contains(t.name)
             guard !referenced, !s.views.contains(where: { $0.sql.contains(t.name) }), s.tables.count > 1 else { return false }
             s.tables.remove(at: ti)
             return true
@@ -311,7 +314,9 @@ struct SchemaGenerator {
             guard let c = free.filter({ $0.nullable || $0.defaultYAML != nil }).randomElement(using: &rng) else { return false }
             t.columns.removeAll { $0.name == c.name }
         case .renameColumn:
-            guard let c = free.randomElement(using: &rng), let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
+            // One rename per column and pair: a second would rename from a name the old schema does not have.
+            guard let c = free.filter({ $0.renamedFrom == nil }).randomElement(using: &rng),
+                  let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
             t.columns[i].renamedFrom = c.name
             t.columns[i].name = c.name + "_r"
         case .renameTable:
@@ -370,6 +375,7 @@ struct SchemaGenerator {
             t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
         case .dropForeignKey:
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
+            formerlyReferenced.insert(t.columns[i].references!.table)
             t.columns[i].references = nil
         case .changeOnDelete:
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
