@@ -228,8 +228,8 @@ struct YAMLTests {
         #expect(column["nullable"]?.scalar == "false")
         #expect(column["type"]?.scalar == "text")
         // Merged nodes are the anchored ones, at the place they are written.
-        #expect(column.entry("comment")?.key.location == Self.at(1, 27))
-        #expect(column["comment"]?.location == Self.at(1, 36))
+        #expect(column.entry("comment")?.key.location == Self.at(1, 28))
+        #expect(column["comment"]?.location == Self.at(1, 37))
     }
 
     @Test("A list of merged mappings: the first to name a key wins; '<<' quoted is an ordinary key")
@@ -251,7 +251,7 @@ struct YAMLTests {
         #expect(document == nil)
         #expect(diagnostics.map(\.description) == [
             "f.yaml:1:10: error: a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found a scalar",
-            "f.yaml:2:20: error: a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found a list",
+            "f.yaml:2:21: error: a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found a list",
         ])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SchemagenCore
+import SchemagenTestSupport
 import Testing
 
 /// The project's own SHA-256 against the NIST examples (FIPS 180-2, appendix B, and the
@@ -28,18 +29,6 @@ struct SHA256Tests {
         #expect(Naming.sha256Hex("abc") == SHA256.hex(Array("abc".utf8)))
     }
 
-    /// A fixed-seed generator (SplitMix64), so a failure names inputs that can be made again.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `sha256sum`'s digest of the bytes, written to a temporary file.
     static func reference(_ bytes: [UInt8]) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-sha256-\(UUID().uuidString)")
@@ -63,7 +52,7 @@ struct SHA256Tests {
 
     @Test("Agrees with sha256sum on random inputs around the block and padding boundaries")
     func againstSha256sum() throws {
-        var random = SplitMix(state: 14)
+        var random = SeededRandom(seed: 14)
         let lengths = [1, 3, 55, 56, 57, 63, 64, 65, 111, 119, 120, 121, 127, 128, 129, 1000, 4097, 65_599]
         for length in lengths {
             let bytes = (0 ..< length).map { _ in UInt8.random(in: 0 ... 255, using: &random) }
