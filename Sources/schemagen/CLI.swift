@@ -68,18 +68,24 @@ enum CLI {
         let folder = (path as NSString).deletingLastPathComponent
         try makeFolders(folder.isEmpty ? "." : folder, for: path)
         let temp = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard let file = fopen(temp, "wb") else { throw CLIError.io("cannot write", path, errno) }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let failure = written == data.count ? (fclose(file) == 0 ? 0 : errno) : errno
-        if written != data.count { fclose(file) }
-        if failure == 0 && rename(temp, path) == 0 { return }
-        let code = failure != 0 ? failure : errno
-        unlink(temp)
-        throw CLIError.io("cannot write", path, code)
+        if let code = write(data, toNewFile: temp) ?? (rename(temp, path) == 0 ? nil : errno) {
+            unlink(temp)
+            throw CLIError.io("cannot write", path, code)
+        }
     }
 
-    /// Creates `folder` and its missing parents; names the first one that cannot be made, and why
-    /// (`Not a directory` when an output path is an existing file, for instance).
+    /// Writes the bytes to a file (created or truncated) and closes it: the `errno` of the first
+    /// failure, or nil. A full disk may only show when the file is closed.
+    static func write(_ data: Data, toNewFile path: String) -> Int32? {
+        guard let file = fopen(path, "wb") else { return errno }
+        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let writeError = written == data.count ? nil : errno
+        let closeError = fclose(file) == 0 ? nil : errno
+        return writeError ?? closeError
+    }
+
+    /// Creates `folder` and its missing parents. A parent that is a file (an output folder given as
+    /// a file's path) is named as such; any other failure names the folder and the system's reason.
     static func makeFolders(_ folder: String, for path: String) throws {
         var info = stat()
         if stat(folder, &info) == 0 {
