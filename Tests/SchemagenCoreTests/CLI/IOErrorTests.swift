@@ -11,15 +11,8 @@ import Testing
 /// only when not running as root, where it can happen.
 @Suite("Command line: I/O errors")
 struct IOErrorTests {
-    static let schema = """
-    schemagen: 1
-    tables:
-      notes:
-        columns:
-          id:   { type: uuid, primary_key: true }
-          body: text
-
-    """
+    /// A valid schema (the one the `schemagen swift` tests use): only the I/O can fail.
+    static let schema = SwiftCommandTests.schema
 
     /// Exit 1, exactly one line on stderr, nothing on stdout.
     static func expectOneLine(_ result: CommandLineProject.Result, _ line: String) {
