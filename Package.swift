@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
@@ -27,7 +26,7 @@ let package = Package(
         // All the work: parse, validate, translate, render. No disk access.
         .target(
             name: "SchemagenCore",
-            dependencies: ["CYaml", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CYaml"]
         ),
         // The thin command line: file I/O around SchemagenCore.
         .executableTarget(

@@ -7,10 +7,60 @@
 #
 #   Benchmarks/plugin.sh [RUNS]    # default 7; prints every time and the medians, in seconds
 #
+#   Benchmarks/plugin.sh cold [SCHEMAGEN]    # what adopting the plugin costs (issue 14), see cold() below
+#
 # Works in Benchmarks/.build-bench/plugin (ignored by git; each copy has its own .build, so the
 # first run builds schemagen and its dependencies once). Not part of the tests.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# A fresh consumer package (one target, the example's schema.yaml and configuration, the build plugin
+# applied, and a root schema.yaml for the command plugin) that depends on the schemagen checkout at
+# $1 (default: this one). Times its first, second and third `swift build` and the first and second
+# `swift package generate-schema`, once each, in seconds; prints one table row. The package folder is
+# new on every run, so the first build resolves and compiles everything; SwiftPM's shared caches of
+# fetched repositories (~/.cache) are used as usual.
+cold() {
+    local schemagen consumer start
+    schemagen="$(cd "${1:-$root}" && pwd)"
+    consumer="$root/Benchmarks/.build-bench/plugin-cold/$(date +%s)"
+    mkdir -p "$consumer/Sources/Model"
+    cat >"$consumer/Package.swift" <<MANIFEST
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Consumer",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "schemagen", path: "$schemagen")],
+    targets: [.target(name: "Model", plugins: [.plugin(name: "SchemagenBuildPlugin", package: "schemagen")])]
+)
+MANIFEST
+    cp "$root/Examples/TodoApp/Sources/TodoModel/"{schema.yaml,schemagen-config.yaml,TodoList.swift} "$consumer/Sources/Model/"
+    cp "$root/Examples/TodoApp/Sources/TodoModel/schema.yaml" "$consumer/schema.yaml"
+    local times=() i
+    # Each step's output stays in the package folder (build-1.log, ...): what was compiled when.
+    for i in 1 2 3; do
+        start=$(date +%s.%N)
+        swift build -v --package-path "$consumer" >"$consumer/build-$i.log" 2>&1 || { cat "$consumer/build-$i.log" >&2; exit 1; }
+        times+=("$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }")")
+    done
+    for i in 1 2; do
+        start=$(date +%s.%N)
+        swift package --package-path "$consumer" --allow-writing-to-package-directory generate-schema >"$consumer/command-$i.log" 2>&1 ||
+            { cat "$consumer/command-$i.log" >&2; exit 1; }
+        times+=("$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }")")
+    done
+    echo "logs in $consumer" >&2
+    echo "| $(git -C "$schemagen" rev-parse --short HEAD 2>/dev/null || basename "$schemagen") | ${times[0]} s | ${times[1]} s | ${times[2]} s | ${times[3]} s | ${times[4]} s |"
+}
+
+if [ "${1:-}" = cold ]; then
+    echo "| schemagen | first build | second | third | generate-schema | again |"
+    cold "${2:-}"
+    exit 0
+fi
+
 runs="${1:-7}"
 work="$root/Benchmarks/.build-bench/plugin"
 with="$work/with" without="$work/without"

@@ -61,43 +61,82 @@ enum CLI {
 
     /// Writes through a temporary file in the same folder and a rename, so a
     /// reader never sees half a file; leaves the file alone when its bytes are unchanged.
+    /// Fails with one line naming the path and the system's reason (`CLIError`).
     static func writeIfChanged(_ text: String, to path: String) throws {
         let data = Data(text.utf8)
         if let current = FileManager.default.contents(atPath: path), current == data { return }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temp)
-            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+        let folder = (path as NSString).deletingLastPathComponent
+        try makeFolders(folder.isEmpty ? "." : folder, for: path)
+        let temp = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        if let code = write(data, toNewFile: temp) ?? (rename(temp, path) == 0 ? nil : errno) {
+            unlink(temp)
+            throw CLIError.io("cannot write", path, code)
         }
+    }
+
+    /// Writes the bytes to a file (created or truncated) and closes it: the `errno` of the first
+    /// failure, or nil. A full disk may only show when the file is closed.
+    static func write(_ data: Data, toNewFile path: String) -> Int32? {
+        guard let file = fopen(path, "wb") else { return errno }
+        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let writeError = written == data.count ? nil : errno
+        let closeError = fclose(file) == 0 ? nil : errno
+        return writeError ?? closeError
+    }
+
+    /// Creates `folder` and its missing parents. A parent that is a file (an output folder given as
+    /// a file's path) is named as such; any other failure names the folder and the system's reason.
+    static func makeFolders(_ folder: String, for path: String) throws {
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            throw CLIError.io("cannot write", path, ENOTDIR, because: "'\(folder)' is a file, not a folder")
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolders(parent, for: path) }
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw CLIError.io("cannot create the folder", folder, errno) }
     }
 }
 
+/// A failure of the command line's own I/O, printed as one line: `error: <description>`, exit 1.
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+
+    /// `<action> '<path>': <reason>`, the reason from `errno` unless given.
+    static func io(_ action: String, _ path: String, _ code: Int32, because reason: String? = nil) -> CLIError {
+        CLIError("\(action) '\(path)': \(reason ?? Self.reason(code))")
+    }
+
+    /// The system's message for an `errno` value, in the diagnostics' lower case
+    /// ("no such file", "permission denied", "it is a folder", ...).
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EISDIR: return "it is a folder"
+        default:
+            let text = String(cString: strerror(code))
+            return text.prefix(1).lowercased() + text.dropFirst()
+        }
+    }
 }
 
 /// Reads schema files from disk for the core.
 struct DiskLoader: SchemaFileLoader {
+    /// Throws a `CLIError` whose text is the reason only (the core names the path): no such
+    /// file, permission denied, it is a folder, or whatever else the system says.
     func load(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("no such file")
-        }
-        if isDirectory.boolValue { throw CLIError("it is a folder") }
-        guard let bytes = DiskLoader.read(path) else {
-            throw CLIError("permission denied or unreadable")
-        }
+        guard let file = fopen(path, "rb") else { throw CLIError(CLIError.reason(errno)) }
+        defer { fclose(file) }
+        var info = stat()
+        if fstat(fileno(file), &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw CLIError(CLIError.reason(EISDIR)) }
+        guard let bytes = DiskLoader.read(file) else { throw CLIError(CLIError.reason(errno)) }
         return bytes
     }
 
-    /// The file's bytes, read straight into the array (no `Data` and second copy in between); nil on any failure.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
+    /// The bytes of an open file, read straight into the array (no `Data` and second copy in between);
+    /// nil on a read error (`errno` says which).
+    static func read(_ file: UnsafeMutablePointer<FILE>) -> [UInt8]? {
         var info = stat()
         let size = fstat(fileno(file), &info) == 0 ? max(Int(info.st_size), 0) : 0
         /// Up to `count` more bytes; fewer at the end of the file.

@@ -9,17 +9,21 @@ struct Schemagen: ParsableCommand {
         commandName: "schemagen",
         abstract: "Generate SQLite and PostgreSQL DDL, migrations and Swift records from schema.yaml.",
         discussion: """
-        Exit codes: 0 success, 1 check failed or change refused, 2 invalid input.
+        Exit codes: 0 success, 1 check failed, change refused or an output file not written, 2 invalid input.
         Diagnostics go to stderr as path:line:column: error: message.
         """,
         subcommands: [Generate.self, Check.self, Migrate.self, Diff.self, SQL.self, SwiftCommand.self]
     )
 
-    /// Usage errors exit 2 like every other invalid input (ArgumentParser's own code is 64).
+    /// Usage errors exit 2 like every other invalid input (ArgumentParser's own code is 64);
+    /// the CLI's own I/O failures are one `error:` line naming the path and the reason, exit 1.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as CLIError {
+            CLI.printError("error: \(failure)")
+            Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 CLI.printError(fullMessage(for: error))

@@ -1,27 +1,5 @@
 import SchemagenCore
-
-/// A small deterministic random generator (SplitMix64), so a failing pair can be replayed from its seed.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0 ... items.count - 1)] }
-}
+import SchemagenTestSupport
 
 /// The schema a random test case is built from: simpler than the model, easy
 /// to edit, and rendered to YAML so that every case also goes through the front end.

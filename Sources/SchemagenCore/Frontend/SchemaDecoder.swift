@@ -206,9 +206,16 @@ struct SchemaDecoder {
             if pairs.isEmpty && columns.kind == .mapping {
                 diagnostics.error("\(what) has no columns", at: columns.location)
             }
-            for (columnKey, columnValue) in pairs {
-                if let isPK = decodeColumn(key: columnKey, value: columnValue, into: &table), isPK {
-                    columnPrimaryKeys.append(columnKey)
+            var i = 0
+            while i < pairs.count {
+                defer { i += 1 }
+                // `columns: { price: decimal(10,2) }`: one column cut in two by the ','.
+                if reportCommaCut(columns, after: i, what: "in the columns of \(what)") {
+                    i += 1
+                    continue
+                }
+                if let isPK = decodeColumn(key: pairs[i].key, value: pairs[i].value, into: &table), isPK {
+                    columnPrimaryKeys.append(pairs[i].key)
                 }
             }
         } else {
@@ -269,6 +276,10 @@ struct SchemaDecoder {
         var column = Column(name: name, type: .text)
         guard let typeNode = value["type"] else {
             diagnostics.error("\(what) has no 'type'", at: key.location)
+            return nil
+        }
+        // A type cut by a ',' (`{ type: decimal(10,2) }`) was reported by checkKeys.
+        if let i = value.pairIndex(ofKey: "type"), let remnant = value.commaRemnant(after: i), !Self.columnKeys.contains(remnant.key.scalar) {
             return nil
         }
         if typeNode.kind == .mapping {
@@ -742,14 +753,27 @@ struct SchemaDecoder {
 
     /// Reports keys of `node` that are not in `allowed`, with a "did you mean" hint.
     private mutating func checkKeys(_ node: YAMLNode, allowed: [String], what: @autoclosure () -> String) {
+        var i = 0
         node.forEachKey { key in
+            defer { i += 1 }
             let name = key.scalar
             let length = name.utf8.count
             // Lengths first: most allowed keys differ in length from the one at hand.
             if !allowed.contains(where: { $0.utf8.count == length && $0 == name }) {
+                if reportCommaCut(node, after: i - 1, what: what()) { return }
                 diagnostics.error("unknown key '\(name)' \(what())\(Suggestions.hint(for: name, in: allowed))", at: key.location)
             }
         }
+    }
+
+    /// Reports pair `i` of a flow mapping whose value an unquoted ',' cut (see `YAMLNode.commaRemnant`),
+    /// at the value, with the quoted text to write. Returns whether it did: the remnant key is then
+    /// explained and must not be reported again, nor the cut value parsed.
+    private mutating func reportCommaCut(_ node: YAMLNode, after i: Int, what: @autoclosure () -> String) -> Bool {
+        guard let remnant = node.commaRemnant(after: i) else { return false }
+        let (key, value) = node.pair(i)
+        diagnostics.error("'\(key.scalar)' \(what()) is cut at a ',': in a flow mapping `{ ... }` an unquoted ',' ends a value, and '\(remnant.key.scalar)' became a key; quote the value: '\(key.scalar): \"\(remnant.meant)\"'", at: value.location)
+        return true
     }
 
     private mutating func mapping(_ node: YAMLNode, what: @autoclosure () -> String) -> [(key: YAMLNode, value: YAMLNode)] {

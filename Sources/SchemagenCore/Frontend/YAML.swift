@@ -22,6 +22,8 @@ public final class YAMLDocument: @unchecked Sendable {
     @usableFromInline struct RawNode {
         var kind: YAMLNode.Kind
         var quoted: Bool
+        /// A collection written inline (`{ ... }`, `[ ... ]`), where an unquoted ',' ends a scalar.
+        var flow = false
         var line: Int32
         var column: Int32
         var value: String
@@ -42,6 +44,11 @@ public final class YAMLDocument: @unchecked Sendable {
     /// The largest number of nodes a document may expand to through aliases.
     static let expansionLimit = 2_000_000
 
+    /// The deepest nesting of collections accepted. A schema nests about six deep (a JSON default
+    /// a few more); the limit exists because libyaml's scanner is quadratic in the depth (a 200 KB
+    /// line of '[' takes half a minute), so the builder stops pulling events once it is passed.
+    static let nestingLimit = 100
+
     /// Parses `bytes`. Returns nil and appends diagnostics when the text is not YAML this tool accepts.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> YAMLDocument? {
         var builder = Builder(file: file)
@@ -61,6 +68,8 @@ public final class YAMLDocument: @unchecked Sendable {
         var anchors: [String: Int32] = [:]
         /// Number of nodes each node expands to (aliases counted at full size).
         var weights: [Int] = []
+        /// Pairs copied into mappings by merge keys so far (see `expandMerges`).
+        var mergedPairs = 0
         var failed = false
 
         init(file: String) { self.file = file }
@@ -127,9 +136,15 @@ public final class YAMLDocument: @unchecked Sendable {
                         if let a = s.anchor { anchors[String(cString: a)] = index }
                         attach(index, diagnostics: &diagnostics)
                     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                        if stack.count >= YAMLDocument.nestingLimit {
+                            diagnostics.error("the YAML is nested more than \(YAMLDocument.nestingLimit) levels deep here; a schema never needs that many (is a ']' or '}' missing?)", at: location(event.start_mark))
+                            return nil
+                        }
                         let isMap = type == YAML_MAPPING_START_EVENT
                         let anchorPtr = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                         let index = add(isMap ? .mapping : .sequence, quoted: false, value: "", mark: event.start_mark, weight: 1)
+                        nodes[Int(index)].flow = isMap ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                                                       : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                         stack.append((index, pending.count, anchorPtr.map { String(cString: $0) }))
                     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                         let open = stack.removeLast()
@@ -250,6 +265,7 @@ public final class YAMLDocument: @unchecked Sendable {
 
         /// Stores a collection's children (`pending[start...]`) contiguously and checks a mapping's keys.
         mutating func close(_ index: Int32, childrenFrom start: Int, diagnostics: inout Diagnostics) {
+            if nodes[Int(index)].kind == .mapping { expandMerges(from: start, diagnostics: &diagnostics) }
             let end = pending.count
             var weight = 1
             for c in pending[start ..< end] {
@@ -269,6 +285,59 @@ public final class YAMLDocument: @unchecked Sendable {
             children.append(contentsOf: pending[start ..< end])
             pending.removeSubrange(start ..< end)
             if node.kind == .mapping { checkKeys(from: childStart, to: children.count, diagnostics: &diagnostics) }
+        }
+
+        /// Whether a node is the merge key: a plain `<<` (quoted, it is an ordinary key).
+        func isMergeKey(_ node: Int32) -> Bool {
+            let n = nodes[Int(node)]
+            return n.kind == .scalar && !n.quoted && n.value.utf8.count == 2 && n.value == "<<"
+        }
+
+        /// YAML merge keys in the open mapping whose pairs are `pending[start...]`: `<<: *defaults` or
+        /// `<<: [*a, *b]` puts the pairs of those mappings in place of the `<<` entry, except the keys the
+        /// mapping sets itself; of several merged mappings the first to name a key wins. The merged
+        /// nodes are shared, not copied, so a problem in one points at where it is written.
+        mutating func expandMerges(from start: Int, diagnostics: inout Diagnostics) {
+            let end = pending.count
+            // Past the limit (reported once), merges are left as they are: the document is rejected anyway.
+            guard mergedPairs <= YAMLDocument.expansionLimit,
+                  stride(from: start, to: end, by: 2).contains(where: { isMergeKey(pending[$0]) }) else { return }
+            var taken = Set<String>()
+            for i in stride(from: start, to: end, by: 2) where !isMergeKey(pending[i]) { taken.insert(nodes[Int(pending[i])].value) }
+            var out: [Int32] = []
+            for i in stride(from: start, to: end, by: 2) {
+                guard isMergeKey(pending[i]) else {
+                    out += [pending[i], pending[i + 1]]
+                    continue
+                }
+                let value = nodes[Int(pending[i + 1])]
+                let sources = value.kind == .sequence
+                    ? Array(children[Int(value.childStart) ..< Int(value.childStart + value.childCount)]) : [pending[i + 1]]
+                for source in sources where nodes[Int(source)].kind != .mapping {
+                    let node = nodes[Int(source)]
+                    diagnostics.error("a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found \(node.kind == .sequence ? "a list" : "a scalar")",
+                                      at: SourceLocation(file: file, line: Int(node.line), column: Int(node.column)))
+                    failed = true
+                }
+                for source in sources where nodes[Int(source)].kind == .mapping {
+                    let node = nodes[Int(source)]
+                    // Merged pairs are copied as indices: bounded in all, like aliases, so many merges of a
+                    // large mapping cannot exhaust memory before any one node is over the limit.
+                    mergedPairs += Int(node.childCount) / 2
+                    if mergedPairs > YAMLDocument.expansionLimit {
+                        diagnostics.error("merge keys expand the document past \(YAMLDocument.expansionLimit) nodes; alias bombs are rejected",
+                                          at: SourceLocation(file: file, line: Int(value.line), column: Int(value.column)))
+                        failed = true
+                        return
+                    }
+                    for j in stride(from: Int(node.childStart), to: Int(node.childStart + node.childCount), by: 2) {
+                        let key = children[j]
+                        guard nodes[Int(key)].kind == .scalar, taken.insert(nodes[Int(key)].value).inserted else { continue }
+                        out += [key, children[j + 1]]
+                    }
+                }
+            }
+            pending.replaceSubrange(start ..< end, with: out)
         }
 
         /// Reports keys that are not scalars, and scalar keys given twice (pointing at the first).
@@ -324,6 +393,8 @@ public struct YAMLNode: @unchecked Sendable {
     public var scalar: String { raw.value }
     /// True when the scalar was quoted (or tagged `!!str`): it is then always a string.
     public var isQuoted: Bool { raw.quoted }
+    /// True for a collection written inline (`{ ... }` or `[ ... ]`).
+    public var isFlow: Bool { raw.flow }
     public var location: SourceLocation {
         let r = raw
         return SourceLocation(file: document.file, line: Int(r.line), column: Int(r.column))
@@ -366,6 +437,11 @@ public struct YAMLNode: @unchecked Sendable {
                 YAMLNode(document: document, index: document.children[i + 1]))
     }
 
+    /// The index (as in `pair(_:)`) of the first pair whose key is `key`.
+    public func pairIndex(ofKey key: String) -> Int? {
+        position(ofKey: key).map { ($0 - Int(raw.childStart)) / 2 }
+    }
+
     /// The position in `children` of the first key equal to `key`. Lengths are compared
     /// first: they are stored in the strings, and most keys differ in length.
     private func position(ofKey key: String) -> Int? {
@@ -380,6 +456,29 @@ public struct YAMLNode: @unchecked Sendable {
             i += 2
         }
         return nil
+    }
+
+    /// The number of key/value pairs of a mapping (0 for other nodes).
+    public var pairCount: Int { raw.kind == .mapping ? Int(raw.childCount) / 2 : 0 }
+
+    /// The key and value of a mapping's pair `i` (in document order).
+    public func pair(_ i: Int) -> (key: YAMLNode, value: YAMLNode) {
+        let base = Int(raw.childStart) + 2 * i
+        return (YAMLNode(document: document, index: document.children[base]),
+                YAMLNode(document: document, index: document.children[base + 1]))
+    }
+
+    /// The commonest YAML trap: in a flow mapping an unquoted ',' ends a plain value, and the rest
+    /// becomes a key without a value, so `{ type: decimal(10,2) }` reads as `type: decimal(10` and a
+    /// key `2)`. When pair `i + 1` of this mapping looks like that rest of pair `i`'s value, returns
+    /// it and the value as it was meant (`decimal(10,2)`); nil otherwise.
+    public func commaRemnant(after i: Int) -> (key: YAMLNode, meant: String)? {
+        guard raw.kind == .mapping, raw.flow, i >= 0, i + 1 < pairCount else { return nil }
+        let value = pair(i).value, next = pair(i + 1)
+        guard value.kind == .scalar, !value.isQuoted, !value.isNull,
+              next.key.kind == .scalar, !next.key.isQuoted, next.value.kind == .scalar, next.value.isNull,
+              next.value.scalar.isEmpty, !next.value.isQuoted else { return nil }
+        return (next.key, value.scalar + "," + next.key.scalar)
     }
 
     /// Calls `body` with each key of a mapping, in document order, without building `pairs`.

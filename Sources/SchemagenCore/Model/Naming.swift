@@ -1,5 +1,3 @@
-import Crypto
-
 /// Derives the names the format leaves implicit (`pk_<table>`, `idx_<table>_<cols>`, ...)
 /// and keeps every identifier within PostgreSQL's 63-byte limit.
 public enum Naming {
@@ -20,13 +18,8 @@ public enum Naming {
         return prefix + "_" + String(sha256Hex(name).prefix(8))
     }
 
-    public static func sha256Hex(_ text: String) -> String {
-        let digest = SHA256.hash(data: Array(text.utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    /// The SHA-256 of the text's UTF-8 bytes, in lower-case hex.
+    public static func sha256Hex(_ text: String) -> String { SHA256.hex(text.utf8) }
 
     public static func primaryKey(table: String) -> String { fit("pk_\(table)") }
     public static func unique(table: String, columns: [String]) -> String {

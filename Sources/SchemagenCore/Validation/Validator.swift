@@ -146,7 +146,7 @@ public final class Validator {
 
         let serials = table.columns.filter { $0.type.isSerial }
         for s in serials where table.primaryKey?.columns != [s.name] {
-            diagnostics.error("column '\(s.name)' of \(what) is \(s.type.spelling), which is only allowed as the table's single-column primary key", at: sourceMap.column(name, s.name))
+            diagnostics.error("column '\(s.name)' of \(what) is \(s.type.spelling), which is only allowed as the table's single-column primary key; \(serialHint(s, primaryKey: table.primaryKey))", at: sourceMap.column(name, s.name))
         }
 
         if let pk = table.primaryKey {
@@ -301,6 +301,16 @@ public final class Validator {
         if let method = index.method, index.unique, method != .btree {
             diagnostics.error("index '\(index.name)' of \(owner()) is unique with method \(method.rawValue); only btree indexes can be unique", at: location())
         }
+    }
+
+    /// How to fix a serial column that is not the primary key: make it the key when the table has
+    /// none (the usual slip: `id: bigserial` without `primary_key: true`), else use the plain integer.
+    private func serialHint(_ column: Column, primaryKey: PrimaryKey?) -> String {
+        guard let primaryKey else {
+            return "make it the primary key: '\(column.name): { type: \(column.type.spelling), primary_key: true }'"
+        }
+        let integer = column.type == .bigserial ? "bigint" : "int"
+        return "the primary key is (\(primaryKey.columns.joined(separator: ", "))): declare this column as '\(integer)', or make it the primary key instead"
     }
 
     private func checkColumn(_ column: Column, in table: Table) {

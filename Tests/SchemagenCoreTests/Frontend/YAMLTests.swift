@@ -212,6 +212,83 @@ struct YAMLTests {
         #expect(renamed == t.columns[0])
     }
 
+    // MARK: Merge keys
+
+    @Test("A merge key puts the merged pairs in its place; the mapping's own keys win; places are kept")
+    func mergeKeys() throws {
+        let root = try Self.root("""
+        defaults: &d { type: text, comment: shared, nullable: true }
+        column:
+          nullable: false
+          <<: *d
+          check: x
+        """)
+        let column = try #require(root["column"])
+        #expect(column.pairs.map(\.key.scalar) == ["nullable", "type", "comment", "check"])
+        #expect(column["nullable"]?.scalar == "false")
+        #expect(column["type"]?.scalar == "text")
+        // Merged nodes are the anchored ones, at the place they are written.
+        #expect(column.entry("comment")?.key.location == Self.at(1, 28))
+        #expect(column["comment"]?.location == Self.at(1, 37))
+    }
+
+    @Test("A list of merged mappings: the first to name a key wins; '<<' quoted is an ordinary key")
+    func mergeList() throws {
+        let root = try Self.root("""
+        a: &a { x: 1, y: 1 }
+        b: &b { y: 2, z: 2 }
+        c: { <<: [*a, *b], w: 0 }
+        d: { "<<": *a }
+        """)
+        let c = try #require(root["c"])
+        #expect(c.pairs.map { "\($0.key.scalar)=\($0.value.scalar)" } == ["x=1", "y=1", "z=2", "w=0"])
+        #expect(root["d"]?.pairs.map(\.key.scalar) == ["<<"])
+    }
+
+    @Test("A merge of something other than a mapping is an error at it")
+    func mergeOfScalar() {
+        let (document, diagnostics) = Self.parse("a: { <<: 5 }\nb: { <<: [{ x: 1 }, [y]] }\n")
+        #expect(document == nil)
+        #expect(diagnostics.map(\.description) == [
+            "f.yaml:1:10: error: a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found a scalar",
+            "f.yaml:2:21: error: a merge key '<<' takes a mapping or a list of mappings (usually an alias: '<<: *defaults'), found a list",
+        ])
+    }
+
+    @Test("Merged columns compile like written ones")
+    func mergeKeysInSchema() throws {
+        let t = try Compile.table("""
+        schemagen: 1
+        tables:
+          t:
+            columns:
+              id: { type: uuid, primary_key: true }
+              created_at: &stamp { type: timestamp, default: now(), comment: Set once. }
+              updated_at:
+                <<: *stamp
+                comment: Set on every change.
+                auto_update: true
+        """)
+        #expect(t.columns[2].type == .timestamp)
+        #expect(t.columns[2].defaultValue == .function(.now))
+        #expect(t.columns[2].comment == "Set on every change.")
+        #expect(t.columns[2].autoUpdate)
+    }
+
+    // MARK: Nesting
+
+    @Test("Nesting up to the limit is read; one level more is an error at the collection past it")
+    func nestingLimit() throws {
+        let limit = YAMLDocument.nestingLimit
+        let deepest = try Self.root(String(repeating: "[", count: limit) + String(repeating: "]", count: limit))
+        #expect(deepest.kind == .sequence)
+        let (document, diagnostics) = Self.parse(String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1))
+        #expect(document == nil)
+        #expect(diagnostics.map(\.description) == [
+            "f.yaml:1:\(limit + 1): error: the YAML is nested more than \(limit) levels deep here; a schema never needs that many (is a ']' or '}' missing?)",
+        ])
+    }
+
     @Test("An empty file and a comment-only file are not schemas")
     func empty() {
         #expect(Self.parse("").0 == nil)
