@@ -206,17 +206,16 @@ struct Diff: ParsableCommand {
             do { schemas.append(try CLI.compile(path)) } catch { failed = true }
         }
         if failed { throw ExitCode(2) }
-        let delta = Migrator.delta(from: schemas[0], to: schemas[1], dialect: dialect, options: .init(onlineSafe: onlineSafe))
-        if !delta.errors.isEmpty {
-            for e in delta.errors { CLI.printError("error: \(e)") }
+        let plan = Migrator.plan(from: schemas[0], to: schemas[1], dialect: dialect, options: .init(onlineSafe: onlineSafe), down: down)
+        if !plan.errors.isEmpty {
+            for e in plan.errors { CLI.printError("error: \(e)") }
             throw ExitCode(1)
         }
-        if !down && !allowDestructive && !delta.refusals.isEmpty {
+        if !down && !allowDestructive && !plan.destructiveHazards.isEmpty {
             CLI.printError("error: the change can lose data; refused without --allow-destructive:")
-            for h in delta.refusals { CLI.printError("  \(h.code.rawValue): \(h.message)") }
+            for h in plan.destructiveHazards { CLI.printError("  \(h.code.rawValue): \(h.message)") }
             throw ExitCode(1)
         }
-        let plan = down ? delta.down : delta.up
         let title = "schemagen diff \(down ? "(down) " : "")\(CLI.displayName(from)) -> \(CLI.displayName(to)) (\(dialect.displayName))"
         CLI.writeStandardOutput(plan.script(title: title))
         CLI.finish()

@@ -71,12 +71,12 @@ struct OracleCase {
         edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
         self.old = old
         self.new = new
-        oldModel = try OracleCase.compile(old.yaml)
-        newModel = try OracleCase.compile(new.yaml)
+        oldModel = try OracleCase.compile(old.yaml, files: old.files)
+        newModel = try OracleCase.compile(new.yaml, files: new.files)
     }
 
-    static func compile(_ yaml: String) throws -> Schema {
-        let result = Fixtures.compile(yaml)
+    static func compile(_ yaml: String, files: [String: String]) throws -> Schema {
+        let result = Fixtures.compile(yaml, files: files)
         guard let schema = result.schema else {
             throw OracleError("the generated schema does not compile:\n\(result.diagnostics.errors.map(\.description).joined(separator: "\n"))\n\(yaml)")
         }
@@ -85,7 +85,9 @@ struct OracleCase {
 
     func targets(_ dialect: Dialect) -> Bool { newModel.targets.contains(dialect) && oldModel.targets.contains(dialect) }
 
-    var context: String { "edits: \(edits.joined(separator: ", "))\nold schema:\n\(old.yaml)\nnew schema:\n\(new.yaml)" }
+    var context: String {
+        "edits: \(edits.joined(separator: ", "))\nold schema:\n\(old.yaml)\(old.files.values.joined())\nnew schema:\n\(new.yaml)\(new.files.values.joined())"
+    }
 
     func delta(_ dialect: Dialect) throws -> Migrator.Delta {
         let delta = Migrator.delta(from: oldModel, to: newModel, dialect: dialect)

@@ -44,6 +44,8 @@ struct GenSchema {
     var extensions: [String] = []
     var targets: [String]?
     var name: String?
+    /// The last table is declared in an included file (`module.yaml`), as split projects do.
+    var includesLastTable = false
 
     var enums: [(name: String, values: [String])] = []
     var tables: [Table] = []
@@ -52,9 +54,21 @@ struct GenSchema {
 
     func table(_ name: String) -> Table? { tables.first { $0.name == name } }
 
+    /// Whether the last table goes to `module.yaml` (a root file keeps at least one table).
+    var splits: Bool { includesLastTable && tables.count >= 2 }
+
+    /// The included file, when the schema is split.
+    var files: [String: String] {
+        guard splits, let last = tables.last else { return [:] }
+        var y = "schemagen: 1\ntables:\n"
+        render(last, into: &y)
+        return ["module.yaml": y]
+    }
+
     var yaml: String {
         var y = "schemagen: 1\n"
         if let n = name { y += "name: \(n)\n" }
+        if splits { y += "include: [module.yaml]\n" }
         if let t = targets { y += "targets: [\(t.joined(separator: ", "))]\n" }
         if namespace != nil || !extensions.isEmpty {
             y += "postgres:\n"
@@ -66,46 +80,53 @@ struct GenSchema {
             for e in enums { y += "  \(e.name): [\(e.values.joined(separator: ", "))]\n" }
         }
         y += "tables:\n"
-        for t in tables {
-            y += "  \(t.name):\n"
-            if let r = t.renamedFrom { y += "    renamed_from: \(r)\n" }
-            if let c = t.comment { y += "    comment: \"\(c)\"\n" }
-            if t.strict { y += "    strict: true\n" }
-            y += "    columns:\n"
-            for c in t.columns {
-                var parts = ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
-                if c.name == "id" { parts.append("primary_key: true") }
-                if let d = c.defaultYAML { parts.append("default: \(d)") }
-                if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
-                if c.autoUpdate { parts.append("auto_update: true") }
-                if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
-                if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
-                if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: true }") }
-                y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
-            }
-            if !t.uniques.isEmpty {
-                y += "    unique:\n"
-                for u in t.uniques { y += "      - [\(u.joined(separator: ", "))]\n" }
-            }
-            if !t.checks.isEmpty {
-                y += "    checks:\n"
-                for c in t.checks { y += "      \(c.name): \"\(c.expression)\"\n" }
-            }
-            if !t.indexes.isEmpty {
-                y += "    indexes:\n"
-                for i in t.indexes {
-                    var parts = ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
-                    if i.unique { parts.append("unique: true") }
-                    if let p = i.predicate { parts.append("where: \"\(p)\"") }
-                    y += "      - { \(parts.joined(separator: ", ")) }\n"
-                }
-            }
-            if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
-            if let parts = t.partitions {
-                y += "    partition:\n      by: range\n      columns: [id]\n      partitions:\n"
-                for p in parts { y += "        \(p.name): \(p.bound)\n" }
+        for t in splits ? Array(tables.dropLast()) : tables { render(t, into: &y) }
+        renderViewsAndRaw(into: &y)
+        return y
+    }
+
+    func render(_ t: Table, into y: inout String) {
+        y += "  \(t.name):\n"
+        if let r = t.renamedFrom { y += "    renamed_from: \(r)\n" }
+        if let c = t.comment { y += "    comment: \"\(c)\"\n" }
+        if t.strict { y += "    strict: true\n" }
+        y += "    columns:\n"
+        for c in t.columns {
+            var parts = ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
+            if c.name == "id" { parts.append("primary_key: true") }
+            if let d = c.defaultYAML { parts.append("default: \(d)") }
+            if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
+            if c.autoUpdate { parts.append("auto_update: true") }
+            if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
+            if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
+            if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: true }") }
+            y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
+        }
+        if !t.uniques.isEmpty {
+            y += "    unique:\n"
+            for u in t.uniques { y += "      - [\(u.joined(separator: ", "))]\n" }
+        }
+        if !t.checks.isEmpty {
+            y += "    checks:\n"
+            for c in t.checks { y += "      \(c.name): \"\(c.expression)\"\n" }
+        }
+        if !t.indexes.isEmpty {
+            y += "    indexes:\n"
+            for i in t.indexes {
+                var parts = ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
+                if i.unique { parts.append("unique: true") }
+                if let p = i.predicate { parts.append("where: \"\(p)\"") }
+                y += "      - { \(parts.joined(separator: ", ")) }\n"
             }
         }
+        if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
+        if let parts = t.partitions {
+            y += "    partition:\n      by: range\n      columns: [id]\n      partitions:\n"
+            for p in parts { y += "        \(p.name): \(p.bound)\n" }
+        }
+    }
+
+    func renderViewsAndRaw(into y: inout String) {
         if !views.isEmpty {
             y += "views:\n"
             for v in views { y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" + (v.materialized ? "    materialized: true\n" : "") }
@@ -117,7 +138,6 @@ struct GenSchema {
                 for r in raw { y += "    - { name: \(r.name), up: \"\(r.up)\", down: \"\(r.down)\" }\n" }
             }
         }
-        return y
     }
 }
 
@@ -142,6 +162,7 @@ struct SchemaGenerator {
         }
         if rng.chance(0.15) { s.targets = [rng.pick(["sqlite", "postgres"])] }
         if rng.chance(0.2) { s.name = "Oracle" }
+        s.includesLastTable = rng.chance(0.2)
         for i in 0 ..< rng.int(0 ... 2) {
             s.enums.append(("mood\(i)", ["calm", "busy", "away", "gone"].prefix(rng.int(2 ... 4)).map { $0 }))
         }

@@ -16,9 +16,18 @@ public enum Migrator {
     public static func delta(from old: Schema, to new: Schema, dialect: Dialect,
                              options: PostgresPlanner.Options = .init()) -> Delta {
         let up = SchemaDiff(old: old, new: new)
-        let renames = SchemaDiff.Renames.declared(old: old, new: new)
-        let down = SchemaDiff(old: new, new: old, renames: renames.inverted)
-        return Delta(up: plan(up, dialect, options), down: plan(down, dialect, options), diff: up)
+        return Delta(up: plan(up, dialect, options), down: plan(downDiff(from: old, to: new), dialect, options), diff: up)
+    }
+
+    /// One direction only (`schemagen diff` prints one): half the work of `delta`.
+    public static func plan(from old: Schema, to new: Schema, dialect: Dialect,
+                            options: PostgresPlanner.Options = .init(), down: Bool = false) -> MigrationPlan {
+        plan(down ? downDiff(from: old, to: new) : SchemaDiff(old: old, new: new), dialect, options)
+    }
+
+    /// From `new` back to `old`, with the renames that `new` declares turned around.
+    static func downDiff(from old: Schema, to new: Schema) -> SchemaDiff {
+        SchemaDiff(old: new, new: old, renames: SchemaDiff.Renames.declared(old: old, new: new).inverted)
     }
 
     static func plan(_ diff: SchemaDiff, _ dialect: Dialect, _ options: PostgresPlanner.Options) -> MigrationPlan {
