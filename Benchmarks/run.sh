@@ -47,6 +47,10 @@ for n in "${ns[@]}"; do
     export SCHEMAGEN_PHASES=1
     bt --label schemagen_sql_sqlite --n "$n" --bytes "$b" --stdout "$d/schemagen.sqlite.sql" -- "$schemagen" sql "$d/base.yaml" --dialect sqlite
     bt --label schemagen_sql_postgres --n "$n" --bytes "$b" --stdout "$d/schemagen.postgres.sql" -- "$schemagen" sql "$d/base.yaml" --dialect postgres
+    # The Swift records, integrations off (no config) and both on, each into a folder of its own.
+    printf 'integrations: [grdb, postgresnio]\n' > "$d/integrations.yaml"
+    bt --label schemagen_swift_plain --n "$n" --bytes "$b" -- "$schemagen" swift --schema "$d/base.yaml" --output "$d/swift-plain"
+    bt --label schemagen_swift_integrations --n "$n" --bytes "$b" -- "$schemagen" swift --schema "$d/base.yaml" --config "$d/integrations.yaml" --output "$d/swift-integrations"
     bt --label schemagen_diff_postgres --n "$n" --bytes "$bm" --stdout "$d/schemagen.diff.sql" -- "$schemagen" diff "$d/base.yaml" "$d/mutated.yaml" --dialect postgres --allow-destructive
     unset SCHEMAGEN_PHASES
 done

@@ -113,6 +113,17 @@ extension Workflow.Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, G
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "organizations"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let slug = GRDB.Column("slug")
+        public static let settings = GRDB.Column("settings")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -144,6 +155,43 @@ extension Workflow.Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organization_memberships` rows whose (organization_id) refer to this row (foreign key `fk_organization_memberships_organization_id`).
+    public static let organizationMemberships = hasMany(Workflow.OrganizationMembership.self, key: "organizationMemberships", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `projects` rows whose (organization_id) refer to this row (foreign key `fk_projects_organization_id`).
+    public static let projects = hasMany(Workflow.Project.self, key: "projects", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `repositories` rows whose (organization_id) refer to this row (foreign key `fk_repositories_organization_id`).
+    public static let repositories = hasMany(Workflow.Repository.self, key: "repositories", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (organization_id) refer to this row (foreign key `fk_tasks_organization_id`).
+    public static let tasks = hasMany(Workflow.TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `prompt_templates` rows whose (organization_id) refer to this row (foreign key `fk_prompt_templates_organization_id`).
+    public static let promptTemplates = hasMany(Workflow.PromptTemplate.self, key: "promptTemplates", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `events` rows whose (organization_id) refer to this row (foreign key `fk_events_organization_id`).
+    public static let events = hasMany(Workflow.Event.self, key: "events", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `event_aggregations` rows whose (organization_id) refer to this row (foreign key `fk_event_aggregations_organization_id`).
+    public static let eventAggregations = hasMany(Workflow.EventAggregation.self, key: "eventAggregations", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `event_subscriptions` rows whose (organization_id) refer to this row (foreign key `fk_event_subscriptions_organization_id`).
+    public static let eventSubscriptions = hasMany(Workflow.EventSubscription.self, key: "eventSubscriptions", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `learning_models` rows whose (organization_id) refer to this row (foreign key `fk_learning_models_organization_id`).
+    public static let learningModels = hasMany(Workflow.LearningModel.self, key: "learningModels", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (slug) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, slug: Swift.String) throws -> Self? {
+        try filter(Columns.slug == slug).fetchOne(db)
+    }
 }
 
 // MARK: - users
@@ -152,6 +200,19 @@ extension Workflow.Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.User: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "users"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let email = GRDB.Column("email")
+        public static let name = GRDB.Column("name")
+        public static let preferences = GRDB.Column("preferences")
+        public static let isActive = GRDB.Column("is_active")
+        public static let lastLoginAt = GRDB.Column("last_login_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -188,6 +249,68 @@ extension Workflow.User: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organization_memberships` rows whose (user_id) refer to this row (foreign key `fk_organization_memberships_user_id`).
+    public static let organizationMemberships = hasMany(Workflow.OrganizationMembership.self, key: "organizationMemberships", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `user_sessions` rows whose (user_id) refer to this row (foreign key `fk_user_sessions_user_id`).
+    public static let userSessions = hasMany(Workflow.UserSession.self, key: "userSessions", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `user_preferences` rows whose (user_id) refer to this row (foreign key `fk_user_preferences_user_id`).
+    public static let userPreferences = hasMany(Workflow.UserPreference.self, key: "userPreferences", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `projects` rows whose (owner_id) refer to this row (foreign key `fk_projects_owner_id`).
+    public static let projects = hasMany(Workflow.Project.self, key: "projects", using: GRDB.ForeignKey(["owner_id"], to: ["id"]))
+
+    /// The `ide_configurations` rows whose (user_id) refer to this row (foreign key `fk_ide_configurations_user_id`).
+    public static let ideConfigurations = hasMany(Workflow.IdeConfiguration.self, key: "ideConfigurations", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `workflows` rows whose (created_by) refer to this row (foreign key `fk_workflows_created_by`).
+    public static let workflows = hasMany(Workflow.WorkflowRow.self, key: "workflows", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `workflow_executions` rows whose (triggered_by) refer to this row (foreign key `fk_workflow_executions_triggered_by`).
+    public static let workflowExecutions = hasMany(Workflow.WorkflowExecution.self, key: "workflowExecutions", using: GRDB.ForeignKey(["triggered_by"], to: ["id"]))
+
+    /// The `task_templates` rows whose (created_by) refer to this row (foreign key `fk_task_templates_created_by`).
+    public static let taskTemplates = hasMany(Workflow.TaskTemplate.self, key: "taskTemplates", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `tasks` rows whose (assignee_id) refer to this row (foreign key `fk_tasks_assignee_id`).
+    public static let tasksByAssignee = hasMany(Workflow.TaskRow.self, key: "tasksByAssignee", using: GRDB.ForeignKey(["assignee_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (created_by) refer to this row (foreign key `fk_tasks_created_by`).
+    public static let tasksByCreatedBy = hasMany(Workflow.TaskRow.self, key: "tasksByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `task_sessions` rows whose (user_id) refer to this row (foreign key `fk_task_sessions_user_id`).
+    public static let taskSessions = hasMany(Workflow.TaskSession.self, key: "taskSessions", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `modifications` rows whose (requested_by) refer to this row (foreign key `fk_modifications_requested_by`).
+    public static let modifications = hasMany(Workflow.Modification.self, key: "modifications", using: GRDB.ForeignKey(["requested_by"], to: ["id"]))
+
+    /// The `audit_log` rows whose (actor_id) refer to this row (foreign key `fk_audit_log_actor_id`).
+    public static let auditLog = hasMany(Workflow.AuditLog.self, key: "auditLog", using: GRDB.ForeignKey(["actor_id"], to: ["id"]))
+
+    /// The `chat_sessions` rows whose (user_id) refer to this row (foreign key `fk_chat_sessions_user_id`).
+    public static let chatSessions = hasMany(Workflow.ChatSession.self, key: "chatSessions", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `prompt_templates` rows whose (created_by) refer to this row (foreign key `fk_prompt_templates_created_by`).
+    public static let promptTemplates = hasMany(Workflow.PromptTemplate.self, key: "promptTemplates", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `analysis_runs` rows whose (triggered_by) refer to this row (foreign key `fk_analysis_runs_triggered_by`).
+    public static let analysisRuns = hasMany(Workflow.AnalysisRun.self, key: "analysisRuns", using: GRDB.ForeignKey(["triggered_by"], to: ["id"]))
+
+    /// The `event_subscriptions` rows whose (user_id) refer to this row (foreign key `fk_event_subscriptions_user_id`).
+    public static let eventSubscriptions = hasMany(Workflow.EventSubscription.self, key: "eventSubscriptions", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `database_connections` rows whose (user_id) refer to this row (foreign key `fk_database_connections_user_id`).
+    public static let databaseConnections = hasMany(Workflow.DatabaseConnection.self, key: "databaseConnections", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `project_interfaces` rows whose (created_by) refer to this row (foreign key `fk_project_interfaces_created_by`).
+    public static let projectInterfaces = hasMany(Workflow.ProjectInterface.self, key: "projectInterfaces", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.String) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - organization_memberships
@@ -196,6 +319,17 @@ extension Workflow.User: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
 extension Workflow.OrganizationMembership: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "organization_memberships"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let userId = GRDB.Column("user_id")
+        public static let role = GRDB.Column("role")
+        public static let permissions = GRDB.Column("permissions")
+        public static let joinedAt = GRDB.Column("joined_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -228,6 +362,22 @@ extension Workflow.OrganizationMembership: GRDB.FetchableRecord, GRDB.Persistabl
         container["permissions"] = try SQLiteValues.jsonText(self.permissions)
         container["joined_at"] = SQLiteValues.timestampText(self.joinedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_organization_memberships_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_organization_memberships_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (organization_id, user_id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, organizationId: Foundation.UUID, userId: Swift.String) throws -> Self? {
+        try filter(Columns.organizationId == SQLiteValues.uuidText(organizationId) && Columns.userId == userId).fetchOne(db)
+    }
 }
 
 // MARK: - user_sessions
@@ -236,6 +386,25 @@ extension Workflow.OrganizationMembership: GRDB.FetchableRecord, GRDB.Persistabl
 extension Workflow.UserSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "user_sessions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let userId = GRDB.Column("user_id")
+        public static let userIdHash = GRDB.Column("user_id_hash")
+        public static let accessToken = GRDB.Column("access_token")
+        public static let refreshToken = GRDB.Column("refresh_token")
+        public static let expiresAt = GRDB.Column("expires_at")
+        public static let workspacePath = GRDB.Column("workspace_path")
+        public static let settings = GRDB.Column("settings")
+        public static let ipAddress = GRDB.Column("ip_address")
+        public static let userAgent = GRDB.Column("user_agent")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let endedAt = GRDB.Column("ended_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -287,6 +456,31 @@ extension Workflow.UserSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_user_sessions_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `conversations` rows whose (session_id) refer to this row (foreign key `fk_conversations_session_id`).
+    public static let conversations = hasMany(Workflow.Conversation.self, key: "conversations", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `performance_metrics` rows whose (session_id) refer to this row (foreign key `fk_performance_metrics_session_id`).
+    public static let performanceMetrics = hasMany(Workflow.PerformanceMetric.self, key: "performanceMetrics", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `feature_usage` rows whose (session_id) refer to this row (foreign key `fk_feature_usage_session_id`).
+    public static let featureUsage = hasMany(Workflow.FeatureUsage.self, key: "featureUsage", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `productivity_events` rows whose (session_id) refer to this row (foreign key `fk_productivity_events_session_id`).
+    public static let productivityEvents = hasMany(Workflow.ProductivityEvent.self, key: "productivityEvents", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (access_token) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, accessToken: Swift.String) throws -> Self? {
+        try filter(Columns.accessToken == accessToken).fetchOne(db)
+    }
 }
 
 // MARK: - user_preferences
@@ -295,6 +489,18 @@ extension Workflow.UserSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.UserPreference: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "user_preferences"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let userId = GRDB.Column("user_id")
+        public static let preferenceCategory = GRDB.Column("preference_category")
+        public static let preferenceKey = GRDB.Column("preference_key")
+        public static let preferenceValue = GRDB.Column("preference_value")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -329,6 +535,19 @@ extension Workflow.UserPreference: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_user_preferences_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (user_id, preference_category, preference_key) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, userId: Swift.String, preferenceCategory: Workflow.PreferenceCategory, preferenceKey: Swift.String) throws -> Self? {
+        try filter(Columns.userId == userId && Columns.preferenceCategory == preferenceCategory.rawValue && Columns.preferenceKey == preferenceKey).fetchOne(db)
+    }
 }
 
 // MARK: - system_config
@@ -337,6 +556,18 @@ extension Workflow.UserPreference: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.SystemConfig: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "system_config"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let configKey = GRDB.Column("config_key")
+        public static let configValue = GRDB.Column("config_value")
+        public static let configDescription = GRDB.Column("config_description")
+        public static let isSensitive = GRDB.Column("is_sensitive")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -371,6 +602,16 @@ extension Workflow.SystemConfig: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (config_key) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, configKey: Swift.String) throws -> Self? {
+        try filter(Columns.configKey == configKey).fetchOne(db)
+    }
 }
 
 // MARK: - schema_migrations
@@ -380,6 +621,16 @@ extension Workflow.SystemConfig: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.SchemaMigration: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "schema_migrations"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let version = GRDB.Column("version")
+        public static let description = GRDB.Column("description")
+        public static let checksum = GRDB.Column("checksum")
+        public static let appliedAt = GRDB.Column("applied_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -415,6 +666,16 @@ extension Workflow.SchemaMigration: GRDB.FetchableRecord, GRDB.MutablePersistabl
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
+
+    /// The row whose (version) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, version: Swift.String) throws -> Self? {
+        try filter(Columns.version == version).fetchOne(db)
+    }
 }
 
 // MARK: - projects
@@ -423,6 +684,32 @@ extension Workflow.SchemaMigration: GRDB.FetchableRecord, GRDB.MutablePersistabl
 extension Workflow.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "projects"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let ownerId = GRDB.Column("owner_id")
+        public static let name = GRDB.Column("name")
+        public static let description = GRDB.Column("description")
+        public static let projectType = GRDB.Column("project_type")
+        public static let status = GRDB.Column("status")
+        public static let workspacePath = GRDB.Column("workspace_path")
+        public static let repositoryUrl = GRDB.Column("repository_url")
+        public static let repositoryName = GRDB.Column("repository_name")
+        public static let defaultBranch = GRDB.Column("default_branch")
+        public static let settings = GRDB.Column("settings")
+        public static let metadata = GRDB.Column("metadata")
+        public static let interfaceCount = GRDB.Column("interface_count")
+        public static let activeInterfaceId = GRDB.Column("active_interface_id")
+        public static let interfaceConfig = GRDB.Column("interface_config")
+        public static let interfaceStatus = GRDB.Column("interface_status")
+        public static let lastInterfaceSwitch = GRDB.Column("last_interface_switch")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+        public static let archivedAt = GRDB.Column("archived_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -485,6 +772,96 @@ extension Workflow.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
         container["archived_at"] = self.archivedAt.map { SQLiteValues.timestampText($0) }
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_projects_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `users` row that (owner_id) refers to (foreign key `fk_projects_owner_id`).
+    public static let owner = belongsTo(Workflow.User.self, key: "owner", using: GRDB.ForeignKey(["owner_id"], to: ["id"]))
+
+    /// The `project_repositories` rows whose (project_id) refer to this row (foreign key `fk_project_repositories_project_id`).
+    public static let projectRepositories = hasMany(Workflow.ProjectRepository.self, key: "projectRepositories", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `project_contexts` row whose (project_id) refers to this row (foreign key `fk_project_contexts_project_id`; the columns are unique).
+    public static let projectContext = hasOne(Workflow.ProjectContext.self, key: "projectContext", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `ide_configurations` rows whose (project_id) refer to this row (foreign key `fk_ide_configurations_project_id`).
+    public static let ideConfigurations = hasMany(Workflow.IdeConfiguration.self, key: "ideConfigurations", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `playwright_configs` rows whose (project_id) refer to this row (foreign key `fk_playwright_configs_project_id`).
+    public static let playwrightConfigs = hasMany(Workflow.PlaywrightConfig.self, key: "playwrightConfigs", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `workflows` rows whose (project_id) refer to this row (foreign key `fk_workflows_project_id`).
+    public static let workflows = hasMany(Workflow.WorkflowRow.self, key: "workflows", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `workflow_executions` rows whose (project_id) refer to this row (foreign key `fk_workflow_executions_project_id`).
+    public static let workflowExecutions = hasMany(Workflow.WorkflowExecution.self, key: "workflowExecutions", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `workflow_type_detection` rows whose (project_id) refer to this row (foreign key `fk_workflow_type_detection_project_id`).
+    public static let workflowTypeDetection = hasMany(Workflow.WorkflowTypeDetection.self, key: "workflowTypeDetection", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `queue_history` rows whose (project_id) refer to this row (foreign key `fk_queue_history_project_id`).
+    public static let queueHistory = hasMany(Workflow.QueueHistory.self, key: "queueHistory", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (project_id) refer to this row (foreign key `fk_tasks_project_id`).
+    public static let tasks = hasMany(Workflow.TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `task_suggestions` rows whose (project_id) refer to this row (foreign key `fk_task_suggestions_project_id`).
+    public static let taskSuggestions = hasMany(Workflow.TaskSuggestion.self, key: "taskSuggestions", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `pull_requests` rows whose (project_id) refer to this row (foreign key `fk_pull_requests_project_id`).
+    public static let pullRequests = hasMany(Workflow.PullRequest.self, key: "pullRequests", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `modifications` rows whose (project_id) refer to this row (foreign key `fk_modifications_project_id`).
+    public static let modifications = hasMany(Workflow.Modification.self, key: "modifications", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `audit_log` rows whose (project_id) refer to this row (foreign key `fk_audit_log_project_id`).
+    public static let auditLog = hasMany(Workflow.AuditLog.self, key: "auditLog", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `chat_sessions` rows whose (project_id) refer to this row (foreign key `fk_chat_sessions_project_id`).
+    public static let chatSessions = hasMany(Workflow.ChatSession.self, key: "chatSessions", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `conversations` rows whose (project_id) refer to this row (foreign key `fk_conversations_project_id`).
+    public static let conversations = hasMany(Workflow.Conversation.self, key: "conversations", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `prompt_templates` rows whose (project_id) refer to this row (foreign key `fk_prompt_templates_project_id`).
+    public static let promptTemplates = hasMany(Workflow.PromptTemplate.self, key: "promptTemplates", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `context_sources` rows whose (project_id) refer to this row (foreign key `fk_context_sources_project_id`).
+    public static let contextSources = hasMany(Workflow.ContextSource.self, key: "contextSources", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `codebases` rows whose (project_id) refer to this row (foreign key `fk_codebases_project_id`).
+    public static let codebases = hasMany(Workflow.Codebase.self, key: "codebases", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `analysis_runs` rows whose (project_id) refer to this row (foreign key `fk_analysis_runs_project_id`).
+    public static let analysisRuns = hasMany(Workflow.AnalysisRun.self, key: "analysisRuns", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tracked_files` rows whose (project_id) refer to this row (foreign key `fk_tracked_files_project_id`).
+    public static let trackedFiles = hasMany(Workflow.TrackedFile.self, key: "trackedFiles", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `events` rows whose (project_id) refer to this row (foreign key `fk_events_project_id`).
+    public static let events = hasMany(Workflow.Event.self, key: "events", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `knowledge_items` rows whose (project_id) refer to this row (foreign key `fk_knowledge_items_project_id`).
+    public static let knowledgeItems = hasMany(Workflow.KnowledgeItem.self, key: "knowledgeItems", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `project_interfaces` rows whose (project_id) refer to this row (foreign key `fk_project_interfaces_project_id`).
+    public static let projectInterfaces = hasMany(Workflow.ProjectInterface.self, key: "projectInterfaces", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (workspace_path) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, workspacePath: Swift.String) throws -> Self? {
+        try filter(Columns.workspacePath == workspacePath).fetchOne(db)
+    }
+
+    /// The row whose (owner_id, name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, ownerId: Swift.String, name: Swift.String) throws -> Self? {
+        try filter(Columns.ownerId == ownerId && Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - repositories
@@ -493,6 +870,21 @@ extension Workflow.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
 extension Workflow.Repository: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "repositories"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let provider = GRDB.Column("provider")
+        public static let fullName = GRDB.Column("full_name")
+        public static let url = GRDB.Column("url")
+        public static let defaultBranch = GRDB.Column("default_branch")
+        public static let isPrivate = GRDB.Column("is_private")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -533,6 +925,36 @@ extension Workflow.Repository: GRDB.FetchableRecord, GRDB.PersistableRecord, GRD
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_repositories_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `project_repositories` rows whose (repository_id) refer to this row (foreign key `fk_project_repositories_repository_id`).
+    public static let projectRepositories = hasMany(Workflow.ProjectRepository.self, key: "projectRepositories", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `pull_requests` rows whose (repository_id) refer to this row (foreign key `fk_pull_requests_repository_id`).
+    public static let pullRequests = hasMany(Workflow.PullRequest.self, key: "pullRequests", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `codebases` rows whose (repository_id) refer to this row (foreign key `fk_codebases_repository_id`).
+    public static let codebases = hasMany(Workflow.Codebase.self, key: "codebases", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `analysis_runs` rows whose (repository_id) refer to this row (foreign key `fk_analysis_runs_repository_id`).
+    public static let analysisRuns = hasMany(Workflow.AnalysisRun.self, key: "analysisRuns", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (url) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, url: Swift.String) throws -> Self? {
+        try filter(Columns.url == url).fetchOne(db)
+    }
+
+    /// The row whose (provider, full_name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, provider: Swift.String, fullName: Swift.String) throws -> Self? {
+        try filter(Columns.provider == provider && Columns.fullName == fullName).fetchOne(db)
+    }
 }
 
 // MARK: - project_repositories
@@ -541,6 +963,15 @@ extension Workflow.Repository: GRDB.FetchableRecord, GRDB.PersistableRecord, GRD
 extension Workflow.ProjectRepository: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "project_repositories"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let projectId = GRDB.Column("project_id")
+        public static let repositoryId = GRDB.Column("repository_id")
+        public static let isPrimary = GRDB.Column("is_primary")
+        public static let addedAt = GRDB.Column("added_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -569,6 +1000,17 @@ extension Workflow.ProjectRepository: GRDB.FetchableRecord, GRDB.PersistableReco
         container["is_primary"] = (self.isPrimary ? 1 : 0)
         container["added_at"] = SQLiteValues.timestampText(self.addedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_project_repositories_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `repositories` row that (repository_id) refers to (foreign key `fk_project_repositories_repository_id`).
+    public static let repository = belongsTo(Workflow.Repository.self, key: "repository", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The row whose (project_id, repository_id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, repositoryId: Foundation.UUID) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.repositoryId == SQLiteValues.uuidText(repositoryId)).fetchOne(db)
+    }
 }
 
 // MARK: - project_contexts
@@ -577,6 +1019,22 @@ extension Workflow.ProjectRepository: GRDB.FetchableRecord, GRDB.PersistableReco
 extension Workflow.ProjectContext: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "project_contexts"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let projectId = GRDB.Column("project_id")
+        public static let codebase = GRDB.Column("codebase")
+        public static let dependencies = GRDB.Column("dependencies")
+        public static let environmentVars = GRDB.Column("environment_vars")
+        public static let deploymentConfig = GRDB.Column("deployment_config")
+        public static let testCoverage = GRDB.Column("test_coverage")
+        public static let securityScore = GRDB.Column("security_score")
+        public static let performanceScore = GRDB.Column("performance_score")
+        public static let lastDeployedAt = GRDB.Column("last_deployed_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -619,6 +1077,14 @@ extension Workflow.ProjectContext: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_project_contexts_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (project_id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId)).fetchOne(db)
+    }
 }
 
 // MARK: - project_templates
@@ -627,6 +1093,24 @@ extension Workflow.ProjectContext: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.ProjectTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "project_templates"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let description = GRDB.Column("description")
+        public static let category = GRDB.Column("category")
+        public static let files = GRDB.Column("files")
+        public static let requiredVars = GRDB.Column("required_vars")
+        public static let optionalVars = GRDB.Column("optional_vars")
+        public static let techStack = GRDB.Column("tech_stack")
+        public static let estimatedSetupTime = GRDB.Column("estimated_setup_time")
+        public static let complexity = GRDB.Column("complexity")
+        public static let tags = GRDB.Column("tags")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -673,6 +1157,16 @@ extension Workflow.ProjectTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, name: Swift.String) throws -> Self? {
+        try filter(Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - ide_configurations
@@ -681,6 +1175,24 @@ extension Workflow.ProjectTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord
 extension Workflow.IdeConfiguration: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "ide_configurations"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let userId = GRDB.Column("user_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let ideType = GRDB.Column("ide_type")
+        public static let name = GRDB.Column("name")
+        public static let executablePath = GRDB.Column("executable_path")
+        public static let port = GRDB.Column("port")
+        public static let workspacePath = GRDB.Column("workspace_path")
+        public static let version = GRDB.Column("version")
+        public static let isDefault = GRDB.Column("is_default")
+        public static let settings = GRDB.Column("settings")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -727,6 +1239,23 @@ extension Workflow.IdeConfiguration: GRDB.FetchableRecord, GRDB.PersistableRecor
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_ide_configurations_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_ide_configurations_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `task_sessions` rows whose (ide_configuration_id) refer to this row (foreign key `fk_task_sessions_ide_configuration_id`).
+    public static let taskSessions = hasMany(Workflow.TaskSession.self, key: "taskSessions", using: GRDB.ForeignKey(["ide_configuration_id"], to: ["id"]))
+
+    /// The `chat_sessions` rows whose (ide_configuration_id) refer to this row (foreign key `fk_chat_sessions_ide_configuration_id`).
+    public static let chatSessions = hasMany(Workflow.ChatSession.self, key: "chatSessions", using: GRDB.ForeignKey(["ide_configuration_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - playwright_configs
@@ -735,6 +1264,24 @@ extension Workflow.IdeConfiguration: GRDB.FetchableRecord, GRDB.PersistableRecor
 extension Workflow.PlaywrightConfig: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "playwright_configs"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let name = GRDB.Column("name")
+        public static let baseUrl = GRDB.Column("base_url")
+        public static let testDir = GRDB.Column("test_dir")
+        public static let browsers = GRDB.Column("browsers")
+        public static let headless = GRDB.Column("headless")
+        public static let timeoutMs = GRDB.Column("timeout_ms")
+        public static let retries = GRDB.Column("retries")
+        public static let workers = GRDB.Column("workers")
+        public static let config = GRDB.Column("config")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -781,6 +1328,19 @@ extension Workflow.PlaywrightConfig: GRDB.FetchableRecord, GRDB.PersistableRecor
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_playwright_configs_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, name: Swift.String) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - workflows
@@ -789,6 +1349,23 @@ extension Workflow.PlaywrightConfig: GRDB.FetchableRecord, GRDB.PersistableRecor
 extension Workflow.WorkflowRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "workflows"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let name = GRDB.Column("name")
+        public static let description = GRDB.Column("description")
+        public static let workflowType = GRDB.Column("workflow_type")
+        public static let definition = GRDB.Column("definition")
+        public static let triggerConfig = GRDB.Column("trigger_config")
+        public static let isActive = GRDB.Column("is_active")
+        public static let version = GRDB.Column("version")
+        public static let createdBy = GRDB.Column("created_by")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -833,6 +1410,28 @@ extension Workflow.WorkflowRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_workflows_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `users` row that (created_by) refers to (foreign key `fk_workflows_created_by`).
+    public static let userByCreatedBy = belongsTo(Workflow.User.self, key: "userByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `workflow_executions` rows whose (workflow_id) refer to this row (foreign key `fk_workflow_executions_workflow_id`).
+    public static let workflowExecutions = hasMany(Workflow.WorkflowExecution.self, key: "workflowExecutions", using: GRDB.ForeignKey(["workflow_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (workflow_id) refer to this row (foreign key `fk_tasks_workflow_id`).
+    public static let tasks = hasMany(Workflow.TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["workflow_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, name, version) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, name: Swift.String, version: Swift.Int32) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.name == name && Columns.version == version).fetchOne(db)
+    }
 }
 
 // MARK: - workflow_executions
@@ -841,6 +1440,26 @@ extension Workflow.WorkflowRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.WorkflowExecution: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "workflow_executions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let workflowId = GRDB.Column("workflow_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let status = GRDB.Column("status")
+        public static let currentStep = GRDB.Column("current_step")
+        public static let input = GRDB.Column("input")
+        public static let output = GRDB.Column("output")
+        public static let stepResults = GRDB.Column("step_results")
+        public static let errorMessage = GRDB.Column("error_message")
+        public static let triggeredBy = GRDB.Column("triggered_by")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let durationMs = GRDB.Column("duration_ms")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -891,6 +1510,26 @@ extension Workflow.WorkflowExecution: GRDB.FetchableRecord, GRDB.PersistableReco
         container["duration_ms"] = self.durationMs
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `workflows` row that (workflow_id) refers to (foreign key `fk_workflow_executions_workflow_id`).
+    public static let workflow = belongsTo(Workflow.WorkflowRow.self, key: "workflow", using: GRDB.ForeignKey(["workflow_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_workflow_executions_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_workflow_executions_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `users` row that (triggered_by) refers to (foreign key `fk_workflow_executions_triggered_by`).
+    public static let userByTriggeredBy = belongsTo(Workflow.User.self, key: "userByTriggeredBy", using: GRDB.ForeignKey(["triggered_by"], to: ["id"]))
+
+    /// The `queue_history` rows whose (workflow_execution_id) refer to this row (foreign key `fk_queue_history_workflow_execution_id`).
+    public static let queueHistory = hasMany(Workflow.QueueHistory.self, key: "queueHistory", using: GRDB.ForeignKey(["workflow_execution_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - workflow_type_detection
@@ -899,6 +1538,21 @@ extension Workflow.WorkflowExecution: GRDB.FetchableRecord, GRDB.PersistableReco
 extension Workflow.WorkflowTypeDetection: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "workflow_type_detection"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let inputText = GRDB.Column("input_text")
+        public static let detectedType = GRDB.Column("detected_type")
+        public static let confidence = GRDB.Column("confidence")
+        public static let detectionMethod = GRDB.Column("detection_method")
+        public static let signals = GRDB.Column("signals")
+        public static let isConfirmed = GRDB.Column("is_confirmed")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -939,6 +1593,17 @@ extension Workflow.WorkflowTypeDetection: GRDB.FetchableRecord, GRDB.Persistable
         container["is_confirmed"] = (self.isConfirmed ? 1 : 0)
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_workflow_type_detection_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_workflow_type_detection_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - queue_history
@@ -947,6 +1612,25 @@ extension Workflow.WorkflowTypeDetection: GRDB.FetchableRecord, GRDB.Persistable
 extension Workflow.QueueHistory: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "queue_history"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let workflowExecutionId = GRDB.Column("workflow_execution_id")
+        public static let workflowType = GRDB.Column("workflow_type")
+        public static let queuePosition = GRDB.Column("queue_position")
+        public static let status = GRDB.Column("status")
+        public static let priority = GRDB.Column("priority")
+        public static let enqueuedAt = GRDB.Column("enqueued_at")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let waitTimeMs = GRDB.Column("wait_time_ms")
+        public static let errorMessage = GRDB.Column("error_message")
+        public static let metadata = GRDB.Column("metadata")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -995,6 +1679,20 @@ extension Workflow.QueueHistory: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["error_message"] = self.errorMessage
         container["metadata"] = try SQLiteValues.jsonText(self.metadata)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_queue_history_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_queue_history_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `workflow_executions` row that (workflow_execution_id) refers to (foreign key `fk_queue_history_workflow_execution_id`).
+    public static let workflowExecution = belongsTo(Workflow.WorkflowExecution.self, key: "workflowExecution", using: GRDB.ForeignKey(["workflow_execution_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - task_templates
@@ -1003,6 +1701,28 @@ extension Workflow.QueueHistory: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.TaskTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "task_templates"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let description = GRDB.Column("description")
+        public static let category = GRDB.Column("category")
+        public static let taskType = GRDB.Column("task_type")
+        public static let content = GRDB.Column("content")
+        public static let inputSchema = GRDB.Column("input_schema")
+        public static let defaultRequirements = GRDB.Column("default_requirements")
+        public static let defaultPriority = GRDB.Column("default_priority")
+        public static let defaultAgent = GRDB.Column("default_agent")
+        public static let estimatedHours = GRDB.Column("estimated_hours")
+        public static let isBuiltin = GRDB.Column("is_builtin")
+        public static let version = GRDB.Column("version")
+        public static let usageCount = GRDB.Column("usage_count")
+        public static let createdBy = GRDB.Column("created_by")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1057,6 +1777,22 @@ extension Workflow.TaskTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (created_by) refers to (foreign key `fk_task_templates_created_by`).
+    public static let userByCreatedBy = belongsTo(Workflow.User.self, key: "userByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `tasks` rows whose (template_id) refer to this row (foreign key `fk_tasks_template_id`).
+    public static let tasks = hasMany(Workflow.TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["template_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (name, version) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, name: Swift.String, version: Swift.Int32) throws -> Self? {
+        try filter(Columns.name == name && Columns.version == version).fetchOne(db)
+    }
 }
 
 // MARK: - tasks
@@ -1065,6 +1801,41 @@ extension Workflow.TaskTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.TaskRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "tasks"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let parentTaskId = GRDB.Column("parent_task_id")
+        public static let workflowId = GRDB.Column("workflow_id")
+        public static let templateId = GRDB.Column("template_id")
+        public static let title = GRDB.Column("title")
+        public static let description = GRDB.Column("description")
+        public static let taskType = GRDB.Column("task_type")
+        public static let category = GRDB.Column("category")
+        public static let phase = GRDB.Column("phase")
+        public static let phaseOrder = GRDB.Column("phase_order")
+        public static let status = GRDB.Column("status")
+        public static let priority = GRDB.Column("priority")
+        public static let progress = GRDB.Column("progress")
+        public static let requirements = GRDB.Column("requirements")
+        public static let context = GRDB.Column("context")
+        public static let metadata = GRDB.Column("metadata")
+        public static let tags = GRDB.Column("tags")
+        public static let assignedAgent = GRDB.Column("assigned_agent")
+        public static let assigneeId = GRDB.Column("assignee_id")
+        public static let createdBy = GRDB.Column("created_by")
+        public static let estimatedHours = GRDB.Column("estimated_hours")
+        public static let actualHours = GRDB.Column("actual_hours")
+        public static let dueDate = GRDB.Column("due_date")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+        public static let deletedAt = GRDB.Column("deleted_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1145,6 +1916,73 @@ extension Workflow.TaskRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
         container["deleted_at"] = self.deletedAt.map { SQLiteValues.timestampText($0) }
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_tasks_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_tasks_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `tasks` row that (parent_task_id) refers to (foreign key `fk_tasks_parent_task_id`).
+    public static let parentTask = belongsTo(Workflow.TaskRow.self, key: "parentTask", using: GRDB.ForeignKey(["parent_task_id"], to: ["id"]))
+
+    /// The `workflows` row that (workflow_id) refers to (foreign key `fk_tasks_workflow_id`).
+    public static let workflow = belongsTo(Workflow.WorkflowRow.self, key: "workflow", using: GRDB.ForeignKey(["workflow_id"], to: ["id"]))
+
+    /// The `task_templates` row that (template_id) refers to (foreign key `fk_tasks_template_id`).
+    public static let template = belongsTo(Workflow.TaskTemplate.self, key: "template", using: GRDB.ForeignKey(["template_id"], to: ["id"]))
+
+    /// The `users` row that (assignee_id) refers to (foreign key `fk_tasks_assignee_id`).
+    public static let assignee = belongsTo(Workflow.User.self, key: "assignee", using: GRDB.ForeignKey(["assignee_id"], to: ["id"]))
+
+    /// The `users` row that (created_by) refers to (foreign key `fk_tasks_created_by`).
+    public static let userByCreatedBy = belongsTo(Workflow.User.self, key: "userByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `workflow_executions` rows whose (task_id) refer to this row (foreign key `fk_workflow_executions_task_id`).
+    public static let workflowExecutions = hasMany(Workflow.WorkflowExecution.self, key: "workflowExecutions", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `workflow_type_detection` rows whose (task_id) refer to this row (foreign key `fk_workflow_type_detection_task_id`).
+    public static let workflowTypeDetection = hasMany(Workflow.WorkflowTypeDetection.self, key: "workflowTypeDetection", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `queue_history` rows whose (task_id) refer to this row (foreign key `fk_queue_history_task_id`).
+    public static let queueHistory = hasMany(Workflow.QueueHistory.self, key: "queueHistory", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (parent_task_id) refer to this row (foreign key `fk_tasks_parent_task_id`).
+    public static let tasks = hasMany(Workflow.TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["parent_task_id"], to: ["id"]))
+
+    /// The `task_dependencies` rows whose (project_id, task_id) refer to this row (foreign key `fk_task_dependencies_task`).
+    public static let taskDependenciesByTask = hasMany(Workflow.TaskDependency.self, key: "taskDependenciesByTask", using: GRDB.ForeignKey(["project_id", "task_id"], to: ["project_id", "id"]))
+
+    /// The `task_dependencies` rows whose (project_id, depends_on_task_id) refer to this row (foreign key `fk_task_dependencies_depends_on`).
+    public static let taskDependenciesByProjectIdDependsOnTaskId = hasMany(Workflow.TaskDependency.self, key: "taskDependenciesByProjectIdDependsOnTaskId", using: GRDB.ForeignKey(["project_id", "depends_on_task_id"], to: ["project_id", "id"]))
+
+    /// The `task_suggestions` rows whose (task_id) refer to this row (foreign key `fk_task_suggestions_task_id`).
+    public static let taskSuggestions = hasMany(Workflow.TaskSuggestion.self, key: "taskSuggestions", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `task_sessions` rows whose (task_id) refer to this row (foreign key `fk_task_sessions_task_id`).
+    public static let taskSessions = hasMany(Workflow.TaskSession.self, key: "taskSessions", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `task_executions` rows whose (task_id) refer to this row (foreign key `fk_task_executions_task_id`).
+    public static let taskExecutions = hasMany(Workflow.TaskExecution.self, key: "taskExecutions", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `pull_requests` rows whose (task_id) refer to this row (foreign key `fk_pull_requests_task_id`).
+    public static let pullRequests = hasMany(Workflow.PullRequest.self, key: "pullRequests", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `modifications` rows whose (task_id) refer to this row (foreign key `fk_modifications_task_id`).
+    public static let modifications = hasMany(Workflow.Modification.self, key: "modifications", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `productivity_events` rows whose (task_id) refer to this row (foreign key `fk_productivity_events_task_id`).
+    public static let productivityEvents = hasMany(Workflow.ProductivityEvent.self, key: "productivityEvents", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - task_dependencies
@@ -1153,6 +1991,16 @@ extension Workflow.TaskRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
 extension Workflow.TaskDependency: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "task_dependencies"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let projectId = GRDB.Column("project_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let dependsOnTaskId = GRDB.Column("depends_on_task_id")
+        public static let dependencyType = GRDB.Column("dependency_type")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1183,6 +2031,17 @@ extension Workflow.TaskDependency: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["dependency_type"] = self.dependencyType.rawValue
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `tasks` row that (project_id, task_id) refers to (foreign key `fk_task_dependencies_task`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["project_id", "task_id"], to: ["project_id", "id"]))
+
+    /// The `tasks` row that (project_id, depends_on_task_id) refers to (foreign key `fk_task_dependencies_depends_on`).
+    public static let taskByProjectIdDependsOnTaskId = belongsTo(Workflow.TaskRow.self, key: "taskByProjectIdDependsOnTaskId", using: GRDB.ForeignKey(["project_id", "depends_on_task_id"], to: ["project_id", "id"]))
+
+    /// The row whose (task_id, depends_on_task_id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, taskId: Foundation.UUID, dependsOnTaskId: Foundation.UUID) throws -> Self? {
+        try filter(Columns.taskId == SQLiteValues.uuidText(taskId) && Columns.dependsOnTaskId == SQLiteValues.uuidText(dependsOnTaskId)).fetchOne(db)
+    }
 }
 
 // MARK: - task_suggestions
@@ -1191,6 +2050,26 @@ extension Workflow.TaskDependency: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.TaskSuggestion: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "task_suggestions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let analysisRunId = GRDB.Column("analysis_run_id")
+        public static let title = GRDB.Column("title")
+        public static let description = GRDB.Column("description")
+        public static let reasoning = GRDB.Column("reasoning")
+        public static let suggestedPriority = GRDB.Column("suggested_priority")
+        public static let suggestedAgent = GRDB.Column("suggested_agent")
+        public static let confidence = GRDB.Column("confidence")
+        public static let rank = GRDB.Column("rank")
+        public static let status = GRDB.Column("status")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let decidedAt = GRDB.Column("decided_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1241,6 +2120,20 @@ extension Workflow.TaskSuggestion: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["decided_at"] = self.decidedAt.map { SQLiteValues.timestampText($0) }
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_task_suggestions_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_task_suggestions_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `analysis_runs` row that (analysis_run_id) refers to (foreign key `fk_task_suggestions_analysis_run_id`).
+    public static let analysisRun = belongsTo(Workflow.AnalysisRun.self, key: "analysisRun", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - task_sessions
@@ -1249,6 +2142,27 @@ extension Workflow.TaskSuggestion: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.TaskSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "task_sessions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let userId = GRDB.Column("user_id")
+        public static let agentType = GRDB.Column("agent_type")
+        public static let ideConfigurationId = GRDB.Column("ide_configuration_id")
+        public static let chatSessionId = GRDB.Column("chat_session_id")
+        public static let status = GRDB.Column("status")
+        public static let currentStep = GRDB.Column("current_step")
+        public static let progress = GRDB.Column("progress")
+        public static let context = GRDB.Column("context")
+        public static let result = GRDB.Column("result")
+        public static let errorMessage = GRDB.Column("error_message")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let endedAt = GRDB.Column("ended_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1301,6 +2215,26 @@ extension Workflow.TaskSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_task_sessions_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_task_sessions_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `ide_configurations` row that (ide_configuration_id) refers to (foreign key `fk_task_sessions_ide_configuration_id`).
+    public static let ideConfiguration = belongsTo(Workflow.IdeConfiguration.self, key: "ideConfiguration", using: GRDB.ForeignKey(["ide_configuration_id"], to: ["id"]))
+
+    /// The `chat_sessions` row that (chat_session_id) refers to (foreign key `fk_task_sessions_chat_session_id`).
+    public static let chatSession = belongsTo(Workflow.ChatSession.self, key: "chatSession", using: GRDB.ForeignKey(["chat_session_id"], to: ["id"]))
+
+    /// The `task_executions` rows whose (task_session_id) refer to this row (foreign key `fk_task_executions_task_session_id`).
+    public static let taskExecutions = hasMany(Workflow.TaskExecution.self, key: "taskExecutions", using: GRDB.ForeignKey(["task_session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - task_executions
@@ -1309,6 +2243,27 @@ extension Workflow.TaskSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.TaskExecution: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "task_executions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let taskSessionId = GRDB.Column("task_session_id")
+        public static let agentType = GRDB.Column("agent_type")
+        public static let executionStatus = GRDB.Column("execution_status")
+        public static let attempt = GRDB.Column("attempt")
+        public static let inputContext = GRDB.Column("input_context")
+        public static let outputResults = GRDB.Column("output_results")
+        public static let errorDetails = GRDB.Column("error_details")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let memoryUsageMb = GRDB.Column("memory_usage_mb")
+        public static let cpuTimeMs = GRDB.Column("cpu_time_ms")
+        public static let tokensUsed = GRDB.Column("tokens_used")
+        public static let costUsd = GRDB.Column("cost_usd")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1361,6 +2316,20 @@ extension Workflow.TaskExecution: GRDB.FetchableRecord, GRDB.PersistableRecord, 
         container["cost_usd"] = self.costUsd.map { SQLiteValues.decimalText($0) }
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_task_executions_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `task_sessions` row that (task_session_id) refers to (foreign key `fk_task_executions_task_session_id`).
+    public static let taskSession = belongsTo(Workflow.TaskSession.self, key: "taskSession", using: GRDB.ForeignKey(["task_session_id"], to: ["id"]))
+
+    /// The `prompt_executions` rows whose (task_execution_id) refer to this row (foreign key `fk_prompt_executions_task_execution_id`).
+    public static let promptExecutions = hasMany(Workflow.PromptExecution.self, key: "promptExecutions", using: GRDB.ForeignKey(["task_execution_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - pull_requests
@@ -1369,6 +2338,29 @@ extension Workflow.TaskExecution: GRDB.FetchableRecord, GRDB.PersistableRecord, 
 extension Workflow.PullRequest: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "pull_requests"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let repositoryId = GRDB.Column("repository_id")
+        public static let prNumber = GRDB.Column("pr_number")
+        public static let repositoryUrl = GRDB.Column("repository_url")
+        public static let branchName = GRDB.Column("branch_name")
+        public static let baseBranch = GRDB.Column("base_branch")
+        public static let title = GRDB.Column("title")
+        public static let body = GRDB.Column("body")
+        public static let status = GRDB.Column("status")
+        public static let authorAgent = GRDB.Column("author_agent")
+        public static let validationResults = GRDB.Column("validation_results")
+        public static let checksPassed = GRDB.Column("checks_passed")
+        public static let mergedAt = GRDB.Column("merged_at")
+        public static let closedAt = GRDB.Column("closed_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1425,6 +2417,28 @@ extension Workflow.PullRequest: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_pull_requests_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_pull_requests_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `repositories` row that (repository_id) refers to (foreign key `fk_pull_requests_repository_id`).
+    public static let repository = belongsTo(Workflow.Repository.self, key: "repository", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `modifications` rows whose (pull_request_id) refer to this row (foreign key `fk_modifications_pull_request_id`).
+    public static let modifications = hasMany(Workflow.Modification.self, key: "modifications", using: GRDB.ForeignKey(["pull_request_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (repository_url, pr_number) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, repositoryUrl: Swift.String, prNumber: Swift.Int32) throws -> Self? {
+        try filter(Columns.repositoryUrl == repositoryUrl && Columns.prNumber == prNumber).fetchOne(db)
+    }
 }
 
 // MARK: - modifications
@@ -1433,6 +2447,24 @@ extension Workflow.PullRequest: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.Modification: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "modifications"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let pullRequestId = GRDB.Column("pull_request_id")
+        public static let request = GRDB.Column("request")
+        public static let requestedBy = GRDB.Column("requested_by")
+        public static let requestedAt = GRDB.Column("requested_at")
+        public static let impactAnalysis = GRDB.Column("impact_analysis")
+        public static let affectedFiles = GRDB.Column("affected_files")
+        public static let status = GRDB.Column("status")
+        public static let appliedAt = GRDB.Column("applied_at")
+        public static let modifiedFiles = GRDB.Column("modified_files")
+        public static let testResults = GRDB.Column("test_results")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1479,6 +2511,23 @@ extension Workflow.Modification: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["modified_files"] = try SQLiteValues.jsonText(self.modifiedFiles)
         container["test_results"] = try SQLiteValues.jsonText(self.testResults)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_modifications_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_modifications_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The `pull_requests` row that (pull_request_id) refers to (foreign key `fk_modifications_pull_request_id`).
+    public static let pullRequest = belongsTo(Workflow.PullRequest.self, key: "pullRequest", using: GRDB.ForeignKey(["pull_request_id"], to: ["id"]))
+
+    /// The `users` row that (requested_by) refers to (foreign key `fk_modifications_requested_by`).
+    public static let userByRequestedBy = belongsTo(Workflow.User.self, key: "userByRequestedBy", using: GRDB.ForeignKey(["requested_by"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - audit_log
@@ -1488,6 +2537,22 @@ extension Workflow.Modification: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.AuditLog: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "audit_log"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let entityType = GRDB.Column("entity_type")
+        public static let entityId = GRDB.Column("entity_id")
+        public static let action = GRDB.Column("action")
+        public static let actorId = GRDB.Column("actor_id")
+        public static let agentType = GRDB.Column("agent_type")
+        public static let projectId = GRDB.Column("project_id")
+        public static let oldValues = GRDB.Column("old_values")
+        public static let newValues = GRDB.Column("new_values")
+        public static let details = GRDB.Column("details")
+        public static let occurredAt = GRDB.Column("occurred_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1535,6 +2600,17 @@ extension Workflow.AuditLog: GRDB.FetchableRecord, GRDB.MutablePersistableRecord
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
     }
+
+    /// The `users` row that (actor_id) refers to (foreign key `fk_audit_log_actor_id`).
+    public static let actor = belongsTo(Workflow.User.self, key: "actor", using: GRDB.ForeignKey(["actor_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_audit_log_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - chat_sessions
@@ -1543,6 +2619,22 @@ extension Workflow.AuditLog: GRDB.FetchableRecord, GRDB.MutablePersistableRecord
 extension Workflow.ChatSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "chat_sessions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let userId = GRDB.Column("user_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let ideConfigurationId = GRDB.Column("ide_configuration_id")
+        public static let title = GRDB.Column("title")
+        public static let status = GRDB.Column("status")
+        public static let agentType = GRDB.Column("agent_type")
+        public static let metadata = GRDB.Column("metadata")
+        public static let lastMessageAt = GRDB.Column("last_message_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1585,6 +2677,26 @@ extension Workflow.ChatSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_chat_sessions_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_chat_sessions_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `ide_configurations` row that (ide_configuration_id) refers to (foreign key `fk_chat_sessions_ide_configuration_id`).
+    public static let ideConfiguration = belongsTo(Workflow.IdeConfiguration.self, key: "ideConfiguration", using: GRDB.ForeignKey(["ide_configuration_id"], to: ["id"]))
+
+    /// The `task_sessions` rows whose (chat_session_id) refer to this row (foreign key `fk_task_sessions_chat_session_id`).
+    public static let taskSessions = hasMany(Workflow.TaskSession.self, key: "taskSessions", using: GRDB.ForeignKey(["chat_session_id"], to: ["id"]))
+
+    /// The `chat_messages` rows whose (session_id) refer to this row (foreign key `fk_chat_messages_session_id`).
+    public static let chatMessages = hasMany(Workflow.ChatMessage.self, key: "chatMessages", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - chat_messages
@@ -1593,6 +2705,19 @@ extension Workflow.ChatSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.ChatMessage: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "chat_messages"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let sessionId = GRDB.Column("session_id")
+        public static let role = GRDB.Column("role")
+        public static let content = GRDB.Column("content")
+        public static let contentType = GRDB.Column("content_type")
+        public static let tokensUsed = GRDB.Column("tokens_used")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1629,6 +2754,14 @@ extension Workflow.ChatMessage: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["metadata"] = try SQLiteValues.jsonText(self.metadata)
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `chat_sessions` row that (session_id) refers to (foreign key `fk_chat_messages_session_id`).
+    public static let session = belongsTo(Workflow.ChatSession.self, key: "session", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - conversations
@@ -1637,6 +2770,23 @@ extension Workflow.ChatMessage: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.Conversation: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "conversations"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let sessionId = GRDB.Column("session_id")
+        public static let parentId = GRDB.Column("parent_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let question = GRDB.Column("question")
+        public static let response = GRDB.Column("response")
+        public static let contextFiles = GRDB.Column("context_files")
+        public static let contextDatabases = GRDB.Column("context_databases")
+        public static let modelUsed = GRDB.Column("model_used")
+        public static let tokensUsed = GRDB.Column("tokens_used")
+        public static let responseTimeMs = GRDB.Column("response_time_ms")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1681,6 +2831,23 @@ extension Workflow.Conversation: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["response_time_ms"] = self.responseTimeMs
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `user_sessions` row that (session_id) refers to (foreign key `fk_conversations_session_id`).
+    public static let session = belongsTo(Workflow.UserSession.self, key: "session", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `conversations` row that (parent_id) refers to (foreign key `fk_conversations_parent_id`).
+    public static let parent = belongsTo(Workflow.Conversation.self, key: "parent", using: GRDB.ForeignKey(["parent_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_conversations_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `conversations` rows whose (parent_id) refer to this row (foreign key `fk_conversations_parent_id`).
+    public static let conversations = hasMany(Workflow.Conversation.self, key: "conversations", using: GRDB.ForeignKey(["parent_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - prompt_templates
@@ -1689,6 +2856,28 @@ extension Workflow.Conversation: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.PromptTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "prompt_templates"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let name = GRDB.Column("name")
+        public static let description = GRDB.Column("description")
+        public static let category = GRDB.Column("category")
+        public static let template = GRDB.Column("template")
+        public static let variables = GRDB.Column("variables")
+        public static let conditions = GRDB.Column("conditions")
+        public static let abTestGroup = GRDB.Column("ab_test_group")
+        public static let effectivenessScore = GRDB.Column("effectiveness_score")
+        public static let usageCount = GRDB.Column("usage_count")
+        public static let version = GRDB.Column("version")
+        public static let isActive = GRDB.Column("is_active")
+        public static let createdBy = GRDB.Column("created_by")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1743,6 +2932,28 @@ extension Workflow.PromptTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_prompt_templates_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_prompt_templates_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `users` row that (created_by) refers to (foreign key `fk_prompt_templates_created_by`).
+    public static let userByCreatedBy = belongsTo(Workflow.User.self, key: "userByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The `prompt_executions` rows whose (template_id) refer to this row (foreign key `fk_prompt_executions_template_id`).
+    public static let promptExecutions = hasMany(Workflow.PromptExecution.self, key: "promptExecutions", using: GRDB.ForeignKey(["template_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, name, version) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, name: Swift.String, version: Swift.Int32) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.name == name && Columns.version == version).fetchOne(db)
+    }
 }
 
 // MARK: - ai_response_cache
@@ -1751,6 +2962,21 @@ extension Workflow.PromptTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.AiResponseCache: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "ai_response_cache"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let promptHash = GRDB.Column("prompt_hash")
+        public static let promptPreview = GRDB.Column("prompt_preview")
+        public static let response = GRDB.Column("response")
+        public static let tokensUsed = GRDB.Column("tokens_used")
+        public static let modelUsed = GRDB.Column("model_used")
+        public static let cacheCreatedAt = GRDB.Column("cache_created_at")
+        public static let lastAccessedAt = GRDB.Column("last_accessed_at")
+        public static let expiresAt = GRDB.Column("expires_at")
+        public static let accessCount = GRDB.Column("access_count")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1794,6 +3020,19 @@ extension Workflow.AiResponseCache: GRDB.FetchableRecord, GRDB.PersistableRecord
         container["expires_at"] = self.expiresAt.map { SQLiteValues.unixtimeSeconds($0) }
         container["access_count"] = self.accessCount
     }
+
+    /// The `prompt_executions` rows whose (cache_id) refer to this row (foreign key `fk_prompt_executions_cache_id`).
+    public static let promptExecutions = hasMany(Workflow.PromptExecution.self, key: "promptExecutions", using: GRDB.ForeignKey(["cache_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (prompt_hash) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, promptHash: Swift.String) throws -> Self? {
+        try filter(Columns.promptHash == promptHash).fetchOne(db)
+    }
 }
 
 // MARK: - prompt_executions
@@ -1802,6 +3041,27 @@ extension Workflow.AiResponseCache: GRDB.FetchableRecord, GRDB.PersistableRecord
 extension Workflow.PromptExecution: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "prompt_executions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let templateId = GRDB.Column("template_id")
+        public static let taskExecutionId = GRDB.Column("task_execution_id")
+        public static let cacheId = GRDB.Column("cache_id")
+        public static let renderedPrompt = GRDB.Column("rendered_prompt")
+        public static let variablesUsed = GRDB.Column("variables_used")
+        public static let response = GRDB.Column("response")
+        public static let model = GRDB.Column("model")
+        public static let abVariant = GRDB.Column("ab_variant")
+        public static let tokensPrompt = GRDB.Column("tokens_prompt")
+        public static let tokensCompletion = GRDB.Column("tokens_completion")
+        public static let latencyMs = GRDB.Column("latency_ms")
+        public static let costUsd = GRDB.Column("cost_usd")
+        public static let success = GRDB.Column("success")
+        public static let feedbackScore = GRDB.Column("feedback_score")
+        public static let executedAt = GRDB.Column("executed_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1854,6 +3114,20 @@ extension Workflow.PromptExecution: GRDB.FetchableRecord, GRDB.PersistableRecord
         container["feedback_score"] = self.feedbackScore
         container["executed_at"] = SQLiteValues.timestampText(self.executedAt)
     }
+
+    /// The `prompt_templates` row that (template_id) refers to (foreign key `fk_prompt_executions_template_id`).
+    public static let template = belongsTo(Workflow.PromptTemplate.self, key: "template", using: GRDB.ForeignKey(["template_id"], to: ["id"]))
+
+    /// The `task_executions` row that (task_execution_id) refers to (foreign key `fk_prompt_executions_task_execution_id`).
+    public static let taskExecution = belongsTo(Workflow.TaskExecution.self, key: "taskExecution", using: GRDB.ForeignKey(["task_execution_id"], to: ["id"]))
+
+    /// The `ai_response_cache` row that (cache_id) refers to (foreign key `fk_prompt_executions_cache_id`).
+    public static let cache = belongsTo(Workflow.AiResponseCache.self, key: "cache", using: GRDB.ForeignKey(["cache_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - context_sources
@@ -1862,6 +3136,22 @@ extension Workflow.PromptExecution: GRDB.FetchableRecord, GRDB.PersistableRecord
 extension Workflow.ContextSource: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "context_sources"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let name = GRDB.Column("name")
+        public static let sourceType = GRDB.Column("source_type")
+        public static let location = GRDB.Column("location")
+        public static let config = GRDB.Column("config")
+        public static let priority = GRDB.Column("priority")
+        public static let isEnabled = GRDB.Column("is_enabled")
+        public static let lastSyncedAt = GRDB.Column("last_synced_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1904,6 +3194,19 @@ extension Workflow.ContextSource: GRDB.FetchableRecord, GRDB.PersistableRecord, 
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_context_sources_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, name: Swift.String) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - codebases
@@ -1912,6 +3215,26 @@ extension Workflow.ContextSource: GRDB.FetchableRecord, GRDB.PersistableRecord, 
 extension Workflow.Codebase: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "codebases"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let repositoryId = GRDB.Column("repository_id")
+        public static let name = GRDB.Column("name")
+        public static let rootPath = GRDB.Column("root_path")
+        public static let primaryLanguage = GRDB.Column("primary_language")
+        public static let languages = GRDB.Column("languages")
+        public static let branch = GRDB.Column("branch")
+        public static let commitSha = GRDB.Column("commit_sha")
+        public static let fileCount = GRDB.Column("file_count")
+        public static let totalLines = GRDB.Column("total_lines")
+        public static let lastAnalyzedAt = GRDB.Column("last_analyzed_at")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -1962,6 +3285,28 @@ extension Workflow.Codebase: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_codebases_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `repositories` row that (repository_id) refers to (foreign key `fk_codebases_repository_id`).
+    public static let repository = belongsTo(Workflow.Repository.self, key: "repository", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `analysis_runs` rows whose (codebase_id) refer to this row (foreign key `fk_analysis_runs_codebase_id`).
+    public static let analysisRuns = hasMany(Workflow.AnalysisRun.self, key: "analysisRuns", using: GRDB.ForeignKey(["codebase_id"], to: ["id"]))
+
+    /// The `file_analysis` rows whose (codebase_id) refer to this row (foreign key `fk_file_analysis_codebase_id`).
+    public static let fileAnalysis = hasMany(Workflow.FileAnalysis.self, key: "fileAnalysis", using: GRDB.ForeignKey(["codebase_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, root_path) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, rootPath: Swift.String) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.rootPath == rootPath).fetchOne(db)
+    }
 }
 
 // MARK: - analysis_runs
@@ -1970,6 +3315,31 @@ extension Workflow.Codebase: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
 extension Workflow.AnalysisRun: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "analysis_runs"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let repositoryId = GRDB.Column("repository_id")
+        public static let codebaseId = GRDB.Column("codebase_id")
+        public static let analysisType = GRDB.Column("analysis_type")
+        public static let analyzer = GRDB.Column("analyzer")
+        public static let branch = GRDB.Column("branch")
+        public static let commitSha = GRDB.Column("commit_sha")
+        public static let status = GRDB.Column("status")
+        public static let triggeredBy = GRDB.Column("triggered_by")
+        public static let results = GRDB.Column("results")
+        public static let recommendations = GRDB.Column("recommendations")
+        public static let summary = GRDB.Column("summary")
+        public static let qualityScore = GRDB.Column("quality_score")
+        public static let filesAnalyzed = GRDB.Column("files_analyzed")
+        public static let issuesFound = GRDB.Column("issues_found")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let durationMs = GRDB.Column("duration_ms")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2030,6 +3400,35 @@ extension Workflow.AnalysisRun: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["duration_ms"] = self.durationMs
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_analysis_runs_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `repositories` row that (repository_id) refers to (foreign key `fk_analysis_runs_repository_id`).
+    public static let repository = belongsTo(Workflow.Repository.self, key: "repository", using: GRDB.ForeignKey(["repository_id"], to: ["id"]))
+
+    /// The `codebases` row that (codebase_id) refers to (foreign key `fk_analysis_runs_codebase_id`).
+    public static let codebase = belongsTo(Workflow.Codebase.self, key: "codebase", using: GRDB.ForeignKey(["codebase_id"], to: ["id"]))
+
+    /// The `users` row that (triggered_by) refers to (foreign key `fk_analysis_runs_triggered_by`).
+    public static let userByTriggeredBy = belongsTo(Workflow.User.self, key: "userByTriggeredBy", using: GRDB.ForeignKey(["triggered_by"], to: ["id"]))
+
+    /// The `task_suggestions` rows whose (analysis_run_id) refer to this row (foreign key `fk_task_suggestions_analysis_run_id`).
+    public static let taskSuggestions = hasMany(Workflow.TaskSuggestion.self, key: "taskSuggestions", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The `file_analysis` rows whose (analysis_run_id) refer to this row (foreign key `fk_file_analysis_analysis_run_id`).
+    public static let fileAnalysis = hasMany(Workflow.FileAnalysis.self, key: "fileAnalysis", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The `analysis_metrics` rows whose (analysis_run_id) refer to this row (foreign key `fk_analysis_metrics_analysis_run_id`).
+    public static let analysisMetrics = hasMany(Workflow.AnalysisMetric.self, key: "analysisMetrics", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The `performance_metrics` rows whose (analysis_run_id) refer to this row (foreign key `fk_performance_metrics_analysis_run_id`).
+    public static let performanceMetrics = hasMany(Workflow.PerformanceMetric.self, key: "performanceMetrics", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - tracked_files
@@ -2038,6 +3437,23 @@ extension Workflow.AnalysisRun: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.TrackedFile: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "tracked_files"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let filePath = GRDB.Column("file_path")
+        public static let fileName = GRDB.Column("file_name")
+        public static let fileType = GRDB.Column("file_type")
+        public static let fileSize = GRDB.Column("file_size")
+        public static let fileHash = GRDB.Column("file_hash")
+        public static let parsedAt = GRDB.Column("parsed_at")
+        public static let parsingStatus = GRDB.Column("parsing_status")
+        public static let parsingError = GRDB.Column("parsing_error")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2085,6 +3501,22 @@ extension Workflow.TrackedFile: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_tracked_files_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `file_analysis` rows whose (tracked_file_id) refer to this row (foreign key `fk_file_analysis_tracked_file_id`).
+    public static let fileAnalysis = hasMany(Workflow.FileAnalysis.self, key: "fileAnalysis", using: GRDB.ForeignKey(["tracked_file_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (file_path) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, filePath: Swift.String) throws -> Self? {
+        try filter(Columns.filePath == filePath).fetchOne(db)
+    }
 }
 
 // MARK: - file_analysis
@@ -2093,6 +3525,24 @@ extension Workflow.TrackedFile: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.FileAnalysis: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "file_analysis"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let analysisRunId = GRDB.Column("analysis_run_id")
+        public static let codebaseId = GRDB.Column("codebase_id")
+        public static let trackedFileId = GRDB.Column("tracked_file_id")
+        public static let filePath = GRDB.Column("file_path")
+        public static let language = GRDB.Column("language")
+        public static let lineCount = GRDB.Column("line_count")
+        public static let complexityScore = GRDB.Column("complexity_score")
+        public static let maintainabilityIndex = GRDB.Column("maintainability_index")
+        public static let issues = GRDB.Column("issues")
+        public static let metrics = GRDB.Column("metrics")
+        public static let contentHash = GRDB.Column("content_hash")
+        public static let analyzedAt = GRDB.Column("analyzed_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2139,6 +3589,28 @@ extension Workflow.FileAnalysis: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["content_hash"] = self.contentHash
         container["analyzed_at"] = SQLiteValues.timestampText(self.analyzedAt)
     }
+
+    /// The `analysis_runs` row that (analysis_run_id) refers to (foreign key `fk_file_analysis_analysis_run_id`).
+    public static let analysisRun = belongsTo(Workflow.AnalysisRun.self, key: "analysisRun", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The `codebases` row that (codebase_id) refers to (foreign key `fk_file_analysis_codebase_id`).
+    public static let codebase = belongsTo(Workflow.Codebase.self, key: "codebase", using: GRDB.ForeignKey(["codebase_id"], to: ["id"]))
+
+    /// The `tracked_files` row that (tracked_file_id) refers to (foreign key `fk_file_analysis_tracked_file_id`).
+    public static let trackedFile = belongsTo(Workflow.TrackedFile.self, key: "trackedFile", using: GRDB.ForeignKey(["tracked_file_id"], to: ["id"]))
+
+    /// The `code_elements` rows whose (file_analysis_id) refer to this row (foreign key `fk_code_elements_file_analysis_id`).
+    public static let codeElements = hasMany(Workflow.CodeElement.self, key: "codeElements", using: GRDB.ForeignKey(["file_analysis_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (analysis_run_id, file_path) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, analysisRunId: Foundation.UUID, filePath: Swift.String) throws -> Self? {
+        try filter(Columns.analysisRunId == SQLiteValues.uuidText(analysisRunId) && Columns.filePath == filePath).fetchOne(db)
+    }
 }
 
 // MARK: - code_elements
@@ -2147,6 +3619,24 @@ extension Workflow.FileAnalysis: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.CodeElement: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "code_elements"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let fileAnalysisId = GRDB.Column("file_analysis_id")
+        public static let elementType = GRDB.Column("element_type")
+        public static let name = GRDB.Column("name")
+        public static let qualifiedName = GRDB.Column("qualified_name")
+        public static let signature = GRDB.Column("signature")
+        public static let docstring = GRDB.Column("docstring")
+        public static let startLine = GRDB.Column("start_line")
+        public static let endLine = GRDB.Column("end_line")
+        public static let complexity = GRDB.Column("complexity")
+        public static let isExported = GRDB.Column("is_exported")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2193,6 +3683,14 @@ extension Workflow.CodeElement: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
         container["metadata"] = try SQLiteValues.jsonText(self.metadata)
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `file_analysis` row that (file_analysis_id) refers to (foreign key `fk_code_elements_file_analysis_id`).
+    public static let fileAnalysis = belongsTo(Workflow.FileAnalysis.self, key: "fileAnalysis", using: GRDB.ForeignKey(["file_analysis_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - file_processing_cache
@@ -2201,6 +3699,19 @@ extension Workflow.CodeElement: GRDB.FetchableRecord, GRDB.PersistableRecord, GR
 extension Workflow.FileProcessingCache: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "file_processing_cache"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let filePath = GRDB.Column("file_path")
+        public static let fileHash = GRDB.Column("file_hash")
+        public static let processingType = GRDB.Column("processing_type")
+        public static let processingOptions = GRDB.Column("processing_options")
+        public static let resultData = GRDB.Column("result_data")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let lastAccessedAt = GRDB.Column("last_accessed_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2240,6 +3751,16 @@ extension Workflow.FileProcessingCache: GRDB.FetchableRecord, GRDB.PersistableRe
         container["created_at"] = SQLiteValues.unixtimeSeconds(self.createdAt)
         container["last_accessed_at"] = SQLiteValues.unixtimeSeconds(self.lastAccessedAt)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (file_path, file_hash, processing_type) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, filePath: Swift.String, fileHash: Swift.String, processingType: Workflow.ProcessingType) throws -> Self? {
+        try filter(Columns.filePath == filePath && Columns.fileHash == fileHash && Columns.processingType == processingType.rawValue).fetchOne(db)
+    }
 }
 
 // MARK: - analysis_metrics
@@ -2248,6 +3769,20 @@ extension Workflow.FileProcessingCache: GRDB.FetchableRecord, GRDB.PersistableRe
 extension Workflow.AnalysisMetric: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "analysis_metrics"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let analysisRunId = GRDB.Column("analysis_run_id")
+        public static let metricName = GRDB.Column("metric_name")
+        public static let metricCategory = GRDB.Column("metric_category")
+        public static let step = GRDB.Column("step")
+        public static let value = GRDB.Column("value")
+        public static let unit = GRDB.Column("unit")
+        public static let threshold = GRDB.Column("threshold")
+        public static let recordedAt = GRDB.Column("recorded_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2286,6 +3821,19 @@ extension Workflow.AnalysisMetric: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["threshold"] = self.threshold
         container["recorded_at"] = SQLiteValues.timestampText(self.recordedAt)
     }
+
+    /// The `analysis_runs` row that (analysis_run_id) refers to (foreign key `fk_analysis_metrics_analysis_run_id`).
+    public static let analysisRun = belongsTo(Workflow.AnalysisRun.self, key: "analysisRun", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (analysis_run_id, metric_name, step) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, analysisRunId: Foundation.UUID, metricName: Swift.String, step: Swift.String) throws -> Self? {
+        try filter(Columns.analysisRunId == SQLiteValues.uuidText(analysisRunId) && Columns.metricName == metricName && Columns.step == step).fetchOne(db)
+    }
 }
 
 // MARK: - performance_metrics
@@ -2294,6 +3842,24 @@ extension Workflow.AnalysisMetric: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.PerformanceMetric: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "performance_metrics"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let sessionId = GRDB.Column("session_id")
+        public static let analysisRunId = GRDB.Column("analysis_run_id")
+        public static let operationType = GRDB.Column("operation_type")
+        public static let operationDetails = GRDB.Column("operation_details")
+        public static let startTime = GRDB.Column("start_time")
+        public static let endTime = GRDB.Column("end_time")
+        public static let success = GRDB.Column("success")
+        public static let errorType = GRDB.Column("error_type")
+        public static let memoryUsedMb = GRDB.Column("memory_used_mb")
+        public static let tokensUsed = GRDB.Column("tokens_used")
+        public static let cacheHit = GRDB.Column("cache_hit")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2343,6 +3909,17 @@ extension Workflow.PerformanceMetric: GRDB.FetchableRecord, GRDB.PersistableReco
         container["cache_hit"] = (self.cacheHit ? 1 : 0)
         container["created_at"] = SQLiteValues.unixtimeSeconds(self.createdAt)
     }
+
+    /// The `user_sessions` row that (session_id) refers to (foreign key `fk_performance_metrics_session_id`).
+    public static let session = belongsTo(Workflow.UserSession.self, key: "session", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `analysis_runs` row that (analysis_run_id) refers to (foreign key `fk_performance_metrics_analysis_run_id`).
+    public static let analysisRun = belongsTo(Workflow.AnalysisRun.self, key: "analysisRun", using: GRDB.ForeignKey(["analysis_run_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - query_performance_log
@@ -2352,6 +3929,18 @@ extension Workflow.PerformanceMetric: GRDB.FetchableRecord, GRDB.PersistableReco
 extension Workflow.QueryPerformanceLog: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "query_performance_log"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let queryFingerprint = GRDB.Column("query_fingerprint")
+        public static let queryText = GRDB.Column("query_text")
+        public static let module = GRDB.Column("module")
+        public static let durationMs = GRDB.Column("duration_ms")
+        public static let rowsReturned = GRDB.Column("rows_returned")
+        public static let measuredAt = GRDB.Column("measured_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2391,6 +3980,11 @@ extension Workflow.QueryPerformanceLog: GRDB.FetchableRecord, GRDB.MutablePersis
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - feature_usage
@@ -2399,6 +3993,20 @@ extension Workflow.QueryPerformanceLog: GRDB.FetchableRecord, GRDB.MutablePersis
 extension Workflow.FeatureUsage: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "feature_usage"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let sessionId = GRDB.Column("session_id")
+        public static let featureName = GRDB.Column("feature_name")
+        public static let featureCategory = GRDB.Column("feature_category")
+        public static let usageContext = GRDB.Column("usage_context")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let success = GRDB.Column("success")
+        public static let errorMessage = GRDB.Column("error_message")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2440,6 +4048,14 @@ extension Workflow.FeatureUsage: GRDB.FetchableRecord, GRDB.PersistableRecord, G
         container["success"] = self.success.map { ($0 ? 1 : 0) }
         container["error_message"] = self.errorMessage
     }
+
+    /// The `user_sessions` row that (session_id) refers to (foreign key `fk_feature_usage_session_id`).
+    public static let session = belongsTo(Workflow.UserSession.self, key: "session", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - productivity_events
@@ -2448,6 +4064,22 @@ extension Workflow.FeatureUsage: GRDB.FetchableRecord, GRDB.PersistableRecord, G
 extension Workflow.ProductivityEvent: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "productivity_events"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let sessionId = GRDB.Column("session_id")
+        public static let taskId = GRDB.Column("task_id")
+        public static let eventType = GRDB.Column("event_type")
+        public static let traditionalTimeEstimate = GRDB.Column("traditional_time_estimate")
+        public static let actualTimeTaken = GRDB.Column("actual_time_taken")
+        public static let timeSaved = GRDB.Column("time_saved")
+        public static let improvementPercentage = GRDB.Column("improvement_percentage")
+        public static let contextData = GRDB.Column("context_data")
+        public static let userSatisfaction = GRDB.Column("user_satisfaction")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2492,6 +4124,17 @@ extension Workflow.ProductivityEvent: GRDB.FetchableRecord, GRDB.PersistableReco
         container["user_satisfaction"] = self.userSatisfaction
         container["created_at"] = SQLiteValues.unixtimeSeconds(self.createdAt)
     }
+
+    /// The `user_sessions` row that (session_id) refers to (foreign key `fk_productivity_events_session_id`).
+    public static let session = belongsTo(Workflow.UserSession.self, key: "session", using: GRDB.ForeignKey(["session_id"], to: ["id"]))
+
+    /// The `tasks` row that (task_id) refers to (foreign key `fk_productivity_events_task_id`).
+    public static let task = belongsTo(Workflow.TaskRow.self, key: "task", using: GRDB.ForeignKey(["task_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - events
@@ -2500,6 +4143,23 @@ extension Workflow.ProductivityEvent: GRDB.FetchableRecord, GRDB.PersistableReco
 extension Workflow.Event: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "events"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let occurredAt = GRDB.Column("occurred_at")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let source = GRDB.Column("source")
+        public static let type = GRDB.Column("type")
+        public static let externalId = GRDB.Column("external_id")
+        public static let actor = GRDB.Column("actor")
+        public static let eventData = GRDB.Column("event_data")
+        public static let processed = GRDB.Column("processed")
+        public static let processedAt = GRDB.Column("processed_at")
+        public static let receivedAt = GRDB.Column("received_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2544,6 +4204,17 @@ extension Workflow.Event: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tab
         container["processed_at"] = self.processedAt.map { SQLiteValues.timestampText($0) }
         container["received_at"] = SQLiteValues.timestampText(self.receivedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_events_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_events_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id, occurred_at) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID, occurredAt: Foundation.Date) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id) && Columns.occurredAt == SQLiteValues.timestampText(occurredAt)).fetchOne(db)
+    }
 }
 
 // MARK: - event_aggregations
@@ -2552,6 +4223,22 @@ extension Workflow.Event: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tab
 extension Workflow.EventAggregation: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "event_aggregations"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let source = GRDB.Column("source")
+        public static let type = GRDB.Column("type")
+        public static let bucketGranularity = GRDB.Column("bucket_granularity")
+        public static let bucketStart = GRDB.Column("bucket_start")
+        public static let eventCount = GRDB.Column("event_count")
+        public static let firstOccurredAt = GRDB.Column("first_occurred_at")
+        public static let lastOccurredAt = GRDB.Column("last_occurred_at")
+        public static let summary = GRDB.Column("summary")
+        public static let computedAt = GRDB.Column("computed_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2594,6 +4281,19 @@ extension Workflow.EventAggregation: GRDB.FetchableRecord, GRDB.PersistableRecor
         container["summary"] = try SQLiteValues.jsonText(self.summary)
         container["computed_at"] = SQLiteValues.timestampText(self.computedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_event_aggregations_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (organization_id, source, type, bucket_granularity, bucket_start) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, organizationId: Foundation.UUID, source: Workflow.EventSource, type: Swift.String, bucketGranularity: Swift.String, bucketStart: Foundation.Date) throws -> Self? {
+        try filter(Columns.organizationId == SQLiteValues.uuidText(organizationId) && Columns.source == source.rawValue && Columns.type == type && Columns.bucketGranularity == bucketGranularity && Columns.bucketStart == SQLiteValues.timestampText(bucketStart)).fetchOne(db)
+    }
 }
 
 // MARK: - event_subscriptions
@@ -2602,6 +4302,25 @@ extension Workflow.EventAggregation: GRDB.FetchableRecord, GRDB.PersistableRecor
 extension Workflow.EventSubscription: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "event_subscriptions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let userId = GRDB.Column("user_id")
+        public static let source = GRDB.Column("source")
+        public static let eventTypes = GRDB.Column("event_types")
+        public static let filter = GRDB.Column("filter")
+        public static let deliveryChannel = GRDB.Column("delivery_channel")
+        public static let targetUrl = GRDB.Column("target_url")
+        public static let secretHash = GRDB.Column("secret_hash")
+        public static let isActive = GRDB.Column("is_active")
+        public static let failureCount = GRDB.Column("failure_count")
+        public static let lastDeliveredAt = GRDB.Column("last_delivered_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2650,6 +4369,17 @@ extension Workflow.EventSubscription: GRDB.FetchableRecord, GRDB.PersistableReco
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_event_subscriptions_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_event_subscriptions_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - learning_models
@@ -2658,6 +4388,23 @@ extension Workflow.EventSubscription: GRDB.FetchableRecord, GRDB.PersistableReco
 extension Workflow.LearningModel: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "learning_models"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let organizationId = GRDB.Column("organization_id")
+        public static let name = GRDB.Column("name")
+        public static let modelType = GRDB.Column("model_type")
+        public static let version = GRDB.Column("version")
+        public static let status = GRDB.Column("status")
+        public static let parameters = GRDB.Column("parameters")
+        public static let performanceMetrics = GRDB.Column("performance_metrics")
+        public static let accuracy = GRDB.Column("accuracy")
+        public static let deployedAt = GRDB.Column("deployed_at")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2702,6 +4449,25 @@ extension Workflow.LearningModel: GRDB.FetchableRecord, GRDB.PersistableRecord, 
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `organizations` row that (organization_id) refers to (foreign key `fk_learning_models_organization_id`).
+    public static let organization = belongsTo(Workflow.Organization.self, key: "organization", using: GRDB.ForeignKey(["organization_id"], to: ["id"]))
+
+    /// The `training_sessions` rows whose (model_id) refer to this row (foreign key `fk_training_sessions_model_id`).
+    public static let trainingSessions = hasMany(Workflow.TrainingSession.self, key: "trainingSessions", using: GRDB.ForeignKey(["model_id"], to: ["id"]))
+
+    /// The `adaptations` rows whose (model_id) refer to this row (foreign key `fk_adaptations_model_id`).
+    public static let adaptations = hasMany(Workflow.Adaptation.self, key: "adaptations", using: GRDB.ForeignKey(["model_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (name, version) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, name: Swift.String, version: Swift.String) throws -> Self? {
+        try filter(Columns.name == name && Columns.version == version).fetchOne(db)
+    }
 }
 
 // MARK: - training_sessions
@@ -2710,6 +4476,24 @@ extension Workflow.LearningModel: GRDB.FetchableRecord, GRDB.PersistableRecord, 
 extension Workflow.TrainingSession: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "training_sessions"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let modelId = GRDB.Column("model_id")
+        public static let status = GRDB.Column("status")
+        public static let datasetRef = GRDB.Column("dataset_ref")
+        public static let hyperparameters = GRDB.Column("hyperparameters")
+        public static let metrics = GRDB.Column("metrics")
+        public static let samplesCount = GRDB.Column("samples_count")
+        public static let epochs = GRDB.Column("epochs")
+        public static let loss = GRDB.Column("loss")
+        public static let errorMessage = GRDB.Column("error_message")
+        public static let startedAt = GRDB.Column("started_at")
+        public static let completedAt = GRDB.Column("completed_at")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2756,6 +4540,17 @@ extension Workflow.TrainingSession: GRDB.FetchableRecord, GRDB.PersistableRecord
         container["completed_at"] = self.completedAt.map { SQLiteValues.timestampText($0) }
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `learning_models` row that (model_id) refers to (foreign key `fk_training_sessions_model_id`).
+    public static let model = belongsTo(Workflow.LearningModel.self, key: "model", using: GRDB.ForeignKey(["model_id"], to: ["id"]))
+
+    /// The `adaptations` rows whose (training_session_id) refer to this row (foreign key `fk_adaptations_training_session_id`).
+    public static let adaptations = hasMany(Workflow.Adaptation.self, key: "adaptations", using: GRDB.ForeignKey(["training_session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - adaptations
@@ -2764,6 +4559,24 @@ extension Workflow.TrainingSession: GRDB.FetchableRecord, GRDB.PersistableRecord
 extension Workflow.Adaptation: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "adaptations"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let modelId = GRDB.Column("model_id")
+        public static let trainingSessionId = GRDB.Column("training_session_id")
+        public static let targetType = GRDB.Column("target_type")
+        public static let targetId = GRDB.Column("target_id")
+        public static let adaptationType = GRDB.Column("adaptation_type")
+        public static let feedbackData = GRDB.Column("feedback_data")
+        public static let changes = GRDB.Column("changes")
+        public static let scoreBefore = GRDB.Column("score_before")
+        public static let scoreAfter = GRDB.Column("score_after")
+        public static let status = GRDB.Column("status")
+        public static let appliedAt = GRDB.Column("applied_at")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2810,6 +4623,17 @@ extension Workflow.Adaptation: GRDB.FetchableRecord, GRDB.PersistableRecord, GRD
         container["applied_at"] = self.appliedAt.map { SQLiteValues.timestampText($0) }
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `learning_models` row that (model_id) refers to (foreign key `fk_adaptations_model_id`).
+    public static let model = belongsTo(Workflow.LearningModel.self, key: "model", using: GRDB.ForeignKey(["model_id"], to: ["id"]))
+
+    /// The `training_sessions` row that (training_session_id) refers to (foreign key `fk_adaptations_training_session_id`).
+    public static let trainingSession = belongsTo(Workflow.TrainingSession.self, key: "trainingSession", using: GRDB.ForeignKey(["training_session_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - knowledge_items
@@ -2818,6 +4642,23 @@ extension Workflow.Adaptation: GRDB.FetchableRecord, GRDB.PersistableRecord, GRD
 extension Workflow.KnowledgeItem: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "knowledge_items"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let sourceType = GRDB.Column("source_type")
+        public static let sourceId = GRDB.Column("source_id")
+        public static let knowledgeType = GRDB.Column("knowledge_type")
+        public static let title = GRDB.Column("title")
+        public static let content = GRDB.Column("content")
+        public static let confidence = GRDB.Column("confidence")
+        public static let tags = GRDB.Column("tags")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2862,6 +4703,20 @@ extension Workflow.KnowledgeItem: GRDB.FetchableRecord, GRDB.PersistableRecord, 
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_knowledge_items_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `knowledge_relationships` rows whose (from_knowledge_id) refer to this row (foreign key `fk_knowledge_relationships_from_knowledge_id`).
+    public static let knowledgeRelationshipsByFromKnowledge = hasMany(Workflow.KnowledgeRelationship.self, key: "knowledgeRelationshipsByFromKnowledge", using: GRDB.ForeignKey(["from_knowledge_id"], to: ["id"]))
+
+    /// The `knowledge_relationships` rows whose (to_knowledge_id) refer to this row (foreign key `fk_knowledge_relationships_to_knowledge_id`).
+    public static let knowledgeRelationshipsByToKnowledge = hasMany(Workflow.KnowledgeRelationship.self, key: "knowledgeRelationshipsByToKnowledge", using: GRDB.ForeignKey(["to_knowledge_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - knowledge_relationships
@@ -2870,6 +4725,17 @@ extension Workflow.KnowledgeItem: GRDB.FetchableRecord, GRDB.PersistableRecord, 
 extension Workflow.KnowledgeRelationship: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "knowledge_relationships"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let fromKnowledgeId = GRDB.Column("from_knowledge_id")
+        public static let toKnowledgeId = GRDB.Column("to_knowledge_id")
+        public static let relationshipType = GRDB.Column("relationship_type")
+        public static let strength = GRDB.Column("strength")
+        public static let createdAt = GRDB.Column("created_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2902,6 +4768,22 @@ extension Workflow.KnowledgeRelationship: GRDB.FetchableRecord, GRDB.Persistable
         container["strength"] = Swift.Double(self.strength)
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
     }
+
+    /// The `knowledge_items` row that (from_knowledge_id) refers to (foreign key `fk_knowledge_relationships_from_knowledge_id`).
+    public static let fromKnowledge = belongsTo(Workflow.KnowledgeItem.self, key: "fromKnowledge", using: GRDB.ForeignKey(["from_knowledge_id"], to: ["id"]))
+
+    /// The `knowledge_items` row that (to_knowledge_id) refers to (foreign key `fk_knowledge_relationships_to_knowledge_id`).
+    public static let toKnowledge = belongsTo(Workflow.KnowledgeItem.self, key: "toKnowledge", using: GRDB.ForeignKey(["to_knowledge_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (from_knowledge_id, to_knowledge_id, relationship_type) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, fromKnowledgeId: Foundation.UUID, toKnowledgeId: Foundation.UUID, relationshipType: Workflow.KnowledgeRelationshipType) throws -> Self? {
+        try filter(Columns.fromKnowledgeId == SQLiteValues.uuidText(fromKnowledgeId) && Columns.toKnowledgeId == SQLiteValues.uuidText(toKnowledgeId) && Columns.relationshipType == relationshipType.rawValue).fetchOne(db)
+    }
 }
 
 // MARK: - database_connections
@@ -2910,6 +4792,28 @@ extension Workflow.KnowledgeRelationship: GRDB.FetchableRecord, GRDB.Persistable
 extension Workflow.DatabaseConnection: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "database_connections"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let userId = GRDB.Column("user_id")
+        public static let name = GRDB.Column("name")
+        public static let connectionType = GRDB.Column("connection_type")
+        public static let host = GRDB.Column("host")
+        public static let port = GRDB.Column("port")
+        public static let databaseName = GRDB.Column("database_name")
+        public static let username = GRDB.Column("username")
+        public static let encryptedPassword = GRDB.Column("encrypted_password")
+        public static let authType = GRDB.Column("auth_type")
+        public static let sslConfig = GRDB.Column("ssl_config")
+        public static let connectionOptions = GRDB.Column("connection_options")
+        public static let lastConnectedAt = GRDB.Column("last_connected_at")
+        public static let lastError = GRDB.Column("last_error")
+        public static let isActive = GRDB.Column("is_active")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -2964,6 +4868,22 @@ extension Workflow.DatabaseConnection: GRDB.FetchableRecord, GRDB.PersistableRec
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
     }
+
+    /// The `users` row that (user_id) refers to (foreign key `fk_database_connections_user_id`).
+    public static let user = belongsTo(Workflow.User.self, key: "user", using: GRDB.ForeignKey(["user_id"], to: ["id"]))
+
+    /// The `database_schemas` rows whose (connection_id) refer to this row (foreign key `fk_database_schemas_connection_id`).
+    public static let databaseSchemas = hasMany(Workflow.DatabaseSchema.self, key: "databaseSchemas", using: GRDB.ForeignKey(["connection_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (user_id, name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, userId: Swift.String, name: Swift.String) throws -> Self? {
+        try filter(Columns.userId == userId && Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - database_schemas
@@ -2972,6 +4892,21 @@ extension Workflow.DatabaseConnection: GRDB.FetchableRecord, GRDB.PersistableRec
 extension Workflow.DatabaseSchema: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "database_schemas"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let connectionId = GRDB.Column("connection_id")
+        public static let schemaName = GRDB.Column("schema_name")
+        public static let tableName = GRDB.Column("table_name")
+        public static let tableType = GRDB.Column("table_type")
+        public static let columnInfo = GRDB.Column("column_info")
+        public static let relationships = GRDB.Column("relationships")
+        public static let indexes = GRDB.Column("indexes")
+        public static let rowCount = GRDB.Column("row_count")
+        public static let lastUpdated = GRDB.Column("last_updated")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -3012,6 +4947,19 @@ extension Workflow.DatabaseSchema: GRDB.FetchableRecord, GRDB.PersistableRecord,
         container["row_count"] = self.rowCount
         container["last_updated"] = SQLiteValues.timestampText(self.lastUpdated)
     }
+
+    /// The `database_connections` row that (connection_id) refers to (foreign key `fk_database_schemas_connection_id`).
+    public static let connection = belongsTo(Workflow.DatabaseConnection.self, key: "connection", using: GRDB.ForeignKey(["connection_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (connection_id, schema_name, table_name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, connectionId: Foundation.UUID, schemaName: Swift.String, tableName: Swift.String) throws -> Self? {
+        try filter(Columns.connectionId == SQLiteValues.uuidText(connectionId) && Columns.schemaName == schemaName && Columns.tableName == tableName).fetchOne(db)
+    }
 }
 
 // MARK: - project_interfaces
@@ -3020,6 +4968,30 @@ extension Workflow.DatabaseSchema: GRDB.FetchableRecord, GRDB.PersistableRecord,
 extension Workflow.ProjectInterface: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "project_interfaces"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let interfaceName = GRDB.Column("interface_name")
+        public static let interfaceType = GRDB.Column("interface_type")
+        public static let interfaceSubtype = GRDB.Column("interface_subtype")
+        public static let config = GRDB.Column("config")
+        public static let settings = GRDB.Column("settings")
+        public static let status = GRDB.Column("status")
+        public static let isDefault = GRDB.Column("is_default")
+        public static let priority = GRDB.Column("priority")
+        public static let connectionConfig = GRDB.Column("connection_config")
+        public static let lastConnected = GRDB.Column("last_connected")
+        public static let connectionCount = GRDB.Column("connection_count")
+        public static let capabilities = GRDB.Column("capabilities")
+        public static let supportedOperations = GRDB.Column("supported_operations")
+        public static let metadata = GRDB.Column("metadata")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+        public static let createdBy = GRDB.Column("created_by")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -3077,6 +5049,22 @@ extension Workflow.ProjectInterface: GRDB.FetchableRecord, GRDB.PersistableRecor
         container["created_at"] = SQLiteValues.timestampText(self.createdAt)
         container["updated_at"] = SQLiteValues.timestampText(self.updatedAt)
         container["created_by"] = self.createdBy
+    }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_project_interfaces_project_id`).
+    public static let project = belongsTo(Workflow.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The `users` row that (created_by) refers to (foreign key `fk_project_interfaces_created_by`).
+    public static let userByCreatedBy = belongsTo(Workflow.User.self, key: "userByCreatedBy", using: GRDB.ForeignKey(["created_by"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (project_id, interface_name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, interfaceName: Swift.String) throws -> Self? {
+        try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.interfaceName == interfaceName).fetchOne(db)
     }
 }
 

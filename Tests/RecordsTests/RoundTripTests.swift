@@ -327,6 +327,29 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
         }
     }
 
+    /// Every table of the repository schema through the generated `postgresInsertAll` (one statement
+    /// per table, in the schema's namespace): the rows returned and the rows selected decode equal.
+    @Test func everyTableInsertsInOneStatement() async throws {
+        let samples = try Subject.repository()
+        try await PostgresDatabase.withSchema(samples.postgres) { connection in
+            for table in samples.tables {
+                let type = try #require(try samples.type(table) as? any WorkflowRecord.Type, "\(table)")
+                try await insertAll(type, samples, connection)
+            }
+        }
+    }
+
+    private func insertAll<R: WorkflowRecord>(_ type: R.Type, _ samples: Subject, _ connection: PostgresConnection) async throws {
+        let records = try samples.records(R.self)
+        let returned = try await R.postgresInsertAll(records, on: connection, logger: PostgresDatabase.logger)
+        expectSameRecords(records, returned, "PostgreSQL \(R.tableName) (postgresInsertAll)")
+        var selected: [R] = []
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: R.postgresSelect), logger: PostgresDatabase.logger) {
+            selected.append(try R(postgresRow: row))
+        }
+        expectSameRecords(records, selected, "PostgreSQL \(R.tableName) (SELECT after postgresInsertAll)")
+    }
+
     @Test func serialKeyIsAssignedOnInsert() async throws {
         try await PostgresDatabase.withSchema(try Subject.repository().postgres) { connection in
             let log = Workflow.AuditLog(entityType: "tasks", entityId: "42", action: "create", details: ["ok": true],

@@ -21,20 +21,31 @@ enum TypeTourFiles {
     /// The Swift compiled into this target is what schemagen generates from the schema today
     /// (`SCHEMAGEN_RECORD=1` rewrites it; rebuild the tests afterwards).
     @Test func generatedFilesAreCurrent() throws {
-        let compiled = Fixtures.compile(TypeTourFiles.schema)
-        let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))")
-        let output = SwiftGen.render(schema, sourceMap: compiled.sourceMap, configuration: TypeTourFiles.configuration, source: "type_tour.yaml")
-        #expect(!output.diagnostics.hasErrors)
+        let schema = try GeneratedFolder.expectCurrent(schema: TypeTourFiles.schema, folder: TypeTourFiles.folder, configuration: TypeTourFiles.configuration)
+        #expect(Set(TypeTourFiles.types.map { $0.tableName }) == Set(schema.tables.map(\.name)))
+    }
+}
+
+/// A folder of this target holding the Swift that schemagen generates from a fixture schema.
+enum GeneratedFolder {
+    /// Renders `schema` and reports every file of `folder` that differs (or rewrites it when recording).
+    /// Files are named `<prefix><generated name>`: one target cannot compile two files of one name.
+    static func expectCurrent(schema url: URL, folder: URL, configuration: SwiftConfiguration, prefix: String = "",
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Schema {
+        let compiled = Fixtures.compile(url)
+        let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))", sourceLocation: sourceLocation)
+        let output = SwiftGen.render(schema, sourceMap: compiled.sourceMap, configuration: configuration, source: url.lastPathComponent)
+        #expect(!output.diagnostics.hasErrors, "\(output.diagnostics.sorted.map(\.description))", sourceLocation: sourceLocation)
         for file in output.files {
-            let url = TypeTourFiles.folder.appendingPathComponent(String(file.path.dropFirst("Swift/".count)))
-            let current = try? String(contentsOf: url, encoding: .utf8)
+            let target = folder.appendingPathComponent(prefix + String(file.path.dropFirst("Swift/".count)))
+            let current = try? String(contentsOf: target, encoding: .utf8)
             if current == file.contents { continue }
             if Reference.recording {
-                try file.contents.write(to: url, atomically: true, encoding: .utf8)
+                try file.contents.write(to: target, atomically: true, encoding: .utf8)
             } else {
-                Issue.record("\(url.path) is stale: run the tests with SCHEMAGEN_RECORD=1, then rebuild")
+                Issue.record("\(target.path) is stale: run the tests with SCHEMAGEN_RECORD=1, then rebuild", sourceLocation: sourceLocation)
             }
         }
-        #expect(Set(TypeTourFiles.types.map { $0.tableName }) == Set(schema.tables.map(\.name)))
+        return schema
     }
 }

@@ -329,11 +329,13 @@ struct SchemaDecoder {
         if let au = value["auto_update"] { column.autoUpdate = bool(au, what: "'auto_update' of \(what)") ?? false }
         column.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         column.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
+        var associationNames: (association: String?, inverse: String?) = (nil, nil)
         if let swift = value["swift"] {
             if swift.kind == .mapping {
-                checkKeys(swift, allowed: ["name", "type"], what: "in 'swift' of \(what)")
+                checkKeys(swift, allowed: ["name", "type", "association", "inverse"], what: "in 'swift' of \(what)")
                 column.swiftName = swift["name"].flatMap { string($0, what: "'swift.name' of \(what)") }
                 column.swiftType = swift["type"].flatMap { string($0, what: "'swift.type' of \(what)") }
+                associationNames = decodeAssociationNames(swift, what: what.description)
             } else {
                 diagnostics.error("'swift' of \(what) must be a mapping { name: ..., type: ... }, found \(swift.kindDescription)", at: swift.location)
             }
@@ -343,16 +345,23 @@ struct SchemaDecoder {
             if parts.count > 2 || parts.contains(where: \.isEmpty) {
                 diagnostics.error("'references' of \(what) must be 'table' or 'table.column', found '\(target)'", at: references.location)
             } else {
+                let fkName = Naming.foreignKey(table: table.name, columns: [name])
                 table.foreignKeys.append(ForeignKey(
-                    name: Naming.foreignKey(table: table.name, columns: [name]), columns: [name],
+                    name: fkName, columns: [name],
                     referencedTable: parts[0], referencedColumns: parts.count == 2 ? [parts[1]] : [],
                     onDelete: value["on_delete"].flatMap { action($0, what: "'on_delete' of \(what)") },
                     onUpdate: value["on_update"].flatMap { action($0, what: "'on_update' of \(what)") }))
+                Self.addAssociationNames(associationNames, foreignKey: fkName, to: &table)
             }
         } else {
             for key in ["on_delete", "on_update"] {
                 if let entry = value.entry(key) {
                     diagnostics.error("'\(key)' of \(what) needs 'references'", at: entry.key.location)
+                }
+            }
+            for key in ["association", "inverse"] {
+                if let entry = value["swift"]?.entry(key) {
+                    diagnostics.error("'swift.\(key)' of \(what) names an association of a foreign key; the column needs 'references'", at: entry.key.location)
                 }
             }
         }
@@ -493,7 +502,7 @@ struct SchemaDecoder {
             diagnostics.error("\(what) must be a mapping with 'columns' and 'references', found \(node.kindDescription)", at: node.location)
             return
         }
-        checkKeys(node, allowed: ["name", "columns", "references", "on_delete", "on_update"], what: "in \(what)")
+        checkKeys(node, allowed: ["name", "columns", "references", "on_delete", "on_update", "swift"], what: "in \(what)")
         guard let columnsNode = node["columns"], let (_, columns) = namedColumns(columnsNode, what: "the columns of \(what)") else {
             if node["columns"] == nil { diagnostics.error("\(what) has no 'columns'", at: node.location) }
             return
@@ -530,11 +539,31 @@ struct SchemaDecoder {
         }
         guard let targetTable else { return }
         let name = node["name"].flatMap { string($0, what: "the name of \(what)") }
+        let fkName = name.map(Naming.fit) ?? Naming.foreignKey(table: table.name, columns: columns)
         table.foreignKeys.append(ForeignKey(
-            name: name.map(Naming.fit) ?? Naming.foreignKey(table: table.name, columns: columns),
+            name: fkName,
             columns: columns, referencedTable: targetTable, referencedColumns: targetColumns,
             onDelete: node["on_delete"].flatMap { action($0, what: "'on_delete' of \(what)") },
             onUpdate: node["on_update"].flatMap { action($0, what: "'on_update' of \(what)") }))
+        if let swift = node["swift"] {
+            if swift.kind == .mapping {
+                checkKeys(swift, allowed: ["association", "inverse"], what: "in 'swift' of \(what)")
+                Self.addAssociationNames(decodeAssociationNames(swift, what: what.description), foreignKey: fkName, to: &table)
+            } else {
+                diagnostics.error("'swift' of \(what) must be a mapping { association: ..., inverse: ... }, found \(swift.kindDescription)", at: swift.location)
+            }
+        }
+    }
+
+    /// `swift.association` and `swift.inverse` (the Swift names of a foreign key's two associations).
+    private mutating func decodeAssociationNames(_ swift: YAMLNode, what: String) -> (association: String?, inverse: String?) {
+        (swift["association"].flatMap { string($0, what: "'swift.association' of \(what)") },
+         swift["inverse"].flatMap { string($0, what: "'swift.inverse' of \(what)") })
+    }
+
+    private static func addAssociationNames(_ names: (association: String?, inverse: String?), foreignKey: String, to table: inout Table) {
+        guard names.association != nil || names.inverse != nil else { return }
+        table.swiftAssociations = (table.swiftAssociations ?? []) + [SwiftAssociationNames(foreignKey: foreignKey, association: names.association, inverse: names.inverse)]
     }
 
     /// An index item: `[a, b]`, `a`, or a mapping with columns/expression/where/using/unique/include/name.

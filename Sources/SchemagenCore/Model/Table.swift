@@ -17,12 +17,15 @@ public struct Table: Codable, Sendable, Equatable {
     public var comment: String?
     public var renamedFrom: String?
     public var swiftName: String?
+    /// The Swift association names set on foreign keys (`swift:` on a foreign key or on a column
+    /// with `references`); nil when none is set, so snapshots of schemas without any stay as they were.
+    public var swiftAssociations: [SwiftAssociationNames]?
 
     public init(name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
                 uniques: [UniqueConstraint] = [], checks: [CheckConstraint] = [],
                 foreignKeys: [ForeignKey] = [], indexes: [Index] = [], search: FullTextSearch? = nil,
                 partition: Partition? = nil, strict: Bool = false, comment: String? = nil,
-                renamedFrom: String? = nil, swiftName: String? = nil) {
+                renamedFrom: String? = nil, swiftName: String? = nil, swiftAssociations: [SwiftAssociationNames]? = nil) {
         self.name = name
         self.columns = columns
         self.primaryKey = primaryKey
@@ -36,6 +39,7 @@ public struct Table: Codable, Sendable, Equatable {
         self.comment = comment
         self.renamedFrom = renamedFrom
         self.swiftName = swiftName
+        self.swiftAssociations = swiftAssociations
     }
 
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
@@ -151,6 +155,24 @@ public struct ForeignKey: Codable, Sendable, Equatable {
         self.referencedColumns = referencedColumns
         self.onDelete = onDelete
         self.onUpdate = onUpdate
+    }
+}
+
+/// The Swift names a foreign key's associations take instead of the derived ones. Kept apart from
+/// `ForeignKey`, so that renaming an association never reads as a changed constraint to the
+/// migration differ (which compares foreign keys whole).
+public struct SwiftAssociationNames: Codable, Sendable, Equatable {
+    /// The foreign key's constraint name.
+    public var foreignKey: String
+    /// The `belongsTo` association on the referencing record.
+    public var association: String?
+    /// The `hasMany` (or `hasOne`) association on the referenced record.
+    public var inverse: String?
+
+    public init(foreignKey: String, association: String? = nil, inverse: String? = nil) {
+        self.foreignKey = foreignKey
+        self.association = association
+        self.inverse = inverse
     }
 }
 

@@ -93,6 +93,13 @@ public struct SQLSyntax: Sendable {
         if let action = fk.onUpdate { s += " ON UPDATE \(action.sql)" }
     }
 
+    /// `ns.name` with both parts quoted as needed, or just the name without a namespace
+    /// (PostgreSQL's `postgres.schema`, for statements that must not depend on `search_path`).
+    public func qualified(_ name: String, in namespace: String?) -> String {
+        guard let namespace else { return id(name) }
+        return id(namespace) + "." + id(name)
+    }
+
     /// A list of identifiers, comma-separated.
     public func ids(_ names: [String]) -> String { names.map(id).joined(separator: ", ") }
 

@@ -76,6 +76,8 @@ struct GRDBRenderer {
             w.doc(["Named explicitly: GRDB would derive another name from the type."])
             w.line("\(access)static let databaseTableName: Swift.String = \(SwiftIdentifiers.stringLiteral(table.name))")
             w.line()
+            columns(plan, into: &w)
+            w.line()
             w.doc(["UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob)."])
             w.block("\(access)static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy") { w in
                 w.line(".lowercaseString")
@@ -132,6 +134,61 @@ struct GRDBRenderer {
                     w.line("self.\(identity.escapedProperty) = \(conversion)")
                 }
             }
+            associations(plan, into: &w)
+            for key in plan.lookupKeys { lookup(key, into: &w) }
+        }
+    }
+
+    /// `Columns`, one `GRDB.Column` per column, as GRDB's documentation declares them, for the
+    /// query interface: `Task.filter(Task.Columns.status == TaskStatus.pending)`.
+    private func columns(_ plan: TablePlan, into w: inout SwiftWriter) {
+        w.doc(["The columns, for GRDB's query interface. Compare with values in their stored form: an enum,",
+               "a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob)."])
+        w.block("\(access)enum Columns") { w in
+            for field in plan.fields {
+                w.line("\(access)static let \(field.escapedProperty) = GRDB.Column(\(SwiftIdentifiers.stringLiteral(field.column.name)))")
+            }
+        }
+    }
+
+    /// One static association per foreign key of the table and per foreign key to it, the
+    /// foreign key spelled out so that composite keys and several keys to one table work.
+    private func associations(_ plan: TablePlan, into w: inout SwiftWriter) {
+        for a in names.associations.of(plan.table.name) {
+            guard let otherType = names.tableTypes[a.other] else { continue }
+            let fk = a.foreignKey
+            let function: String
+            let doc: String
+            let columns = fk.columns.joined(separator: ", ")
+            switch a.kind {
+            case .belongsTo:
+                function = "belongsTo"
+                doc = "The `\(fk.referencedTable)` row that (\(columns)) refers to (foreign key `\(fk.name)`)."
+            case .hasMany:
+                function = "hasMany"
+                doc = "The `\(a.referencing)` rows whose (\(columns)) refer to this row (foreign key `\(fk.name)`)."
+            case .hasOne:
+                function = "hasOne"
+                doc = "The `\(a.referencing)` row whose (\(columns)) refers to this row (foreign key `\(fk.name)`; the columns are unique)."
+            }
+            let literals = { (names: [String]) in "[" + names.map(SwiftIdentifiers.stringLiteral).joined(separator: ", ") + "]" }
+            w.line()
+            w.doc([doc])
+            w.line("\(access)static let \(SwiftIdentifiers.escaped(a.name)) = \(function)(\(names.qualified(otherType)).self, key: \(SwiftIdentifiers.stringLiteral(a.name)), using: GRDB.ForeignKey(\(literals(fk.columns)), to: \(literals(fk.referencedColumns))))")
+        }
+    }
+
+    /// `fetchOne(db, slug: ...)`: the row with the given key, its values bound in their stored form.
+    private func lookup(_ key: [FieldPlan], into w: inout SwiftWriter) {
+        guard !key.isEmpty else { return }
+        let database = key.contains { $0.property == "db" } ? "database" : "db"
+        // The statement's leading `try` covers a conversion that throws (JSON, custom types).
+        let conditions = key.map { "Columns.\($0.escapedProperty) == \(encoder($0.kind, $0.escapedProperty).0)" }
+        let parameters = key.map { "\($0.escapedProperty): \($0.baseType)" }.joined(separator: ", ")
+        w.line()
+        w.doc(["The row whose (\(key.map(\.column.name).joined(separator: ", "))) has the given value, or nil."])
+        w.block("\(access)static func fetchOne(_ \(database): GRDB.Database, \(parameters)) throws -> Self?") { w in
+            w.line("try filter(\(conditions.joined(separator: " && "))).fetchOne(\(database))")
         }
     }
 

@@ -1,6 +1,7 @@
 /// Writes `Records+PostgresNIO.swift`: per table, `init(postgresRow:)` that
 /// reads a row by column name, `postgresInsert()` that builds an `INSERT ...
-/// RETURNING` with every value bound, and `postgresSelect`.
+/// RETURNING` with every value bound, `postgresSelect`, and the operations of
+/// `PostgresOperations` (find, children, insert many, update, upsert, delete).
 ///
 /// Where PostgresNIO's own coding is not what the DDL needs, the file carries
 /// its own (file-private, so two schemas in one module do not clash):
@@ -29,7 +30,7 @@ struct PostgresNIORenderer {
             SwiftGen.header(&w, source: source, purpose: "The PostgresNIO integration is off: add `postgresnio` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
             return w.text
         }
-        SwiftGen.header(&w, source: source, purpose: "PostgresNIO: reading records from rows and binding them to INSERT statements.")
+        SwiftGen.header(&w, source: source, purpose: "PostgresNIO: reading records from rows, and one-statement operations with every value bound.")
         SwiftGen.imports(&w, ["Foundation", "PostgresNIO"], configuration)
         w.line()
         w.doc(["Bound as JSONB."])
@@ -57,6 +58,7 @@ struct PostgresNIORenderer {
                 }
             }
         }
+        runnerProtocol(into: &w)
         for plan in plans {
             w.line()
             w.line("// MARK: - \(plan.table.name)")
@@ -71,10 +73,45 @@ struct PostgresNIORenderer {
         return w.text
     }
 
-    /// The table as SQL names it: `"tasks"`, or `ns.tasks` with `postgres.schema`.
+    /// The table (or type) as SQL names it: `tasks`, or `ns.tasks` with `postgres.schema`, so that
+    /// the statements do not depend on the connection's `search_path`.
     private func qualifiedName(_ name: String) -> String {
-        (schema.postgresSchema.map { sql.id($0) + "." } ?? "") + sql.id(name)
+        sql.qualified(name, in: schema.postgresSchema)
     }
+
+    /// The protocol the operations take: `PostgresClient` and `PostgresConnection` conform. Its one
+    /// requirement is met in constrained extensions of the protocol, not in members added to
+    /// PostgresNIO's types, and is named after the namespace (`runWorkflowQuery`): the extensions of
+    /// two schemas generated into one module both apply to `PostgresClient`, and two witnesses of
+    /// one name would be ambiguous.
+    private func runnerProtocol(into w: inout SwiftWriter) {
+        let runner = names.qualified(PostgresNIORenderer.runner)
+        let run = runMethod
+        w.line()
+        w.inNamespace(names.namespace) { w in
+            w.doc(["What the generated operations run their one statement on: a `PostgresClient` (a pool) or a `PostgresConnection`."])
+            w.block("\(access)protocol \(PostgresNIORenderer.runner): Swift.Sendable") { w in
+                w.doc(["Runs one statement with its bound values."])
+                w.line("func \(run)(_ query: PostgresNIO.PostgresQuery, logger: Logging.Logger) async throws -> PostgresNIO.PostgresRowSequence")
+            }
+        }
+        for type in ["PostgresClient", "PostgresConnection"] {
+            w.line()
+            w.block("extension \(runner) where Self == PostgresNIO.\(type)") { w in
+                w.block("\(access)func \(run)(_ query: PostgresNIO.PostgresQuery, logger: Logging.Logger) async throws -> PostgresNIO.PostgresRowSequence") { w in
+                    w.line("try await self.query(query, logger: logger)")
+                }
+            }
+            w.line()
+            w.line("extension PostgresNIO.\(type): \(runner) {}")
+        }
+    }
+
+    /// The protocol's name (a support type name, reserved against tables).
+    static let runner = "PostgresQueryRunner"
+
+    /// The protocol's requirement: `runWorkflowQuery`, `runGeneratedQuery` without a namespace.
+    var runMethod: String { "run" + SwiftIdentifiers.capitalizeFirst(names.namespace ?? "Generated") + "Query" }
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
         let table = plan.table
@@ -106,6 +143,12 @@ struct PostgresNIORenderer {
             w.doc(doc)
             w.block("\(access)func postgresInsert() throws -> PostgresNIO.PostgresQuery") { w in
                 w.line("var insert = PostgresValues.Insert()")
+                w.line("try postgresValues(into: &insert)")
+                w.line("return insert.query(into: \(SwiftIdentifiers.stringLiteral(qualifiedName(table.name))), returning: \(SwiftIdentifiers.stringLiteral(columnList)))")
+            }
+            w.line()
+            w.doc(["Binds every written column into the next row of `insert`."])
+            w.block("fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws") { w in
                 for field in plan.fields where field.isWritten {
                     let (expression, cast) = encoder(field, "self." + field.escapedProperty)
                     var arguments = [SwiftIdentifiers.stringLiteral(sql.id(field.column.name)), expression]
@@ -113,9 +156,24 @@ struct PostgresNIORenderer {
                     if field.isIdentity { arguments.append("defaultWhenNil: true") }
                     w.line("try insert.bind(\(arguments.joined(separator: ", ")))")
                 }
-                w.line("return insert.query(into: \(SwiftIdentifiers.stringLiteral(qualifiedName(table.name))), returning: \(SwiftIdentifiers.stringLiteral(columnList)))")
             }
+            PostgresOperations(renderer: self, plan: plan, table: qualifiedName(table.name), columnList: columnList).render(into: &w)
         }
+    }
+
+    /// A key or condition value as bound: the expression for a non-optional `value`, and its placeholder
+    /// (`$3`, `$3::task_status`).
+    func parameter(_ field: FieldPlan, _ value: String, number: Int) -> (expression: String, placeholder: String) {
+        var plain = field
+        plain.isOptional = false
+        let (expression, cast) = encoder(plain, value)
+        return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
+    }
+
+    /// A record's own value as bound (optional when the property is): the expression and its placeholder.
+    func value(_ field: FieldPlan, number: Int) -> (expression: String, placeholder: String) {
+        let (expression, cast) = encoder(field, "self." + field.escapedProperty)
+        return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
     }
 
     // MARK: Reading
@@ -146,7 +204,7 @@ struct PostgresNIORenderer {
     // MARK: Writing
 
     /// The bound expression and the cast the statement puts on its placeholder.
-    private func encoder(_ field: FieldPlan, _ value: String) -> (String, String?) {
+    func encoder(_ field: FieldPlan, _ value: String) -> (String, String?) {
         let (template, cast) = encoder(field.kind, sqlType: field.column.type)
         if template == "VALUE" { return (value, cast) }
         if field.isOptional { return ("\(value).map { \(template.replacingPlaceholder("VALUE", with: "$0")) }", cast) }
@@ -305,31 +363,62 @@ struct PostgresNIORenderer {
 
         // Binding
 
+        /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
         struct Insert {
             var columns: [Swift.String] = []
-            var values: [Swift.String] = []
+            var rows: [[Swift.String]] = [[]]
             var bindings = PostgresNIO.PostgresBindings()
             var count = 0
 
+            /// Starts the next row; the columns are those of the first.
+            mutating func nextRow() { rows.append([]) }
+
             mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-                columns.append(column)
+                if rows.count == 1 { columns.append(column) }
                 if let value {
                     try bindings.append(value)
                 } else if defaultWhenNil {
-                    values.append("DEFAULT")
+                    rows[rows.count - 1].append("DEFAULT")
                     return
                 } else {
                     bindings.appendNull()
                 }
                 count += 1
-                values.append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+                rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
             }
 
-            func query(into table: Swift.String, returning: Swift.String) -> PostgresNIO.PostgresQuery {
-                PostgresNIO.PostgresQuery(
-                    unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values.joined(separator: ", "))) RETURNING \(returning)",
+            /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
+            func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
+                let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
+                return PostgresNIO.PostgresQuery(
+                    unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
                     binds: bindings)
             }
+        }
+
+        // Running
+
+        /// Binds a value, or NULL for nil.
+        static func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ bindings: inout PostgresNIO.PostgresBindings, _ value: T?) throws {
+            if let value { try bindings.append(value) } else { bindings.appendNull() }
+        }
+
+        /// Every row the statement returns, read by `read`.
+        static func all<R>(_ rows: PostgresNIO.PostgresRowSequence, _ read: (PostgresNIO.PostgresRow) throws -> R) async throws -> [R] {
+            var result: [R] = []
+            for try await row in rows { result.append(try read(row)) }
+            return result
+        }
+
+        /// The first row the statement returns (there is at most one), or nil.
+        static func first<R>(_ rows: PostgresNIO.PostgresRowSequence, _ read: (PostgresNIO.PostgresRow) throws -> R) async throws -> R? {
+            try await all(rows, read).first
+        }
+
+        /// The one row an INSERT ... RETURNING returns.
+        static func inserted<R>(_ rows: PostgresNIO.PostgresRowSequence, _ table: Swift.String, _ read: (PostgresNIO.PostgresRow) throws -> R) async throws -> R {
+            guard let row = try await first(rows, read) else { throw failure(table, "", "the INSERT returned no row") }
+            return row
         }
 
         /// TIMESTAMPTZ, microseconds since 2000, rounded (PostgresNIO's own coding truncates).

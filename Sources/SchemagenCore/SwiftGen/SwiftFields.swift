@@ -61,6 +61,27 @@ struct TablePlan {
     var idIsStored: Bool
 
     var identityColumn: FieldPlan? { fields.first(where: \.isIdentity) }
+
+    /// The fields of the named columns, in that order.
+    func fields(_ columns: [String]) -> [FieldPlan] {
+        columns.compactMap { name in fields.first { $0.column.name == name } }
+    }
+
+    /// The primary key's fields; empty when the table has none.
+    var primaryKeyFields: [FieldPlan] { fields(table.primaryKey?.columns ?? []) }
+
+    /// Every key a row is found by: the primary key, then each unique constraint on other
+    /// columns than the keys before it (the generated lookups would otherwise be declared twice).
+    var lookupKeys: [[FieldPlan]] {
+        var keys: [[FieldPlan]] = []
+        var seen: [Set<String>] = []
+        let all = (table.primaryKey.map { [$0.columns] } ?? []) + table.uniques.map(\.columns)
+        for columns in all where !seen.contains(Set(columns)) {
+            seen.append(Set(columns))
+            keys.append(fields(columns))
+        }
+        return keys
+    }
 }
 
 /// Builds the plans from the model and the resolved names.

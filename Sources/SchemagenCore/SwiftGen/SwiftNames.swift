@@ -24,6 +24,8 @@ struct SwiftNames {
     var properties: [String: [String: String]] = [:]
     /// Enum → case names (unescaped), in the order of the SQL labels.
     var cases: [String: [String]] = [:]
+    /// Every record's associations (from the foreign keys), named once for all files.
+    var associations = SwiftAssociations.empty
     var diagnostics = Diagnostics()
 
     static let tableCollisionSuffix = "Row"
@@ -32,7 +34,7 @@ struct SwiftNames {
     /// Modules the generated code names explicitly (`Swift.String`, `Foundation.Date`, `GRDB.Row`):
     /// no generated type and no namespace may take these names.
     static let moduleNames: Set<String> = ["Swift", "Foundation", "GRDB", "PostgresNIO", "NIOCore", "NIO"]
-    static let supportTypeNames: Set<String> = ["JSONValue", "CalendarDate", "SQLiteMigrations", "PostgresMigrations"]
+    static let supportTypeNames: Set<String> = ["JSONValue", "CalendarDate", "SQLiteMigrations", "PostgresMigrations", PostgresNIORenderer.runner]
 
     init(schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration) {
         resolveNamespace(schema, sourceMap)
@@ -42,6 +44,8 @@ struct SwiftNames {
             checkSwiftTypes(table, sourceMap)
         }
         for e in schema.enums { resolveCases(e, sourceMap) }
+        associations = SwiftAssociations(schema: schema, names: self, sourceMap: sourceMap)
+        diagnostics.append(contentsOf: associations.diagnostics)
     }
 
     /// `Namespace.Type`, or just `Type` without a namespace.

@@ -2,16 +2,21 @@
 /// no trailing whitespace, one newline at the end of every line.
 struct SwiftWriter {
     private(set) var text = ""
-    private var level = 0
+    /// The indentation of the current level, kept rather than rebuilt for every line
+    /// (the writer emits tens of megabytes for thousands of tables).
+    private var indent = ""
+    private var level = 0 {
+        didSet { indent = String(repeating: "    ", count: level) }
+    }
 
     init() {}
 
     mutating func line(_ s: String = "") {
-        if s.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: level) + s + "\n"
+        if !s.isEmpty {
+            text += indent
+            text += s
         }
+        text += "\n"
     }
 
     /// Several lines of pre-formatted text (a support type), each indented to the current level.

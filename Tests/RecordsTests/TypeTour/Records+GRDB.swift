@@ -24,6 +24,13 @@ extension TypeTour.Owner: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, G
     /// Named explicitly: GRDB would derive another name from the type.
     static let databaseTableName: Swift.String = "owners"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let id = GRDB.Column("id")
+        static let name = GRDB.Column("name")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -52,6 +59,14 @@ extension TypeTour.Owner: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, G
     mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The `values` rows whose (owner_id) refer to this row (foreign key `fk_values_owner_id`).
+    static let values = hasMany(TypeTour.ValueRow.self, key: "values", using: GRDB.ForeignKey(["owner_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - values
@@ -60,6 +75,59 @@ extension TypeTour.Owner: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, G
 extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     static let databaseTableName: Swift.String = "values"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let id = GRDB.Column("id")
+        static let ownerId = GRDB.Column("owner_id")
+        static let flag = GRDB.Column("flag")
+        static let flagNull = GRDB.Column("flag_null")
+        static let small = GRDB.Column("small")
+        static let medium = GRDB.Column("medium")
+        static let large = GRDB.Column("large")
+        static let ratio = GRDB.Column("ratio")
+        static let precise = GRDB.Column("precise")
+        static let money = GRDB.Column("money")
+        static let number = GRDB.Column("number")
+        static let code = GRDB.Column("code")
+        static let body = GRDB.Column("body")
+        static let bodyNull = GRDB.Column("body_null")
+        static let key = GRDB.Column("key")
+        static let happenedAt = GRDB.Column("happened_at")
+        static let localAt = GRDB.Column("local_at")
+        static let atTime = GRDB.Column("at_time")
+        static let onDay = GRDB.Column("on_day")
+        static let epoch = GRDB.Column("epoch")
+        static let doc = GRDB.Column("doc")
+        static let docNull = GRDB.Column("doc_null")
+        static let blob = GRDB.Column("blob")
+        static let mood = GRDB.Column("mood")
+        static let moodNull = GRDB.Column("mood_null")
+        static let flags = GRDB.Column("flags")
+        static let smalls = GRDB.Column("smalls")
+        static let mediums = GRDB.Column("mediums")
+        static let larges = GRDB.Column("larges")
+        static let ratios = GRDB.Column("ratios")
+        static let precises = GRDB.Column("precises")
+        static let moneys = GRDB.Column("moneys")
+        static let codes = GRDB.Column("codes")
+        static let texts = GRDB.Column("texts")
+        static let keys = GRDB.Column("keys")
+        static let stamps = GRDB.Column("stamps")
+        static let locals = GRDB.Column("locals")
+        static let times = GRDB.Column("times")
+        static let days = GRDB.Column("days")
+        static let epochs = GRDB.Column("epochs")
+        static let blobs = GRDB.Column("blobs")
+        static let moods = GRDB.Column("moods")
+        static let moodsNull = GRDB.Column("moods_null")
+        static let color = GRDB.Column("color")
+        static let words = GRDB.Column("words")
+        static let caption = GRDB.Column("label")
+        static let count = GRDB.Column("count")
+        static let doubled = GRDB.Column("doubled")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -179,6 +247,20 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         container["label"] = self.caption
         container["count"] = try SQLiteValues.custom(self.count)
     }
+
+    /// The `owners` row that (owner_id) refers to (foreign key `fk_values_owner_id`).
+    static let owner = belongsTo(TypeTour.Owner.self, key: "owner", using: GRDB.ForeignKey(["owner_id"], to: ["id"]))
+
+    /// The `pairs` rows whose (left_id) refer to this row (foreign key `fk_pairs_left_id`).
+    static let pairsByLeft = hasMany(TypeTour.Pair.self, key: "pairsByLeft", using: GRDB.ForeignKey(["left_id"], to: ["id"]))
+
+    /// The `pairs` rows whose (right_id) refer to this row (foreign key `fk_pairs_right_id`).
+    static let pairsByRight = hasMany(TypeTour.Pair.self, key: "pairsByRight", using: GRDB.ForeignKey(["right_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - pairs
@@ -187,6 +269,14 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
 extension TypeTour.Pair: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     static let databaseTableName: Swift.String = "pairs"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let leftId = GRDB.Column("left_id")
+        static let rightId = GRDB.Column("right_id")
+        static let weight = GRDB.Column("weight")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -213,6 +303,12 @@ extension TypeTour.Pair: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
         container["right_id"] = self.rightId.map { SQLiteValues.uuidText($0) }
         container["weight"] = self.weight
     }
+
+    /// The `values` row that (left_id) refers to (foreign key `fk_pairs_left_id`).
+    static let left = belongsTo(TypeTour.ValueRow.self, key: "left", using: GRDB.ForeignKey(["left_id"], to: ["id"]))
+
+    /// The `values` row that (right_id) refers to (foreign key `fk_pairs_right_id`).
+    static let right = belongsTo(TypeTour.ValueRow.self, key: "right", using: GRDB.ForeignKey(["right_id"], to: ["id"]))
 }
 
 // MARK: - Migrations

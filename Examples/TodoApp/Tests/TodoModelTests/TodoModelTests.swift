@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TodoModel
 
@@ -16,5 +17,30 @@ struct TodoModelTests {
 
         let data = try JSONEncoder().encode(items[2])
         #expect(try JSONDecoder().decode(Todo.Item.self, from: data) == items[2])
+    }
+
+    @Test func columnsAndAssociationsOnSQLite() throws {
+        let queue = try DatabaseQueue()
+        try Todo.migrate(queue)
+        let groceries = Todo.List(title: "Groceries"), chores = Todo.List(title: "Chores")
+        let items = [
+            Todo.Item(listId: groceries.id, text: "milk"),
+            Todo.Item(listId: groceries.id, text: "bread", done: true),
+            Todo.Item(listId: groceries.id, text: "coffee", priority: .high),
+            Todo.Item(listId: chores.id, text: "dishes", priority: .high),
+        ]
+        try queue.write { db in
+            try groceries.insert(db)
+            try chores.insert(db)
+            for item in items { try item.insert(db) }
+        }
+        try queue.read { db in
+            #expect(try groceries.openItems(db).map(\.text) == ["coffee", "milk"])
+            #expect(try chores.openItems(db).map(\.text) == ["dishes"])
+            let urgent = try Todo.items(.high, db)
+            #expect(Set(urgent.map { "\($0.list.title): \($0.item.text)" }) == ["Groceries: coffee", "Chores: dishes"])
+            #expect(try Todo.Item.fetchOne(db, id: items[1].id) == items[1])
+            #expect(try items[0].request(for: Todo.Item.list).fetchOne(db)?.id == groceries.id)   // (created_at keeps milliseconds only)
+        }
     }
 }

@@ -21,6 +21,19 @@ extension Basics.Writer: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GR
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "authors"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let handle = GRDB.Column("handle")
+        public static let displayName = GRDB.Column("display_name")
+        public static let email = GRDB.Column("email")
+        public static let bio = GRDB.Column("bio")
+        public static let isActive = GRDB.Column("is_active")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let nick = GRDB.Column("nickname")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -61,6 +74,19 @@ extension Basics.Writer: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GR
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The `posts` rows whose (author_id) refer to this row (foreign key `fk_posts_author_id`).
+    public static let posts = hasMany(Basics.Post.self, key: "posts", using: GRDB.ForeignKey(["author_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
+
+    /// The row whose (handle) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, handle: Swift.String) throws -> Self? {
+        try filter(Columns.handle == handle).fetchOne(db)
+    }
 }
 
 // MARK: - posts
@@ -70,6 +96,18 @@ extension Basics.Writer: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GR
 extension Basics.Post: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "posts"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let authorId = GRDB.Column("author_id")
+        public static let title = GRDB.Column("title")
+        public static let body = GRDB.Column("body")
+        public static let published = GRDB.Column("published")
+        public static let viewCount = GRDB.Column("view_count")
+        public static let score = GRDB.Column("score")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -109,6 +147,14 @@ extension Basics.Post: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
     }
+
+    /// The `authors` row that (author_id) refers to (foreign key `fk_posts_author_id`).
+    public static let author = belongsTo(Basics.Writer.self, key: "author", using: GRDB.ForeignKey(["author_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - type_tour
@@ -117,6 +163,53 @@ extension Basics.Post: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB
 extension Basics.TypeTour: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "type_tour"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let flag = GRDB.Column("flag")
+        public static let flagOn = GRDB.Column("flag_on")
+        public static let flagOff = GRDB.Column("flag_off")
+        public static let tiny = GRDB.Column("tiny")
+        public static let medium = GRDB.Column("medium")
+        public static let mediumPlus = GRDB.Column("medium_plus")
+        public static let big = GRDB.Column("big")
+        public static let ratio = GRDB.Column("ratio")
+        public static let precise = GRDB.Column("precise")
+        public static let infinite = GRDB.Column("infinite")
+        public static let price = GRDB.Column("price")
+        public static let whole = GRDB.Column("whole")
+        public static let anyNumber = GRDB.Column("any_number")
+        public static let code = GRDB.Column("code")
+        public static let emptyText = GRDB.Column("empty_text")
+        public static let numberAsText = GRDB.Column("number_as_text")
+        public static let boolWordText = GRDB.Column("bool_word_text")
+        public static let fixedUuid = GRDB.Column("fixed_uuid")
+        public static let uuidText = GRDB.Column("uuid_text")
+        public static let uuidString = GRDB.Column("uuid_string")
+        public static let happenedAt = GRDB.Column("happened_at")
+        public static let fixedAt = GRDB.Column("fixed_at")
+        public static let localAt = GRDB.Column("local_at")
+        public static let localFixed = GRDB.Column("local_fixed")
+        public static let atTime = GRDB.Column("at_time")
+        public static let onDay = GRDB.Column("on_day")
+        public static let leapDay = GRDB.Column("leap_day")
+        public static let epoch = GRDB.Column("epoch")
+        public static let epochInt = GRDB.Column("epoch_int")
+        public static let epochFixed = GRDB.Column("epoch_fixed")
+        public static let payload = GRDB.Column("payload")
+        public static let raw = GRDB.Column("raw")
+        public static let rawDefault = GRDB.Column("raw_default")
+        public static let literalNow = GRDB.Column("literal_now")
+        public static let literalUuid = GRDB.Column("literal_uuid")
+        public static let computedDefault = GRDB.Column("computed_default")
+        public static let derivedFlag = GRDB.Column("derived_flag")
+        public static let perDialect = GRDB.Column("per_dialect")
+        public static let nullDefault = GRDB.Column("null_default")
+        public static let color = GRDB.Column("color")
+        public static let tagsCustom = GRDB.Column("tags_custom")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -224,6 +317,11 @@ extension Basics.TypeTour: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Ta
         container["null_default"] = self.nullDefault
         container["color"] = try SQLiteValues.custom(self.color)
         container["tags_custom"] = try self.tagsCustom.map { try SQLiteValues.custom($0) }
+    }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
     }
 }
 

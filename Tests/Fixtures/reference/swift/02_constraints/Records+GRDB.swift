@@ -20,6 +20,15 @@ extension Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Table
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "organizations"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let slug = GRDB.Column("slug")
+        public static let name = GRDB.Column("name")
+        public static let plan = GRDB.Column("plan")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -47,6 +56,25 @@ extension Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Table
         container["name"] = self.name
         container["plan"] = self.plan
     }
+
+    /// The `projects` rows whose (org_id) refer to this row (foreign key `fk_projects_org_id`).
+    public static let projects = hasMany(Project.self, key: "projects", using: GRDB.ForeignKey(["org_id"], to: ["id"]))
+
+    /// The `memberships` rows whose (org_id) refer to this row (foreign key `fk_memberships_org`).
+    public static let memberships = hasMany(Membership.self, key: "memberships", using: GRDB.ForeignKey(["org_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (reviewer_org) refer to this row (foreign key `fk_tasks_reviewer_org`).
+    public static let tasks = hasMany(TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["reviewer_org"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (slug) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, slug: Swift.String) throws -> Self? {
+        try filter(Columns.slug == slug).fetchOne(db)
+    }
 }
 
 // MARK: - projects
@@ -55,6 +83,20 @@ extension Organization: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Table
 extension Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "projects"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let orgId = GRDB.Column("org_id")
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let code = GRDB.Column("code")
+        public static let archived = GRDB.Column("archived")
+        public static let priority = GRDB.Column("priority")
+        public static let budget = GRDB.Column("budget")
+        public static let spent = GRDB.Column("spent")
+        public static let deletedAt = GRDB.Column("deleted_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -93,6 +135,22 @@ extension Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecor
         container["spent"] = SQLiteValues.decimalText(self.spent)
         container["deleted_at"] = self.deletedAt.map { SQLiteValues.timestampText($0) }
     }
+
+    /// The `organizations` row that (org_id) refers to (foreign key `fk_projects_org_id`).
+    public static let org = belongsTo(Organization.self, key: "org", using: GRDB.ForeignKey(["org_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (org_id, project_id) refer to this row (foreign key `fk_tasks_org_id_project_id`).
+    public static let tasks = hasMany(TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["org_id", "project_id"], to: ["org_id", "id"]))
+
+    /// The row whose (org_id, id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, orgId: Foundation.UUID, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.orgId == SQLiteValues.uuidText(orgId) && Columns.id == id).fetchOne(db)
+    }
+
+    /// The row whose (org_id, code) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, orgId: Foundation.UUID, code: Swift.String) throws -> Self? {
+        try filter(Columns.orgId == SQLiteValues.uuidText(orgId) && Columns.code == code).fetchOne(db)
+    }
 }
 
 // MARK: - memberships
@@ -101,6 +159,14 @@ extension Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecor
 extension Membership: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "memberships"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let orgId = GRDB.Column("org_id")
+        public static let userId = GRDB.Column("user_id")
+        public static let role = GRDB.Column("role")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -127,6 +193,17 @@ extension Membership: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRe
         container["user_id"] = self.userId
         container["role"] = self.role
     }
+
+    /// The `organizations` row that (org_id) refers to (foreign key `fk_memberships_org`).
+    public static let org = belongsTo(Organization.self, key: "org", using: GRDB.ForeignKey(["org_id"], to: ["id"]))
+
+    /// The `tasks` rows whose (org_id, owner_id) refer to this row (foreign key `fk_tasks_org_id_owner_id`).
+    public static let tasks = hasMany(TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["org_id", "owner_id"], to: ["org_id", "user_id"]))
+
+    /// The row whose (org_id, user_id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, orgId: Foundation.UUID, userId: Swift.String) throws -> Self? {
+        try filter(Columns.orgId == SQLiteValues.uuidText(orgId) && Columns.userId == userId).fetchOne(db)
+    }
 }
 
 // MARK: - tasks
@@ -136,6 +213,21 @@ extension Membership: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRe
 extension TaskRow: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "tasks"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let orgId = GRDB.Column("org_id")
+        public static let projectId = GRDB.Column("project_id")
+        public static let ownerId = GRDB.Column("owner_id")
+        public static let parentId = GRDB.Column("parent_id")
+        public static let queue = GRDB.Column("queue")
+        public static let reviewerOrg = GRDB.Column("reviewer_org")
+        public static let fallbackQueue = GRDB.Column("fallback_queue")
+        public static let title = GRDB.Column("title")
+        public static let estimate = GRDB.Column("estimate")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -181,6 +273,32 @@ extension TaskRow: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Tab
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
     }
+
+    /// The `tasks` row that (parent_id) refers to (foreign key `fk_tasks_parent_id`).
+    public static let parent = belongsTo(TaskRow.self, key: "parent", using: GRDB.ForeignKey(["parent_id"], to: ["id"]))
+
+    /// The `queues` row that (queue) refers to (foreign key `fk_tasks_queue`).
+    public static let queueByQueue = belongsTo(Queue.self, key: "queueByQueue", using: GRDB.ForeignKey(["queue"], to: ["name"]))
+
+    /// The `queues` row that (fallback_queue) refers to (foreign key `fk_tasks_fallback_queue`).
+    public static let queueByFallbackQueue = belongsTo(Queue.self, key: "queueByFallbackQueue", using: GRDB.ForeignKey(["fallback_queue"], to: ["name"]))
+
+    /// The `projects` row that (org_id, project_id) refers to (foreign key `fk_tasks_org_id_project_id`).
+    public static let project = belongsTo(Project.self, key: "project", using: GRDB.ForeignKey(["org_id", "project_id"], to: ["org_id", "id"]))
+
+    /// The `memberships` row that (org_id, owner_id) refers to (foreign key `fk_tasks_org_id_owner_id`).
+    public static let membership = belongsTo(Membership.self, key: "membership", using: GRDB.ForeignKey(["org_id", "owner_id"], to: ["org_id", "user_id"]))
+
+    /// The `organizations` row that (reviewer_org) refers to (foreign key `fk_tasks_reviewer_org`).
+    public static let organizationByReviewerOrg = belongsTo(Organization.self, key: "organizationByReviewerOrg", using: GRDB.ForeignKey(["reviewer_org"], to: ["id"]))
+
+    /// The `tasks` rows whose (parent_id) refer to this row (foreign key `fk_tasks_parent_id`).
+    public static let tasks = hasMany(TaskRow.self, key: "tasks", using: GRDB.ForeignKey(["parent_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - queues
@@ -189,6 +307,13 @@ extension TaskRow: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Tab
 extension Queue: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "queues"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let name = GRDB.Column("name")
+        public static let capacity = GRDB.Column("capacity")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -212,6 +337,17 @@ extension Queue: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
     public func encode(to container: inout GRDB.PersistenceContainer) throws {
         container["name"] = self.name
         container["capacity"] = self.capacity
+    }
+
+    /// The `tasks` rows whose (queue) refer to this row (foreign key `fk_tasks_queue`).
+    public static let tasksByQueue = hasMany(TaskRow.self, key: "tasksByQueue", using: GRDB.ForeignKey(["queue"], to: ["name"]))
+
+    /// The `tasks` rows whose (fallback_queue) refer to this row (foreign key `fk_tasks_fallback_queue`).
+    public static let tasksByFallbackQueue = hasMany(TaskRow.self, key: "tasksByFallbackQueue", using: GRDB.ForeignKey(["fallback_queue"], to: ["name"]))
+
+    /// The row whose (name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, name: Swift.String) throws -> Self? {
+        try filter(Columns.name == name).fetchOne(db)
     }
 }
 

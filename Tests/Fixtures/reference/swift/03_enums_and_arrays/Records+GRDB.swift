@@ -29,6 +29,32 @@ extension Catalog.Run: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableR
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "runs"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let status = GRDB.Column("status")
+        public static let agent = GRDB.Column("agent")
+        public static let shirt = GRDB.Column("shirt")
+        public static let history = GRDB.Column("history")
+        public static let tags = GRDB.Column("tags")
+        public static let labels = GRDB.Column("labels")
+        public static let scores = GRDB.Column("scores")
+        public static let weights = GRDB.Column("weights")
+        public static let flags = GRDB.Column("flags")
+        public static let days = GRDB.Column("days")
+        public static let ids = GRDB.Column("ids")
+        public static let metadata = GRDB.Column("metadata")
+        public static let settings = GRDB.Column("settings")
+        public static let listJson = GRDB.Column("list_json")
+        public static let scalarJson = GRDB.Column("scalar_json")
+        public static let numberJson = GRDB.Column("number_json")
+        public static let wrappedJson = GRDB.Column("wrapped_json")
+        public static let rawJson = GRDB.Column("raw_json")
+        public static let splitJson = GRDB.Column("split_json")
+        public static let optional = GRDB.Column("optional")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -89,6 +115,11 @@ extension Catalog.Run: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableR
         container["raw_json"] = try self.rawJson.map { try SQLiteValues.jsonText($0) }
         container["split_json"] = try SQLiteValues.jsonText(self.splitJson)
         container["optional"] = try self.optional.map { try SQLiteValues.jsonText($0) }
+    }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
     }
 }
 

@@ -21,6 +21,17 @@ extension Article: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Tab
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "articles"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let title = GRDB.Column("title")
+        public static let body = GRDB.Column("body")
+        public static let summary = GRDB.Column("summary")
+        public static let createdAt = GRDB.Column("created_at")
+        public static let updatedAt = GRDB.Column("updated_at")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -57,6 +68,11 @@ extension Article: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Tab
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - notes
@@ -65,6 +81,16 @@ extension Article: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Tab
 extension Note: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "notes"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let order = GRDB.Column("order")
+        public static let content = GRDB.Column("content")
+        public static let editedAt = GRDB.Column("edited_at")
+        public static let editedTs = GRDB.Column("edited_ts")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -99,6 +125,11 @@ extension Note: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
         container["edited_at"] = SQLiteValues.datetimeText(self.editedAt)
         container["edited_ts"] = SQLiteValues.unixtimeSeconds(self.editedTs)
     }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - line_items
@@ -108,6 +139,22 @@ extension Note: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
 extension LineItem: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "line_items"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let quantity = GRDB.Column("quantity")
+        public static let unitCents = GRDB.Column("unit_cents")
+        public static let total = GRDB.Column("total")
+        public static let label = GRDB.Column("label")
+        public static let doubled = GRDB.Column("doubled")
+        public static let price = GRDB.Column("price")
+        public static let note = GRDB.Column("note")
+        public static let raw = GRDB.Column("raw")
+        public static let ok = GRDB.Column("ok")
+        public static let stamp = GRDB.Column("stamp")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -151,6 +198,11 @@ extension LineItem: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Ta
     /// Keeps the `id` SQLite assigned.
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
+    }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
     }
 }
 

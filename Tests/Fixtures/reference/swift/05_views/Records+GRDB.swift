@@ -21,6 +21,17 @@ extension Employee: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Ta
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "employees"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let team = GRDB.Column("team")
+        public static let salary = GRDB.Column("salary")
+        public static let hiredOn = GRDB.Column("hired_on")
+        public static let active = GRDB.Column("active")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -56,6 +67,11 @@ extension Employee: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Ta
     /// Keeps the `id` SQLite assigned.
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
+    }
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
     }
 }
 

@@ -23,6 +23,19 @@ extension Telemetry.Device: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "devices"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let serialNumber = GRDB.Column("serial_number")
+        public static let name = GRDB.Column("name")
+        public static let tags = GRDB.Column("tags")
+        public static let attributes = GRDB.Column("attributes")
+        public static let activeDuring = GRDB.Column("active_during")
+        public static let secret = GRDB.Column("secret")
+        public static let registeredAt = GRDB.Column("registered_at")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -58,6 +71,19 @@ extension Telemetry.Device: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
         container["secret"] = self.secret
         container["registered_at"] = SQLiteValues.timestampText(self.registeredAt)
     }
+
+    /// The `readings` rows whose (device_id) refer to this row (foreign key `fk_readings_device_id`).
+    public static let readings = hasMany(Telemetry.Reading.self, key: "readings", using: GRDB.ForeignKey(["device_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (serial_number) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, serialNumber: String) throws -> Self? {
+        try filter(Columns.serialNumber == SQLiteValues.custom(serialNumber)).fetchOne(db)
+    }
 }
 
 // MARK: - readings
@@ -66,6 +92,16 @@ extension Telemetry.Device: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
 extension Telemetry.Reading: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "readings"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let deviceId = GRDB.Column("device_id")
+        public static let takenAt = GRDB.Column("taken_at")
+        public static let value = GRDB.Column("value")
+        public static let severity = GRDB.Column("severity")
+        public static let receivedAt = GRDB.Column("received_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -96,6 +132,14 @@ extension Telemetry.Reading: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         container["severity"] = self.severity.rawValue
         container["received_at"] = SQLiteValues.timestampText(self.receivedAt)
     }
+
+    /// The `devices` row that (device_id) refers to (foreign key `fk_readings_device_id`).
+    public static let device = belongsTo(Telemetry.Device.self, key: "device", using: GRDB.ForeignKey(["device_id"], to: ["id"]))
+
+    /// The row whose (device_id, taken_at) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, deviceId: Foundation.UUID, takenAt: Foundation.Date) throws -> Self? {
+        try filter(Columns.deviceId == SQLiteValues.uuidText(deviceId) && Columns.takenAt == SQLiteValues.timestampText(takenAt)).fetchOne(db)
+    }
 }
 
 // MARK: - alerts
@@ -104,6 +148,14 @@ extension Telemetry.Reading: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
 extension Telemetry.Alert: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "alerts"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let severity = GRDB.Column("severity")
+        public static let message = GRDB.Column("message")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -130,6 +182,11 @@ extension Telemetry.Alert: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Ta
         container["severity"] = self.severity.rawValue
         container["message"] = self.message
     }
+
+    /// The row whose (id, severity) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID, severity: Telemetry.Severity) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id) && Columns.severity == severity.rawValue).fetchOne(db)
+    }
 }
 
 // MARK: - shards
@@ -138,6 +195,13 @@ extension Telemetry.Alert: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Ta
 extension Telemetry.Shard: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "shards"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let key = GRDB.Column("key")
+        public static let payload = GRDB.Column("payload")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -161,6 +225,11 @@ extension Telemetry.Shard: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Ta
     public func encode(to container: inout GRDB.PersistenceContainer) throws {
         container["key"] = self.key
         container["payload"] = try self.payload.map { try SQLiteValues.jsonText($0) }
+    }
+
+    /// The row whose (key) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, key: Swift.Int64) throws -> Self? {
+        try filter(Columns.key == key).fetchOne(db)
     }
 }
 

@@ -21,6 +21,14 @@ extension Department: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "departments"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let headId = GRDB.Column("head_id")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -51,6 +59,22 @@ extension Department: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The `staff` row that (head_id) refers to (foreign key `fk_departments_head_id`).
+    public static let head = belongsTo(Staff.self, key: "head", using: GRDB.ForeignKey(["head_id"], to: ["id"]))
+
+    /// The `staff` rows whose (department_id) refer to this row (foreign key `fk_staff_department_id`).
+    public static let staff = hasMany(Staff.self, key: "staff", using: GRDB.ForeignKey(["department_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
+
+    /// The row whose (name) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, name: Swift.String) throws -> Self? {
+        try filter(Columns.name == name).fetchOne(db)
+    }
 }
 
 // MARK: - staff
@@ -60,6 +84,15 @@ extension Department: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.
 extension Staff: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "staff"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let name = GRDB.Column("name")
+        public static let departmentId = GRDB.Column("department_id")
+        public static let managerId = GRDB.Column("manager_id")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -93,6 +126,23 @@ extension Staff: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Table
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = Swift.Int32(truncatingIfNeeded: inserted.rowID)
     }
+
+    /// The `departments` row that (department_id) refers to (foreign key `fk_staff_department_id`).
+    public static let department = belongsTo(Department.self, key: "department", using: GRDB.ForeignKey(["department_id"], to: ["id"]))
+
+    /// The `staff` row that (manager_id) refers to (foreign key `fk_staff_manager_id`).
+    public static let manager = belongsTo(Staff.self, key: "manager", using: GRDB.ForeignKey(["manager_id"], to: ["id"]))
+
+    /// The `departments` rows whose (head_id) refer to this row (foreign key `fk_departments_head_id`).
+    public static let departments = hasMany(Department.self, key: "departments", using: GRDB.ForeignKey(["head_id"], to: ["id"]))
+
+    /// The `staff` rows whose (manager_id) refer to this row (foreign key `fk_staff_manager_id`).
+    public static let staff = hasMany(Staff.self, key: "staff", using: GRDB.ForeignKey(["manager_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - a_nodes
@@ -101,6 +151,14 @@ extension Staff: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.Table
 extension ANode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "a_nodes"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let cId = GRDB.Column("c_id")
+        public static let cN = GRDB.Column("c_n")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -127,6 +185,17 @@ extension ANode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
         container["c_id"] = self.cId
         container["c_n"] = self.cN
     }
+
+    /// The `c_nodes` row that (c_id, c_n) refers to (foreign key `fk_a_nodes_c_id_c_n`).
+    public static let cNode = belongsTo(CNode.self, key: "cNode", using: GRDB.ForeignKey(["c_id", "c_n"], to: ["id", "n"]))
+
+    /// The `b_nodes` rows whose (a_id) refer to this row (foreign key `fk_b_nodes_a_id`).
+    public static let bNodes = hasMany(BNode.self, key: "bNodes", using: GRDB.ForeignKey(["a_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.String) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - b_nodes
@@ -135,6 +204,13 @@ extension ANode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
 extension BNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "b_nodes"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let aId = GRDB.Column("a_id")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -159,6 +235,17 @@ extension BNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
         container["id"] = self.id
         container["a_id"] = self.aId
     }
+
+    /// The `a_nodes` row that (a_id) refers to (foreign key `fk_b_nodes_a_id`).
+    public static let a = belongsTo(ANode.self, key: "a", using: GRDB.ForeignKey(["a_id"], to: ["id"]))
+
+    /// The `c_nodes` rows whose (b_id) refer to this row (foreign key `fk_c_nodes_b_id`).
+    public static let cNodes = hasMany(CNode.self, key: "cNodes", using: GRDB.ForeignKey(["b_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.String) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - c_nodes
@@ -167,6 +254,14 @@ extension BNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
 extension CNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "c_nodes"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let n = GRDB.Column("n")
+        public static let bId = GRDB.Column("b_id")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -192,6 +287,17 @@ extension CNode: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord 
         container["id"] = self.id
         container["n"] = self.n
         container["b_id"] = self.bId
+    }
+
+    /// The `b_nodes` row that (b_id) refers to (foreign key `fk_c_nodes_b_id`).
+    public static let b = belongsTo(BNode.self, key: "b", using: GRDB.ForeignKey(["b_id"], to: ["id"]))
+
+    /// The `a_nodes` rows whose (c_id, c_n) refer to this row (foreign key `fk_a_nodes_c_id_c_n`).
+    public static let aNodes = hasMany(ANode.self, key: "aNodes", using: GRDB.ForeignKey(["c_id", "c_n"], to: ["id", "n"]))
+
+    /// The row whose (id, n) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.String, n: Swift.Int32) throws -> Self? {
+        try filter(Columns.id == id && Columns.n == n).fetchOne(db)
     }
 }
 

@@ -29,6 +29,14 @@ extension Shop.Customer: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "customers"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let email = GRDB.Column("email")
+        public static let tier = GRDB.Column("tier")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -54,6 +62,19 @@ extension Shop.Customer: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
         container["email"] = self.email
         container["tier"] = self.tier.rawValue
     }
+
+    /// The `orders` rows whose (customer_id) refer to this row (foreign key `fk_orders_customer_id`).
+    public static let orders = hasMany(Shop.Order.self, key: "orders", using: GRDB.ForeignKey(["customer_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The row whose (email) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, email: Swift.String) throws -> Self? {
+        try filter(Columns.email == email).fetchOne(db)
+    }
 }
 
 // MARK: - products
@@ -62,6 +83,14 @@ extension Shop.Customer: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
 extension Shop.Product: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "products"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let sku = GRDB.Column("sku")
+        public static let title = GRDB.Column("title")
+        public static let currency = GRDB.Column("currency")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -88,6 +117,17 @@ extension Shop.Product: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Table
         container["title"] = self.title
         container["currency"] = self.currency.rawValue
     }
+
+    /// The `prices` rows whose (sku) refer to this row (foreign key `fk_prices_sku`).
+    public static let prices = hasMany(Shop.Price.self, key: "prices", using: GRDB.ForeignKey(["sku"], to: ["sku"]))
+
+    /// The `order_lines` rows whose (sku) refer to this row (foreign key `fk_order_lines_sku`).
+    public static let orderLines = hasMany(Shop.OrderLine.self, key: "orderLines", using: GRDB.ForeignKey(["sku"], to: ["sku"]))
+
+    /// The row whose (sku) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, sku: Swift.String) throws -> Self? {
+        try filter(Columns.sku == sku).fetchOne(db)
+    }
 }
 
 // MARK: - prices
@@ -96,6 +136,14 @@ extension Shop.Product: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Table
 extension Shop.Price: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "prices"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let sku = GRDB.Column("sku")
+        public static let validFrom = GRDB.Column("valid_from")
+        public static let amount = GRDB.Column("amount")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -122,6 +170,14 @@ extension Shop.Price: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRe
         container["valid_from"] = self.validFrom.description
         container["amount"] = SQLiteValues.decimalText(self.amount)
     }
+
+    /// The `products` row that (sku) refers to (foreign key `fk_prices_sku`).
+    public static let productBySku = belongsTo(Shop.Product.self, key: "productBySku", using: GRDB.ForeignKey(["sku"], to: ["sku"]))
+
+    /// The row whose (sku, valid_from) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, sku: Swift.String, validFrom: Shop.CalendarDate) throws -> Self? {
+        try filter(Columns.sku == sku && Columns.validFrom == validFrom.description).fetchOne(db)
+    }
 }
 
 // MARK: - orders
@@ -131,6 +187,15 @@ extension Shop.Price: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRe
 extension Shop.Order: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "orders"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let id = GRDB.Column("id")
+        public static let customerId = GRDB.Column("customer_id")
+        public static let state = GRDB.Column("state")
+        public static let placedAt = GRDB.Column("placed_at")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -164,6 +229,17 @@ extension Shop.Order: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.
     public mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
     }
+
+    /// The `customers` row that (customer_id) refers to (foreign key `fk_orders_customer_id`).
+    public static let customer = belongsTo(Shop.Customer.self, key: "customer", using: GRDB.ForeignKey(["customer_id"], to: ["id"]))
+
+    /// The `order_lines` rows whose (order_id) refer to this row (foreign key `fk_order_lines_order_id`).
+    public static let orderLines = hasMany(Shop.OrderLine.self, key: "orderLines", using: GRDB.ForeignKey(["order_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
+    }
 }
 
 // MARK: - order_lines
@@ -172,6 +248,14 @@ extension Shop.Order: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.
 extension Shop.OrderLine: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "order_lines"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let orderId = GRDB.Column("order_id")
+        public static let sku = GRDB.Column("sku")
+        public static let quantity = GRDB.Column("quantity")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -197,6 +281,17 @@ extension Shop.OrderLine: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tab
         container["order_id"] = self.orderId
         container["sku"] = self.sku
         container["quantity"] = self.quantity
+    }
+
+    /// The `orders` row that (order_id) refers to (foreign key `fk_order_lines_order_id`).
+    public static let orderByOrderId = belongsTo(Shop.Order.self, key: "orderByOrderId", using: GRDB.ForeignKey(["order_id"], to: ["id"]))
+
+    /// The `products` row that (sku) refers to (foreign key `fk_order_lines_sku`).
+    public static let productBySku = belongsTo(Shop.Product.self, key: "productBySku", using: GRDB.ForeignKey(["sku"], to: ["sku"]))
+
+    /// The row whose (order_id, sku) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, orderId: Swift.Int64, sku: Swift.String) throws -> Self? {
+        try filter(Columns.orderId == orderId && Columns.sku == sku).fetchOne(db)
     }
 }
 

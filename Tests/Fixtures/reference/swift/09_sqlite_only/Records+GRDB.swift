@@ -20,6 +20,15 @@ extension Kv: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     public static let databaseTableName: Swift.String = "kv"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    public enum Columns {
+        public static let key = GRDB.Column("key")
+        public static let value = GRDB.Column("value")
+        public static let size = GRDB.Column("size")
+        public static let savedAt = GRDB.Column("saved_at")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     public static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -48,6 +57,11 @@ extension Kv: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
         container["key"] = self.key
         container["value"] = try SQLiteValues.custom(self.value)
         container["saved_at"] = SQLiteValues.unixtimeSeconds(self.savedAt)
+    }
+
+    /// The row whose (key) has the given value, or nil.
+    public static func fetchOne(_ db: GRDB.Database, key: Swift.String) throws -> Self? {
+        try filter(Columns.key == key).fetchOne(db)
     }
 }
 

@@ -1,0 +1,204 @@
+/// The PostgresNIO operations of one table in `Records+PostgresNIO.swift`: find by each key, the
+/// rows of each foreign key, insert (one or many), update, upsert and delete. Each is one
+/// statement whose text is fixed when the code is generated (names quoted, the table in the
+/// schema's PostgreSQL namespace) and whose values are all bound, never spliced in; each runs on
+/// anything that conforms to the generated `PostgresQueryRunner` (`PostgresClient`,
+/// `PostgresConnection`). Update and delete need a primary key; upsert needs a primary key or a
+/// unique constraint to conflict on: a table without them gets only the rest.
+struct PostgresOperations {
+    let renderer: PostgresNIORenderer
+    let plan: TablePlan
+    /// The table's SQL name, qualified with the namespace.
+    let table: String
+    /// Every column, for `SELECT` and `RETURNING`.
+    let columnList: String
+
+    private var sql: SQLSyntax { renderer.sql }
+    private var access: String { renderer.access }
+    /// The parameters every operation ends with.
+    private var tail: String {
+        "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
+    }
+    private static let read = "Self.init(postgresRow:)"
+
+    func render(into w: inout SwiftWriter) {
+        for key in plan.lookupKeys where !key.isEmpty { find(key, into: &w) }
+        var seen: [Set<String>] = []
+        for fk in plan.table.foreignKeys where !seen.contains(Set(fk.columns)) {
+            seen.append(Set(fk.columns))
+            children(fk, into: &w)
+        }
+        insert(into: &w)
+        let primaryKey = plan.primaryKeyFields
+        if !primaryKey.isEmpty {
+            update(primaryKey, into: &w)
+            delete(primaryKey, into: &w)
+        }
+        upsert(into: &w)
+    }
+
+    // MARK: Reading
+
+    private func find(_ key: [FieldPlan], into w: inout SwiftWriter) {
+        w.line()
+        w.doc(["The row whose (\(Self.columnNames(key))) has the given values, or nil."])
+        w.block("\(access)static func postgresFind(\(parameters(key)), \(tail)) async throws -> Self?") { w in
+            let condition = bindKeys(key, startingAt: 1, into: &w)
+            run("SELECT \(columnList) FROM \(table) WHERE \(condition)", reading: "first", into: &w)
+        }
+    }
+
+    private func children(_ fk: ForeignKey, into w: inout SwiftWriter) {
+        let key = plan.fields(fk.columns)
+        guard key.count == fk.columns.count else { return }
+        let order = plan.table.primaryKey.map { " ORDER BY " + sql.ids($0.columns) } ?? ""
+        w.line()
+        w.doc(["The rows whose (\(Self.columnNames(key))) refer to the given `\(fk.referencedTable)` row (foreign key `\(fk.name)`)"
+               + (order.isEmpty ? "." : ", in primary-key order.")])
+        w.block("\(access)static func postgresFetch(\(parameters(key)), \(tail)) async throws -> [Self]") { w in
+            let condition = bindKeys(key, startingAt: 1, into: &w)
+            run("SELECT \(columnList) FROM \(table) WHERE \(condition)\(order)", reading: "all", into: &w)
+        }
+    }
+
+    // MARK: Writing
+
+    private func insert(into w: inout SwiftWriter) {
+        let into = SwiftIdentifiers.stringLiteral(table), returning = SwiftIdentifiers.stringLiteral(columnList)
+        w.line()
+        w.doc(["Inserts the record; returns the row as stored (defaults, the serial key and generated columns filled in)."])
+        w.block("\(access)func postgresInsert(\(tail)) async throws -> Self") { w in
+            w.line("try await PostgresValues.inserted(database.\(renderer.runMethod)(postgresInsert(), logger: logger), Self.tableName, \(Self.read))")
+        }
+        w.line()
+        w.doc(["Inserts the records in one statement (at most 65,535 bound values: split larger batches); returns the rows",
+               "as stored, in the order given. An empty array runs nothing."])
+        w.block("\(access)static func postgresInsertAll(_ records: [Self], \(tail)) async throws -> [Self]") { w in
+            w.line("if records.isEmpty { return [] }")
+            w.line("var insert = PostgresValues.Insert()")
+            w.block("for (i, record) in records.enumerated()") { w in
+                w.line("if i > 0 { insert.nextRow() }")
+                w.line("try record.postgresValues(into: &insert)")
+            }
+            w.line("return try await PostgresValues.all(database.\(renderer.runMethod)(insert.query(into: \(into), returning: \(returning)), logger: logger), \(Self.read))")
+        }
+    }
+
+    private func update(_ primaryKey: [FieldPlan], into w: inout SwiftWriter) {
+        let keyColumns = Set(primaryKey.map(\.column.name))
+        let assigned = plan.fields.filter { $0.isWritten && !keyColumns.contains($0.column.name) }
+        w.line()
+        w.doc(["Writes every column of the record to the row with its primary key (\(Self.columnNames(primaryKey)));",
+               "returns the row as stored, or nil when no row has that key."])
+        w.block("\(access)func postgresUpdate(\(tail)) async throws -> Self?") { w in
+            w.line("var bindings = PostgresNIO.PostgresBindings()")
+            var assignments: [String] = []
+            for field in assigned {
+                let (expression, placeholder) = renderer.value(field, number: assignments.count + 1)
+                w.line("try PostgresValues.bind(&bindings, \(expression))")
+                assignments.append(sql.id(field.column.name) + " = " + placeholder)
+            }
+            // Every column is in the key: an assignment that changes nothing still returns the row.
+            if assignments.isEmpty { assignments.append(sql.id(primaryKey[0].column.name) + " = " + sql.id(primaryKey[0].column.name)) }
+            var conditions: [String] = []
+            for field in primaryKey {
+                let (expression, placeholder) = renderer.value(field, number: assigned.count + conditions.count + 1)
+                w.line("try PostgresValues.bind(&bindings, \(expression))")
+                conditions.append(sql.id(field.column.name) + " = " + placeholder)
+            }
+            run("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE \(conditions.joined(separator: " AND ")) RETURNING \(columnList)",
+                reading: "first", into: &w)
+        }
+    }
+
+    private func delete(_ primaryKey: [FieldPlan], into w: inout SwiftWriter) {
+        w.line()
+        w.doc(["Deletes the row with the given primary key; false when there is none."])
+        w.block("\(access)static func postgresDelete(\(parameters(primaryKey)), \(tail)) async throws -> Swift.Bool") { w in
+            let condition = bindKeys(primaryKey, startingAt: 1, into: &w)
+            w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral("DELETE FROM \(table) WHERE \(condition) RETURNING 1")), binds: bindings)")
+            w.line("return try await !PostgresValues.all(database.\(renderer.runMethod)(query, logger: logger), { _ in () }).isEmpty")
+        }
+    }
+
+    /// The keys an upsert can conflict on: the primary key, then each unique constraint.
+    private var conflictKeys: [(caseName: String, constraint: String, columns: [String])] {
+        var keys: [(String, String, [String])] = []
+        var taken: Set<String> = []
+        func add(_ preferred: String, _ constraint: String, _ columns: [String]) {
+            var name = SwiftNames.memberIdentifier(SwiftIdentifiers.lowerCamel(preferred), fallback: "key", unusable: SwiftIdentifiers.unusableMemberNames)
+            if taken.contains(name) {
+                var n = 2
+                while taken.contains(name + String(n)) { n += 1 }
+                name += String(n)
+            }
+            taken.insert(name)
+            keys.append((name, constraint, columns))
+        }
+        if let pk = plan.table.primaryKey { add("primary_key", pk.name, pk.columns) }
+        for unique in plan.table.uniques { add(unique.name, unique.name, unique.columns) }
+        return keys
+    }
+
+    private func upsert(into w: inout SwiftWriter) {
+        let keys = conflictKeys
+        guard !keys.isEmpty else { return }
+        let primaryKey = Set(plan.table.primaryKey?.columns ?? [])
+        w.line()
+        w.doc(["The keys `postgresUpsert` can conflict on: the primary key and the unique constraints, by name."])
+        w.block("\(access)enum PostgresConflict: Swift.Sendable, Swift.CaseIterable") { w in
+            for key in keys {
+                w.doc(["`\(key.constraint)` (\(key.columns.joined(separator: ", ")))."])
+                w.line("case \(SwiftIdentifiers.escaped(key.caseName))")
+            }
+        }
+        let defaultKey = plan.table.primaryKey == nil ? "" : " = .primaryKey"
+        w.line()
+        w.doc(["Inserts the record, or, when a row with the same key exists, updates that row's other columns",
+               "(the primary key never changes); returns the row as stored."])
+        w.block("\(access)func postgresUpsert(onConflict conflict: PostgresConflict\(defaultKey), \(tail)) async throws -> Self") { w in
+            w.line("var insert = PostgresValues.Insert()")
+            w.line("try postgresValues(into: &insert)")
+            w.line("let clause: Swift.String")
+            w.block("switch conflict") { w in
+                for key in keys {
+                    let fixed = primaryKey.union(key.columns)
+                    var assignments = plan.fields.filter { $0.isWritten && !fixed.contains($0.column.name) }.map(\.column.name)
+                    if assignments.isEmpty { assignments = [key.columns[0]] }
+                    let set = assignments.map { sql.id($0) + " = EXCLUDED." + sql.id($0) }.joined(separator: ", ")
+                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): clause = \(SwiftIdentifiers.stringLiteral(" ON CONFLICT ON CONSTRAINT \(sql.id(key.constraint)) DO UPDATE SET \(set)"))")
+                }
+            }
+            w.line("let query = insert.query(into: \(SwiftIdentifiers.stringLiteral(table)), returning: \(SwiftIdentifiers.stringLiteral(columnList)), conflict: clause)")
+            w.line("return try await PostgresValues.inserted(database.\(renderer.runMethod)(query, logger: logger), Self.tableName, \(Self.read))")
+        }
+    }
+
+    // MARK: Pieces
+
+    /// `id key0: Foundation.UUID, slug key1: Swift.String`: labels are the properties, the names
+    /// inside cannot clash with `database` and `logger`.
+    private func parameters(_ key: [FieldPlan]) -> String {
+        key.enumerated().map { "\($0.element.label) key\($0.offset): \($0.element.baseType)" }.joined(separator: ", ")
+    }
+
+    /// Binds `key0`, `key1`, ... into a new `bindings` and returns the condition `a = $1 AND b = $2`.
+    private func bindKeys(_ key: [FieldPlan], startingAt first: Int, into w: inout SwiftWriter) -> String {
+        w.line("var bindings = PostgresNIO.PostgresBindings()")
+        var conditions: [String] = []
+        for (i, field) in key.enumerated() {
+            let (expression, placeholder) = renderer.parameter(field, "key\(i)", number: first + i)
+            w.line("try PostgresValues.bind(&bindings, \(expression))")
+            conditions.append(sql.id(field.column.name) + " = " + placeholder)
+        }
+        return conditions.joined(separator: " AND ")
+    }
+
+    /// Runs the statement with `bindings` and reads its rows (`first` or `all`).
+    private func run(_ statement: String, reading: String, into w: inout SwiftWriter) {
+        w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(statement)), binds: bindings)")
+        w.line("return try await PostgresValues.\(reading)(database.\(renderer.runMethod)(query, logger: logger), \(Self.read))")
+    }
+
+    private static func columnNames(_ key: [FieldPlan]) -> String { key.map(\.column.name).joined(separator: ", ") }
+}
