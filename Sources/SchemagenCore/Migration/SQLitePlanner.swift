@@ -152,7 +152,9 @@ public struct SQLitePlanner {
     func dropAndAddColumns(_ pair: Pair, _ plan: inout MigrationPlan) {
         let name = pair.new.name
         let kept = Set(pair.columnSource.values)
-        for c in pair.old.columns where !kept.contains(c.name) {
+        // Generated columns first: one may read another column that goes too.
+        let dropped = pair.old.columns.filter { !kept.contains($0.name) }
+        for c in dropped.filter({ $0.generated != nil }) + dropped.filter({ $0.generated == nil }) {
             plan.add(.dropColumn(table: name, column: c.name), hazards(.dropColumn(table: name, c)))
         }
         for c in pair.new.columns where pair.columnSource[c.name] == nil {

@@ -136,7 +136,9 @@ public struct SchemaDiff: Sendable {
             if !Self.sameColumn(renamedOld, c) { columnChanges.append(.alterColumn(table: name, old: renamedOld, new: c)) }
         }
         var drops: [Change] = []
-        for c in o.columns where !matched.contains(c.name) { drops.append(.dropColumn(table: name, c)) }
+        // Generated columns first: one may read another column that goes too.
+        for c in o.columns where !matched.contains(c.name) && c.generated != nil { drops.append(.dropColumn(table: name, c)) }
+        for c in o.columns where !matched.contains(c.name) && c.generated == nil { drops.append(.dropColumn(table: name, c)) }
         // Column renames carry into constraint definitions of the old table.
         let map = Dictionary(columnRenames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let rename: (String) -> String = { map[$0] ?? $0 }

@@ -23,6 +23,16 @@ extension Chain.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
     /// Named explicitly: GRDB would derive another name from the type.
     static let databaseTableName: Swift.String = "projects"
 
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let id = GRDB.Column("id")
+        static let name = GRDB.Column("name")
+        static let notes = GRDB.Column("notes")
+        static let rating = GRDB.Column("rating")
+        static let bumped = GRDB.Column("bumped")
+    }
+
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
         .lowercaseString
@@ -51,6 +61,14 @@ extension Chain.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
         container["notes"] = self.notes
         container["rating"] = self.rating
     }
+
+    /// The `work_items` rows whose (project_id) refer to this row (foreign key `fk_work_items_project_id`).
+    static let workItems = hasMany(Chain.WorkItem.self, key: "workItems", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
+        try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
 }
 
 // MARK: - work_items
@@ -60,6 +78,15 @@ extension Chain.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tabl
 extension Chain.WorkItem: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, GRDB.TableRecord {
     /// Named explicitly: GRDB would derive another name from the type.
     static let databaseTableName: Swift.String = "work_items"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let id = GRDB.Column("id")
+        static let projectId = GRDB.Column("project_id")
+        static let summary = GRDB.Column("summary")
+        static let status = GRDB.Column("status")
+    }
 
     /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
     static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
@@ -92,6 +119,14 @@ extension Chain.WorkItem: GRDB.FetchableRecord, GRDB.MutablePersistableRecord, G
     /// Keeps the `id` SQLite assigned.
     mutating func didInsert(_ inserted: GRDB.InsertionSuccess) {
         self.id = inserted.rowID
+    }
+
+    /// The `projects` row that (project_id) refers to (foreign key `fk_work_items_project_id`).
+    static let project = belongsTo(Chain.Project.self, key: "project", using: GRDB.ForeignKey(["project_id"], to: ["id"]))
+
+    /// The row whose (id) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, id: Swift.Int64) throws -> Self? {
+        try filter(Columns.id == id).fetchOne(db)
     }
 }
 
