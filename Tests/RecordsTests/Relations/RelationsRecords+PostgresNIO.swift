@@ -661,13 +661,20 @@ extension Relations {
         /// Holds a session advisory lock throughout and creates `schemagen_migrations` when it is missing, so that two
         /// processes starting at once never apply a migration twice. A failing statement rolls its migration's
         /// transaction back and is thrown; the migrations before it stay applied.
+        ///
+        /// Everything, `schemagen_migrations` included, lives in the schema Rel Data: the runner sets the
+        /// search path to it while it works and gives the connection its own search path back afterwards.
         @discardableResult
         static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String] {
             try await run("SELECT pg_advisory_lock(\(lockKey))", on: connection, logger: logger)
+            var searchPath: Swift.String? = nil
             do {
-                try await run("CREATE TABLE IF NOT EXISTS schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
+                for try await path in try await connection.query("SELECT current_setting('search_path')", logger: logger).decode(Swift.String.self) { searchPath = path }
+                try await run("CREATE SCHEMA IF NOT EXISTS \"Rel Data\"", on: connection, logger: logger)
+                try await run("SET search_path TO \"Rel Data\"", on: connection, logger: logger)
+                try await run("CREATE TABLE IF NOT EXISTS \"Rel Data\".schemagen_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", on: connection, logger: logger)
                 var applied = Swift.Set<Swift.String>()
-                let rows = try await connection.query("SELECT identifier FROM schemagen_migrations", logger: logger)
+                let rows = try await connection.query("SELECT identifier FROM \"Rel Data\".schemagen_migrations", logger: logger)
                 for try await identifier in rows.decode(Swift.String.self) { applied.insert(identifier) }
                 var done: [Swift.String] = []
                 for migration in all where !applied.contains(migration.identifier) {
@@ -675,7 +682,7 @@ extension Relations {
                     try await run("BEGIN", on: connection, logger: logger)
                     do {
                         for statement in migration.statements { try await run(statement, on: connection, logger: logger) }
-                        try await connection.query("INSERT INTO schemagen_migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
+                        try await connection.query("INSERT INTO \"Rel Data\".schemagen_migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
                         try await run("COMMIT", on: connection, logger: logger)
                     } catch {
                         try? await run("ROLLBACK", on: connection, logger: logger)
@@ -684,12 +691,20 @@ extension Relations {
                     for statement in migration.after { try await run(statement, on: connection, logger: logger) }
                     done.append(migration.identifier)
                 }
+                try await restore(searchPath, on: connection, logger: logger)
                 try await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
                 return done
             } catch {
+                try? await restore(searchPath, on: connection, logger: logger)
                 try? await run("SELECT pg_advisory_unlock(\(lockKey))", on: connection, logger: logger)
                 throw error
             }
+        }
+
+        /// Gives the connection back the search path it had before `migrate`.
+        private static func restore(_ searchPath: Swift.String?, on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws {
+            guard let searchPath else { return }
+            try await connection.query("SELECT set_config('search_path', \(searchPath), false)", logger: logger)
         }
 
         /// The advisory lock's key: the first 8 bytes of SHA-256("schemagen_migrations"), as a signed integer.
