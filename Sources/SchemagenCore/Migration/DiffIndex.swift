@@ -6,6 +6,8 @@ struct DiffIndex {
     let newTables: [String: Table]
     /// New table name → old table name, for renamed tables.
     private(set) var tableRenames: [String: String] = [:]
+    /// Old table name → new table name, for renamed tables.
+    private var oldToNewTables: [String: String] = [:]
     /// New table name → (new column name → old column name).
     private(set) var columnRenames: [String: [String: String]] = [:]
     /// Tables the change creates.
@@ -18,7 +20,9 @@ struct DiffIndex {
         newTables = Dictionary(diff.new.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for change in diff.changes {
             switch change {
-            case let .renameTable(from, to): tableRenames[to] = from
+            case let .renameTable(from, to):
+                tableRenames[to] = from
+                oldToNewTables[from] = to
             case let .renameColumn(t, from, to): columnRenames[t, default: [:]][to] = from
             case .createTable(let t): created.insert(t.name)
             default: break
@@ -56,9 +60,5 @@ struct DiffIndex {
         if let renamed = columnRenames[table]?.first(where: { $0.value == column })?.key { return renamed }
         let isRenamedAway = columnRenames[table]?.keys.contains(column) == true
         return !isRenamedAway && newTables[table]?.column(named: column) != nil ? column : nil
-    }
-
-    private var oldToNewTables: [String: String] {
-        Dictionary(tableRenames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

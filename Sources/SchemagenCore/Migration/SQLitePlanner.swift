@@ -151,11 +151,9 @@ public struct SQLitePlanner {
 
     func dropAndAddColumns(_ pair: Pair, _ plan: inout MigrationPlan) {
         let name = pair.new.name
-        let kept = Set(pair.columnSource.values)
-        // Generated columns first: one may read another column that goes too.
-        let dropped = pair.old.columns.filter { !kept.contains($0.name) }
-        for c in dropped.filter({ $0.generated != nil }) + dropped.filter({ $0.generated == nil }) {
-            plan.add(.dropColumn(table: name, column: c.name), hazards(.dropColumn(table: name, c)))
+        // In the diff's order, which drops generated columns before the columns they read.
+        for c in index.changes(of: name) {
+            if case let .dropColumn(_, column) = c { plan.add(.dropColumn(table: name, column: column.name), hazards(c)) }
         }
         for c in pair.new.columns where pair.columnSource[c.name] == nil {
             plan.add(.addColumn(pair.new, c), hazards(.addColumn(table: name, c)))

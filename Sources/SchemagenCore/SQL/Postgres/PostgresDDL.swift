@@ -40,13 +40,7 @@ public struct PostgresDDL: Sendable {
         }
     }
 
-    public func createTable(_ table: Table, omittingForeignKeys skip: Set<String> = [], name: String? = nil) -> String {
-        var s = ""
-        writeCreateTable(table, omittingForeignKeys: skip, name: name, into: &s)
-        return s
-    }
-
-    /// `createTable`, appended to `s`: the whole script is one buffer, without a string per line.
+    /// The CREATE TABLE (under `name` when given), appended to `s`: a script is one buffer, without a string per line.
     func writeCreateTable(_ table: Table, omittingForeignKeys skip: Set<String> = [], name: String? = nil, into s: inout String) {
         s += "CREATE TABLE "
         sql.appendID(name ?? table.name, to: &s)
@@ -88,12 +82,6 @@ public struct PostgresDDL: Sendable {
             s += " PARTITION BY \(p.strategy.rawValue.uppercased()) (\(sql.ids(p.columns)))"
         }
         s += ";"
-    }
-
-    public func columnDefinition(_ column: Column) -> String {
-        var s = ""
-        writeColumnDefinition(column, into: &s)
-        return s
     }
 
     func writeColumnDefinition(_ column: Column, into s: inout String) {
@@ -188,13 +176,7 @@ public struct PostgresDDL: Sendable {
 
     // MARK: Indexes
 
-    public func createIndex(_ index: Index, on table: String, concurrently: Bool = false) -> String {
-        var s = ""
-        writeCreateIndex(index, on: table, concurrently: concurrently, into: &s)
-        return s
-    }
-
-    /// `createIndex`, appended to `s`.
+    /// The CREATE INDEX statement, appended to `s`.
     func writeCreateIndex(_ index: Index, on table: String, concurrently: Bool = false, into s: inout String) {
         s += index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX "
         if concurrently { s += "CONCURRENTLY " }
@@ -268,7 +250,10 @@ public struct PostgresDDL: Sendable {
         let kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW"
         var s = "CREATE \(kind) \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
         if let comment = view.comment { s += "\nCOMMENT ON \(kind) \(sql.id(view.name)) IS \(sql.literal(comment));" }
-        for index in view.indexes where view.materialized { s += "\n" + createIndex(index, on: view.name) }
+        for index in view.indexes where view.materialized {
+            s += "\n"
+            writeCreateIndex(index, on: view.name, into: &s)
+        }
         return s
     }
 }

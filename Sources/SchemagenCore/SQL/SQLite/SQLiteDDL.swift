@@ -32,13 +32,7 @@ public struct SQLiteDDL: Sendable {
         }
     }
 
-    public func createTable(_ table: Table, name: String? = nil) -> String {
-        var s = ""
-        writeCreateTable(table, name: name, into: &s)
-        return s
-    }
-
-    /// `createTable`, appended to `s`: the whole script is one buffer, without a string per line.
+    /// The CREATE TABLE (under `name` when given), appended to `s`: a script is one buffer, without a string per line.
     func writeCreateTable(_ table: Table, name: String? = nil, into s: inout String) {
         if let comment = table.comment { s += SQLSyntax.comment(comment) }
         if let partition = table.partition {
@@ -86,14 +80,6 @@ public struct SQLiteDDL: Sendable {
         s += "\n)"
         if table.strict { s += " STRICT" }
         s += ";"
-    }
-
-    func foreignKeyClause(_ fk: ForeignKey) -> String { sql.foreignKeyClause(fk) }
-
-    public func columnDefinition(_ column: Column, table: Table, isIdentity: Bool) -> String {
-        var s = ""
-        writeColumnDefinition(column, table: table, isIdentity: isIdentity, into: &s)
-        return s
     }
 
     func writeColumnDefinition(_ column: Column, table: Table, isIdentity: Bool, into s: inout String) {
@@ -204,14 +190,8 @@ public struct SQLiteDDL: Sendable {
 
     // MARK: Indexes
 
-    /// The CREATE INDEX statement, or a comment when SQLite cannot build the index.
-    public func createIndex(_ index: Index, on table: String) -> String {
-        var s = ""
-        writeCreateIndex(index, on: table, into: &s)
-        return s
-    }
-
-    /// `createIndex`, appended to `s` (one line, without its line break).
+    /// The CREATE INDEX statement, or a comment when SQLite cannot build the index, appended to `s`
+    /// (one line, without its line break).
     func writeCreateIndex(_ index: Index, on table: String, into s: inout String) {
         if let method = index.method, method != .btree {
             // Through `comment`: a line break in the index name must not end the comment.
