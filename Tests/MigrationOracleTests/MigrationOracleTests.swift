@@ -157,6 +157,7 @@ struct OracleCase {
         case "date": return "'2024-02-0\(r)'"
         case "json": return "'{\"k\":\(r)}'"
         case "[text]": return dialect == .sqlite ? "'[\"a\(r)\"]'" : "'{\"a\(r)\"}'"
+        case "[int]": return dialect == .sqlite ? "'[\(r), \(k)]'" : "'{\(r),\(k)}'"
         case "uuid": return "'00000000-0000-4000-8000-0000000\(k)0\(r)00'"
         case "real": return "\(r).75"
         case "time": return "'10:0\(r):0\(k)'"

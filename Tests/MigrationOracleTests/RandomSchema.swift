@@ -11,6 +11,8 @@ struct GenSchema {
         /// A YAML default as written after `default:`.
         var defaultYAML: String?
         var references: (table: String, onDelete: String)?
+        /// `on_update: cascade` on the reference.
+        var cascadesUpdates = false
         var autoUpdate = false
         var comment: String?
         var renamedFrom: String?
@@ -22,6 +24,8 @@ struct GenSchema {
         var columns: [String]
         var unique = false
         var predicate: String?
+        /// Rendered as the expression `lower(<column>)` over its one column.
+        var lowercased = false
     }
 
     struct Table {
@@ -96,6 +100,7 @@ struct GenSchema {
             if c.name == "id" { parts.append("primary_key: true") }
             if let d = c.defaultYAML { parts.append("default: \(d)") }
             if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
+            if c.cascadesUpdates { parts.append("on_update: cascade") }
             if c.autoUpdate { parts.append("auto_update: true") }
             if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
             if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
@@ -113,7 +118,7 @@ struct GenSchema {
         if !t.indexes.isEmpty {
             y += "    indexes:\n"
             for i in t.indexes {
-                var parts = ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
+                var parts = i.lowercased ? ["expression: \"lower(\(i.columns[0]))\""] : ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
                 if i.unique { parts.append("unique: true") }
                 if let p = i.predicate { parts.append("where: \"\(p)\"") }
                 y += "      - { \(parts.joined(separator: ", ")) }\n"
@@ -149,7 +154,7 @@ struct SchemaGenerator {
     var formerlyReferenced = Set<String>()
 
     static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
-                              "timestamp", "date", "json", "[text]", "uuid", "real", "time", "datetime", "bytes", "unixtime"]
+                              "timestamp", "date", "json", "[text]", "[int]", "uuid", "real", "time", "datetime", "bytes", "unixtime"]
 
     /// Namespaces as users write them: plain, one that needs quoting, one that is a key word.
     static let namespaces = ["app", "Tenant Data", "order"]
@@ -168,14 +173,14 @@ struct SchemaGenerator {
         }
         for i in 0 ..< rng.int(2 ... 4) {
             var t = GenSchema.Table(name: "t\(i)", columns: [])
-            let idType = rng.pick(["uuid", "bigserial", "int"])
+            let idType = rng.pick(["uuid", "bigserial", "serial", "int"])
             t.columns.append(.init(name: "id", type: idType, defaultYAML: idType == "uuid" ? "uuid()" : nil))
             if i > 0 && rng.chance(0.7) {
                 let parent = "t\(rng.int(0 ... i - 1))"
                 let parentType = s.table(parent)!.columns[0].type
-                let fkType = parentType == "bigserial" ? "bigint" : parentType
+                let fkType = Self.referencingType(parentType)
                 let action = rng.pick(["cascade", "set_null", "restrict", "no_action"])
-                t.columns.append(.init(name: "parent_id", type: fkType, nullable: true, references: (parent, action)))
+                t.columns.append(.init(name: "parent_id", type: fkType, nullable: true, references: (parent, action), cascadesUpdates: rng.chance(0.2)))
             }
             for j in 0 ..< rng.int(1 ... 4) { t.columns.append(column(named: "c\(j)", in: s)) }
             if rng.chance(0.4) {
@@ -201,6 +206,8 @@ struct SchemaGenerator {
         if !s.enums.isEmpty && rng.chance(0.25) { type = rng.pick(s.enums).name }
         var c = GenSchema.Column(name: name, type: type, nullable: rng.chance(0.4))
         if rng.chance(0.4) || !c.nullable && rng.chance(0.5) { c.defaultYAML = defaultYAML(for: type, in: s) }
+        // A default written per dialect (an expression: SQLite cannot ADD COLUMN with it).
+        if type == "int" && rng.chance(0.15) { c.defaultYAML = "{ sqlite: \"1 + 1\", postgres: \"1 + 1\" }" }
         if rng.chance(0.15) { c.comment = "column \(name)" }
         return c
     }
@@ -214,7 +221,7 @@ struct SchemaGenerator {
         case "timestamp": return "now()"
         case "date": return "current_date()"
         case "json": return "{}"
-        case "[text]": return "[]"
+        case "[text]", "[int]": return "[]"
         case "uuid": return "uuid()"
         case "real": return "1.5"
         case "datetime": return "now()"
@@ -225,16 +232,31 @@ struct SchemaGenerator {
         }
     }
 
+    /// The type of a column that references a key of `type` (a serial key is an integer elsewhere).
+    static func referencingType(_ type: String) -> String {
+        ["bigserial": "bigint", "serial": "int"][type] ?? type
+    }
+
     mutating func addIndexOrConstraint(_ t: inout GenSchema.Table) {
-        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && $0.generated == nil && !["json", "[text]", "bool", "timestamp", "date", "bytes"].contains($0.type) && !$0.type.hasPrefix("mood") }
+        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && $0.generated == nil && !["json", "[text]", "[int]", "bool", "timestamp", "date", "bytes"].contains($0.type) && !$0.type.hasPrefix("mood") }
         guard let c = plain.randomElement(using: &rng) else { return }
         let indexed = t.indexes.contains { $0.columns[0].split(separator: " ")[0] == c.name }
         switch rng.int(0 ... 3) {
-        case 0: if !indexed { t.indexes.append(.init(columns: [c.name])) }
+        case 0:
+            // Text columns sometimes get an expression index instead (one per table: its name is derived).
+            let lowercased = ["text", "string(40)"].contains(c.type) && !t.indexes.contains(where: \.lowercased) && rng.chance(0.5)
+            if !indexed { t.indexes.append(.init(columns: [c.name], lowercased: lowercased)) }
         case 1: if !indexed { t.indexes.append(.init(columns: [c.name + " DESC"], predicate: "\(c.name) IS NOT NULL")) }
         // Columns added by an edit hold their default in every row: no unique key on those.
         // A unique key of a partitioned table must hold the partition key: none there.
-        case 2: if !t.uniques.contains([c.name]) && !c.name.hasPrefix("n") && t.partitions == nil { t.uniques.append([c.name]) }
+        case 2:
+            guard !t.uniques.contains(where: { $0.contains(c.name) }) && !c.name.hasPrefix("n") && t.partitions == nil else { break }
+            // Sometimes a key of two columns.
+            if let d = plain.first(where: { $0.name != c.name && !$0.name.hasPrefix("n") }), rng.chance(0.3) {
+                t.uniques.append([c.name, d.name])
+            } else {
+                t.uniques.append([c.name])
+            }
         default:
             if ["int", "bigint", "smallint"].contains(c.type) && !t.checks.contains(where: { $0.name == "chk_\(t.name)_pos" }) {
                 t.checks.append(("chk_\(t.name)_pos", "\(c.name) >= 0"))
@@ -333,7 +355,14 @@ struct SchemaGenerator {
             let pairs: [(String, String)] = e == .widenType
                 ? [("smallint", "int"), ("int", "bigint"), ("string(40)", "text")]
                 : [("text", "string(40)"), ("bigint", "int")]
-            guard let c = free.first(where: { col in pairs.contains { $0.0 == col.type } }),
+            // Indexed and searched columns too: their indexes must survive the type change.
+            let changeable = t.columns.filter { c in
+                c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
+                    && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
+                    && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { $0.expression.hasPrefix(c.name + " ") }
+                    && !s.views.contains { $0.sql.contains(" \(c.name)") || $0.sql.contains("\(c.name),") }
+            }
+            guard let c = changeable.first(where: { col in pairs.contains { $0.0 == col.type } }),
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
             t.columns[i].type = pairs.first { $0.0 == c.type }!.1
         case .makeNullable:
@@ -370,12 +399,13 @@ struct SchemaGenerator {
         case .addForeignKey:
             guard ti > 0, !t.columns.contains(where: { $0.name == "parent_id" }) else { return false }
             let parent = s.tables[rng.int(0 ... ti - 1)]
-            let type = parent.columns[0].type == "bigserial" ? "bigint" : parent.columns[0].type
+            let type = Self.referencingType(parent.columns[0].type)
             t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
         case .dropForeignKey:
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
             formerlyReferenced.insert(t.columns[i].references!.table)
             t.columns[i].references = nil
+            t.columns[i].cascadesUpdates = false
         case .changeOnDelete:
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
             t.columns[i].references!.onDelete = t.columns[i].references!.onDelete == "cascade" ? "set_null" : "cascade"
