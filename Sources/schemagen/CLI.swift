@@ -10,7 +10,23 @@ enum CLI {
 
     /// Reads, decodes and validates; prints diagnostics; exits 2 on errors.
     static func compile(_ path: String) throws -> Schema {
-        let result = SchemaCompiler.compile(rootPath: path, loader: DiskLoader())
+        try report(SchemaCompiler.compile(rootPath: path, loader: DiskLoader()))
+    }
+
+    /// Compiles several schemas at once (side by side); prints every file's diagnostics, in the
+    /// order of `paths`, and exits 2 when any has errors.
+    static func compile(_ paths: [String]) throws -> [Schema] {
+        var schemas: [Schema] = []
+        var failed = false
+        for result in SchemaCompiler.compile(rootPaths: paths, loader: DiskLoader()) {
+            do { schemas.append(try report(result)) } catch { failed = true }
+        }
+        if failed { throw ExitCode(2) }
+        return schemas
+    }
+
+    /// Prints a compiled schema's diagnostics; throws exit code 2 when it has errors.
+    private static func report(_ result: CompiledSchema) throws -> Schema {
         phases = result.timings
         for diagnostic in result.diagnostics.sorted { printError(diagnostic.description) }
         guard let schema = result.schema else {
@@ -122,7 +138,7 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 /// Reads schema files from disk for the core.
-struct DiskLoader: SchemaFileLoader {
+struct DiskLoader: SchemaFileLoader, Sendable {
     /// Throws a `CLIError` whose text is the reason only (the core names the path): no such
     /// file, permission denied, it is a folder, or whatever else the system says.
     func load(_ path: String) throws -> [UInt8] {

@@ -200,12 +200,7 @@ struct Diff: ParsableCommand {
     var onlineSafe = false
 
     func run() throws {
-        var failed = false
-        var schemas: [Schema] = []
-        for path in [from, to] {
-            do { schemas.append(try CLI.compile(path)) } catch { failed = true }
-        }
-        if failed { throw ExitCode(2) }
+        let schemas = try CLI.compile([from, to])
         let plan = Migrator.plan(from: schemas[0], to: schemas[1], dialect: dialect, options: .init(onlineSafe: onlineSafe), down: down)
         if !plan.errors.isEmpty {
             for e in plan.errors { CLI.printError("error: \(e)") }

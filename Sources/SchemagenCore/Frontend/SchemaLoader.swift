@@ -7,7 +7,7 @@ public protocol SchemaFileLoader {
 }
 
 /// A loader over in-memory files, for tests and for fuzzing.
-public struct InMemoryLoader: SchemaFileLoader {
+public struct InMemoryLoader: SchemaFileLoader, Sendable {
     public var files: [String: String]
 
     public init(_ files: [String: String]) { self.files = files }

@@ -113,6 +113,9 @@ public struct SchemaDiff: Sendable {
             }
             matchedOld.insert(oldName)
             if oldName != t.name { changes.append(.renameTable(from: oldName, to: t.name)) }
+            // Most tables of a change are untouched: equal declarations have no change to find, and
+            // comparing them is far cheaper than the dictionaries and sets `diffTable` builds.
+            if o == t { continue }
             diffTable(old: o, new: t, columnRenames: renames.columns[t.name] ?? [:], renames: renames)
         }
         for t in old.tables where !matchedOld.contains(t.name) { changes.append(.dropTable(t)) }
