@@ -83,7 +83,7 @@ extension PostgresPlanner {
 }
 
 /// What PostgreSQL will not keep through `ALTER COLUMN ... TYPE`, taken down before and put back after:
-/// stored generated columns that read the column (PostgreSQL refuses the change), with the indexes
+/// generated columns that read the column (PostgreSQL refuses the change), with their comments, the indexes
 /// and checks on them; and indexes whose expression or predicate reads the column, and the search
 /// index, which PostgreSQL would rebuild from their old text, casts to the old type included.
 struct TypeDependents {
@@ -93,9 +93,12 @@ struct TypeDependents {
     init() {}
 
     init(table: Table, column: String, index: DiffIndex) {
-        let changed = Set(index.changes(of: table.name).compactMap { c -> String? in
+        // Generated columns this migration adds, or drops and adds again itself (a changed expression):
+        // not there to take down. One only commented or retyped is still there, and is taken down.
+        let rebuilt = Set(index.changes(of: table.name).compactMap { c -> String? in
             switch c {
-            case .alterColumn(_, _, let n), .addColumn(_, let n): return n.name
+            case .alterColumn(_, let o, let n) where o.generated != n.generated: return n.name
+            case .addColumn(_, let n): return n.name
             default: return nil
             }
         })
@@ -103,7 +106,8 @@ struct TypeDependents {
             guard let sql else { return false }
             return SQLWords.identifiers(in: sql, dialect: .postgres).contains { names.contains($0) }
         }
-        let generated = table.columns.filter { $0.generated?.stored == true && !changed.contains($0.name) && reads($0.generated?.expression, [column.lowercased()]) }
+        // Every generated column: PostgreSQL stores the ones the schema calls virtual too.
+        let generated = table.columns.filter { $0.generated != nil && !rebuilt.contains($0.name) && reads($0.generated?.expression, [column.lowercased()]) }
         let generatedNames = Set(generated.map(\.name))
         let unchangedIndexes = table.indexes.filter { i in
             !index.changes(of: table.name).contains { c in
@@ -127,7 +131,8 @@ struct TypeDependents {
         takeDown = indexes.map { .dropIndex($0.name) } + (search ? [.dropIndex(Naming.searchIndex(table: table.name))] : [])
             + checks.map { .dropConstraint(table: table.name, name: $0.name) }
             + generated.map { .dropColumn(table: table.name, column: $0.name) }
-        putBack = generated.map { .addColumn(table, $0) } + checks.map { .addConstraint(table: table.name, .check($0)) }
+        putBack = generated.flatMap { c in [.addColumn(table, c)] + (c.comment.map { [.comment(.column(table: table.name, column: c.name), $0)] } ?? []) }
+            + checks.map { .addConstraint(table: table.name, .check($0)) }
             + indexes.map { .createIndex($0, table: table.name) } + (search ? [.createSearchIndex(table)] : [])
     }
 }

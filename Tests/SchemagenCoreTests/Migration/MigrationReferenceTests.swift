@@ -568,6 +568,28 @@ struct MigrationReferenceTests {
                    - bumped
 
              """)),
+        // PostgreSQL stores a "virtual" generated column too: it is taken down and put back, its
+        // comment with it, also when the same migration changes only that comment (the oracle's
+        // seeds 50065, 50301 and 50869).
+        Case(kind: "column_widen_generated_commented",
+             before: schema("""
+               reviews:
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   rating:  smallint
+                   bumped:  { type: bigint, generated: { expr: "rating * 2", stored: false }, comment: Twice the rating. }
+                   tripled: { type: bigint, generated: { expr: "rating * 3", stored: true }, comment: Old. }
+
+             """),
+             after: schema("""
+               reviews:
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   rating:  int
+                   bumped:  { type: bigint, generated: { expr: "rating * 2", stored: false }, comment: Twice the rating. }
+                   tripled: { type: bigint, generated: { expr: "rating * 3", stored: true }, comment: New. }
+
+             """)),
         // The search index reads the column through a cast of its old type: it is built again.
         Case(kind: "column_widen_searched",
              before: schema("""

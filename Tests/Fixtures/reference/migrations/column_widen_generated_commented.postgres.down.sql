@@ -1,0 +1,20 @@
+-- column_widen_generated_commented (PostgreSQL, down)
+-- Hazards:
+--   DS: narrows reviews.rating from int to smallint: values that do not fit are lost or make the migration fail
+--   PG: changing the type of reviews.rating rewrites the table under an exclusive lock
+
+BEGIN;
+
+-- DS: narrows reviews.rating from int to smallint: values that do not fit are lost or make the migration fail
+-- PG: changing the type of reviews.rating rewrites the table under an exclusive lock
+ALTER TABLE reviews DROP COLUMN bumped;
+ALTER TABLE reviews DROP COLUMN tripled;
+ALTER TABLE reviews ALTER COLUMN rating TYPE SMALLINT USING rating::SMALLINT;
+ALTER TABLE reviews ADD COLUMN bumped BIGINT GENERATED ALWAYS AS (rating * 2) STORED NOT NULL;
+COMMENT ON COLUMN reviews.bumped IS 'Twice the rating.';
+ALTER TABLE reviews ADD COLUMN tripled BIGINT GENERATED ALWAYS AS (rating * 3) STORED NOT NULL;
+COMMENT ON COLUMN reviews.tripled IS 'Old.';
+
+COMMENT ON COLUMN reviews.tripled IS 'Old.';
+
+COMMIT;

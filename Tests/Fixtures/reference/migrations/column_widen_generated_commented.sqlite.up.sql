@@ -1,0 +1,3 @@
+-- column_widen_generated_commented (SQLite, up)
+-- Hazards: none.
+-- No changes.
