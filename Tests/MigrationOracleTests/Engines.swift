@@ -164,7 +164,8 @@ final class PostgresEngine: Sendable {
         try await server.psql(script, database: database, searchPath: schema)
     }
 
-    /// Relations, columns, constraints, indexes, triggers, functions, views, enums and comments of `schema`.
+    /// Relations, columns, constraints, indexes, triggers, functions, views, partitions and their bounds, enums
+    /// and comments of `schema`.
     func catalog(schema: String) async throws -> Catalog {
         let quoted = SQLSyntax(.postgres).id(schema)
         try await execute("SET search_path TO \(quoted)")
@@ -179,6 +180,8 @@ final class PostgresEngine: Sendable {
             "SELECT 'function ' || proname || ' ' || prosrc FROM pg_proc p WHERE pronamespace = \(ns) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')",
             "SELECT 'view ' || viewname || ' ' || definition FROM pg_views WHERE schemaname = '\(schema)'",
             "SELECT 'matview ' || matviewname || ' ' || definition FROM pg_matviews WHERE schemaname = '\(schema)'",
+            "SELECT 'partition ' || c.relname || ' of ' || p.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent WHERE c.relnamespace = \(ns) AND c.relispartition AND c.relkind IN ('r','p')",
+            "SELECT 'partition key ' || relname || ' ' || pg_get_partkeydef(oid) FROM pg_class WHERE relnamespace = \(ns) AND relkind = 'p'",
             "SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) || coalesce(' -- ' || obj_description(t.oid, 'pg_type'), '') FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = \(ns) GROUP BY t.oid, t.typname",
         ]
         var lines: [String] = []

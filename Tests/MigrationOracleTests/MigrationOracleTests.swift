@@ -164,6 +164,12 @@ struct OracleCase {
         case "datetime": return "'2024-03-0\(r) 08:00:0\(k)'"
         case "unixtime": return "\(1_700_000_000 + r * 10 + k)"
         case "bytes": return dialect == .sqlite ? "X'0\(r)0\(k)'" : "'\\x0\(r)0\(k)'"
+        case "custom20": return "'c\(r)_\(k)'"
+        case let array where array.hasPrefix("["):
+            // An array of an enum: one value both sides know.
+            let values = enumValues(String(array.dropFirst().dropLast()))
+            guard let v = values.first.map({ _ in values[r % values.count] }) else { return dialect == .sqlite ? "'[]'" : "'{}'" }
+            return dialect == .sqlite ? "'[\"\(v)\"]'" : "'{\(v)}'"
         default:
             let values = enumValues(c.type)
             return values.isEmpty ? "NULL" : "'\(values[r % values.count])'"

@@ -16,8 +16,10 @@ struct GenSchema {
         var autoUpdate = false
         var comment: String?
         var renamedFrom: String?
-        /// A stored generated column's expression.
+        /// A generated column's expression.
         var generated: String?
+        /// A virtual (not stored) generated column: SQLite's VIRTUAL; PostgreSQL 15 stores it.
+        var virtual = false
     }
 
     struct Index {
@@ -26,6 +28,13 @@ struct GenSchema {
         var predicate: String?
         /// Rendered as the expression `lower(<column>)` over its one column.
         var lowercased = false
+        /// An index method (`using:`); `hash` is PostgreSQL-only, left out of SQLite with a note.
+        var using: String?
+        /// Covering columns (`include:`), PostgreSQL-only.
+        var include: [String] = []
+
+        /// Every column the index reads: key columns (without ASC/DESC/NULLS) and covering ones.
+        var readColumns: [String] { columns.map { String($0.split(separator: " ")[0]) } + include }
     }
 
     struct Table {
@@ -38,8 +47,21 @@ struct GenSchema {
         var search: [String]?
         var comment: String?
         var strict = false
-        /// PostgreSQL: partitioned by range of `id` (an int), with these partitions (name, bound).
+        /// PostgreSQL: partitioned by `partitionBy` (range, list or hash) of `id` (an int), with these
+        /// partitions (name, bound).
         var partitions: [(name: String, bound: String)]?
+        var partitionBy = "range"
+    }
+
+    struct View {
+        var name: String
+        var sql: String
+        var materialized = false
+        var renamedFrom: String?
+        var comment: String?
+
+        /// Whether the view's query reads `name` (a table, a view or a column).
+        func reads(_ name: String) -> Bool { sql.contains(" \(name)") || sql.contains("\(name),") }
     }
 
     /// The settings a user can turn besides tables: the PostgreSQL namespace and extensions, the
@@ -53,10 +75,13 @@ struct GenSchema {
 
     var enums: [(name: String, values: [String])] = []
     var tables: [Table] = []
-    var views: [(name: String, sql: String, materialized: Bool)] = []
+    var views: [View] = []
     var raw: [(name: String, up: String, down: String)] = []
 
     func table(_ name: String) -> Table? { tables.first { $0.name == name } }
+
+    /// Column types passed through per dialect (`{ sqlite: X, postgres: Y }`), by the name the generator uses.
+    static let customTypes = ["custom20": "type: { sqlite: TEXT, postgres: \"VARCHAR(20)\", swift: String }"]
 
     /// Whether the last table goes to `module.yaml` (a root file keeps at least one table).
     var splits: Bool { includesLastTable && tables.count >= 2 }
@@ -96,7 +121,7 @@ struct GenSchema {
         if t.strict { y += "    strict: true\n" }
         y += "    columns:\n"
         for c in t.columns {
-            var parts = ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
+            var parts = GenSchema.customTypes[c.type].map { [$0] + (c.nullable ? ["nullable: true"] : []) } ?? ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
             if c.name == "id" { parts.append("primary_key: true") }
             if let d = c.defaultYAML { parts.append("default: \(d)") }
             if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
@@ -104,7 +129,7 @@ struct GenSchema {
             if c.autoUpdate { parts.append("auto_update: true") }
             if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
             if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
-            if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: true }") }
+            if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: \(!c.virtual) }") }
             y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
         }
         if !t.uniques.isEmpty {
@@ -121,12 +146,14 @@ struct GenSchema {
                 var parts = i.lowercased ? ["expression: \"lower(\(i.columns[0]))\""] : ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
                 if i.unique { parts.append("unique: true") }
                 if let p = i.predicate { parts.append("where: \"\(p)\"") }
+                if let u = i.using { parts.append("using: \(u)") }
+                if !i.include.isEmpty { parts.append("include: [\(i.include.joined(separator: ", "))]") }
                 y += "      - { \(parts.joined(separator: ", ")) }\n"
             }
         }
         if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
         if let parts = t.partitions {
-            y += "    partition:\n      by: range\n      columns: [id]\n      partitions:\n"
+            y += "    partition:\n      by: \(t.partitionBy)\n      columns: [id]\n      partitions:\n"
             for p in parts { y += "        \(p.name): \(p.bound)\n" }
         }
     }
@@ -134,7 +161,11 @@ struct GenSchema {
     func renderViewsAndRaw(into y: inout String) {
         if !views.isEmpty {
             y += "views:\n"
-            for v in views { y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" + (v.materialized ? "    materialized: true\n" : "") }
+            for v in views {
+                y += "  \(v.name):\n    sql: \"\(v.sql)\"\n" + (v.materialized ? "    materialized: true\n" : "")
+                if let r = v.renamedFrom { y += "    renamed_from: \(r)\n" }
+                if let c = v.comment { y += "    comment: \"\(c)\"\n" }
+            }
         }
         if !raw.isEmpty {
             y += "sql:\n"
@@ -154,7 +185,7 @@ struct SchemaGenerator {
     var formerlyReferenced = Set<String>()
 
     static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
-                              "timestamp", "date", "json", "[text]", "[int]", "uuid", "real", "time", "datetime", "bytes", "unixtime"]
+                              "timestamp", "date", "json", "[text]", "[int]", "uuid", "real", "time", "datetime", "bytes", "unixtime", "custom20"]
 
     /// Namespaces as users write them: plain, one that needs quoting, one that is a key word.
     static let namespaces = ["app", "Tenant Data", "order"]
@@ -175,39 +206,56 @@ struct SchemaGenerator {
             var t = GenSchema.Table(name: "t\(i)", columns: [])
             let idType = rng.pick(["uuid", "bigserial", "serial", "int"])
             t.columns.append(.init(name: "id", type: idType, defaultYAML: idType == "uuid" ? "uuid()" : nil))
-            if i > 0 && rng.chance(0.7) {
-                let parent = "t\(rng.int(0 ... i - 1))"
-                let parentType = s.table(parent)!.columns[0].type
+            // A reference to an earlier table, or (sometimes) to the table itself.
+            let selfReference = rng.chance(0.1)
+            if selfReference || i > 0 && rng.chance(0.7) {
+                let parent = selfReference ? t.name : "t\(rng.int(0 ... i - 1))"
+                let parentType = selfReference ? idType : s.table(parent)!.columns[0].type
                 let fkType = Self.referencingType(parentType)
                 let action = rng.pick(["cascade", "set_null", "restrict", "no_action"])
                 t.columns.append(.init(name: "parent_id", type: fkType, nullable: true, references: (parent, action), cascadesUpdates: rng.chance(0.2)))
             }
             for j in 0 ..< rng.int(1 ... 4) { t.columns.append(column(named: "c\(j)", in: s)) }
             if rng.chance(0.4) {
-                t.columns.append(.init(name: "updated_at", type: "timestamp", defaultYAML: "now()", autoUpdate: true))
+                let type = rng.pick(["timestamp", "timestamp", "datetime", "unixtime"])
+                t.columns.append(.init(name: "updated_at", type: type, defaultYAML: type == "unixtime" ? "unixepoch()" : "now()", autoUpdate: true))
             }
             if rng.chance(0.25), let c = t.columns.first(where: { ["smallint", "int"].contains($0.type) && $0.name != "id" && $0.references == nil }) {
-                t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2"))
+                t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2", virtual: rng.chance(0.3)))
             }
-            if idType == "int" && rng.chance(0.15) {
-                t.partitions = [("t\(i)_p0", "\"FROM (0) TO (1000)\""), ("t\(i)_pd", "default")]
-            }
+            if idType == "int" && rng.chance(0.15) { partition(&t, index: i) }
             addIndexOrConstraint(&t)
             if rng.chance(0.3), let c = t.columns.first(where: { $0.type == "text" || $0.type == "string(40)" }) { t.search = [c.name] }
             if rng.chance(0.2) { t.comment = "table \(i)" }
             s.tables.append(t)
         }
         if rng.chance(0.5) { s.views.append(view(over: s.tables[0], name: "v0")) }
+        // A view over a view.
+        if !s.views.isEmpty && rng.chance(0.3) { s.views.append(.init(name: "v2", sql: "SELECT id FROM v0 WHERE id IS NOT NULL")) }
         return s
+    }
+
+    /// Partitions by range (a bounded partition and the default), list (a list and the default) or
+    /// hash (two halves); the oracle's ids are below 1,000.
+    mutating func partition(_ t: inout GenSchema.Table, index i: Int) {
+        t.partitionBy = rng.pick(["range", "range", "list", "hash"])
+        switch t.partitionBy {
+        case "range": t.partitions = [("t\(i)_p0", "\"FROM (0) TO (1000)\""), ("t\(i)_pd", "default")]
+        case "list": t.partitions = [("t\(i)_p0", "\"IN (1, 2, 101)\""), ("t\(i)_pd", "default")]
+        default: t.partitions = [("t\(i)_h0", "\"WITH (MODULUS 2, REMAINDER 0)\""), ("t\(i)_h1", "\"WITH (MODULUS 2, REMAINDER 1)\"")]
+        }
     }
 
     mutating func column(named name: String, in s: GenSchema) -> GenSchema.Column {
         var type = rng.pick(Self.scalarTypes)
-        if !s.enums.isEmpty && rng.chance(0.25) { type = rng.pick(s.enums).name }
+        // Enum columns, sometimes arrays of one.
+        if !s.enums.isEmpty && rng.chance(0.25) { type = rng.pick(s.enums).name; if rng.chance(0.3) { type = "[\(type)]" } }
         var c = GenSchema.Column(name: name, type: type, nullable: rng.chance(0.4))
         if rng.chance(0.4) || !c.nullable && rng.chance(0.5) { c.defaultYAML = defaultYAML(for: type, in: s) }
-        // A default written per dialect (an expression: SQLite cannot ADD COLUMN with it).
-        if type == "int" && rng.chance(0.15) { c.defaultYAML = "{ sqlite: \"1 + 1\", postgres: \"1 + 1\" }" }
+        // A default in raw SQL, per dialect or for both (an expression: SQLite cannot ADD COLUMN with it).
+        if type == "int" && rng.chance(0.15) {
+            c.defaultYAML = rng.chance(0.5) ? "{ sqlite: \"1 + 1\", postgres: \"1 + 1\" }" : "{ sql: \"(2 * 3)\" }"
+        }
         if rng.chance(0.15) { c.comment = "column \(name)" }
         return c
     }
@@ -227,6 +275,8 @@ struct SchemaGenerator {
         case "datetime": return "now()"
         case "unixtime": return "unixepoch()"
         case "time", "bytes": return nil
+        case "custom20": return "'x'"
+        case let t where t.hasPrefix("["): return "[]"
         default:
             return s.enums.first { $0.name == type }.map { $0.values[0] }
         }
@@ -238,15 +288,25 @@ struct SchemaGenerator {
     }
 
     mutating func addIndexOrConstraint(_ t: inout GenSchema.Table) {
-        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && $0.generated == nil && !["json", "[text]", "[int]", "bool", "timestamp", "date", "bytes"].contains($0.type) && !$0.type.hasPrefix("mood") }
+        let plain = t.columns.filter { $0.name != "id" && !$0.autoUpdate && $0.generated == nil && !["json", "bool", "timestamp", "date", "bytes"].contains($0.type) && !$0.type.hasPrefix("mood") && !$0.type.hasPrefix("[") }
         guard let c = plain.randomElement(using: &rng) else { return }
-        let indexed = t.indexes.contains { $0.columns[0].split(separator: " ")[0] == c.name }
+        let other = plain.first { $0.name != c.name }
+        let indexed = t.indexes.contains { $0.readColumns[0] == c.name }
         switch rng.int(0 ... 3) {
         case 0:
+            guard !indexed else { break }
             // Text columns sometimes get an expression index instead (one per table: its name is derived).
             let lowercased = ["text", "string(40)"].contains(c.type) && !t.indexes.contains(where: \.lowercased) && rng.chance(0.5)
-            if !indexed { t.indexes.append(.init(columns: [c.name], lowercased: lowercased)) }
-        case 1: if !indexed { t.indexes.append(.init(columns: [c.name + " DESC"], predicate: "\(c.name) IS NOT NULL")) }
+            var index = GenSchema.Index(columns: [c.name], lowercased: lowercased)
+            // Or an index of two columns, a hash index (PostgreSQL only), or one covering another column.
+            switch (lowercased, other, rng.int(0 ... 5)) {
+            case (false, let d?, 0): index.columns.append(d.name + " NULLS FIRST")
+            case (false, _, 1): index.using = "hash"
+            case (false, let d?, 2): index.include = [d.name]
+            default: break
+            }
+            t.indexes.append(index)
+        case 1: if !indexed { t.indexes.append(.init(columns: [c.name + (rng.chance(0.3) ? " DESC NULLS LAST" : " DESC")], predicate: "\(c.name) IS NOT NULL")) }
         // Columns added by an edit hold their default in every row: no unique key on those.
         // A unique key of a partitioned table must hold the partition key: none there.
         case 2:
@@ -259,14 +319,21 @@ struct SchemaGenerator {
             }
         default:
             if ["int", "bigint", "smallint"].contains(c.type) && !t.checks.contains(where: { $0.name == "chk_\(t.name)_pos" }) {
-                t.checks.append(("chk_\(t.name)_pos", "\(c.name) >= 0"))
+                // Sometimes a check over two columns.
+                let second = other.map { " OR \($0.name) IS NULL" } ?? ""
+                t.checks.append(("chk_\(t.name)_pos", "\(c.name) >= 0" + (rng.chance(0.3) ? second : "")))
             }
         }
     }
 
-    mutating func view(over t: GenSchema.Table, name: String) -> (name: String, sql: String, materialized: Bool) {
+    mutating func view(over t: GenSchema.Table, name: String) -> GenSchema.View {
         let cols = t.columns.prefix(2).map(\.name).joined(separator: ", ")
-        return (name, "SELECT \(cols) FROM \(t.name)", rng.chance(0.3))
+        return .init(name: name, sql: "SELECT \(cols) FROM \(t.name)", materialized: rng.chance(0.3))
+    }
+
+    /// Whether a check expression reads the column (`c >= 0`, `c >= 0 OR d IS NULL`).
+    static func mentions(_ expression: String, _ column: String) -> Bool {
+        expression.hasPrefix(column + " ") || expression.contains(" \(column) ")
     }
 
     /// The kinds of edit, one per change kind of the differ.
@@ -276,7 +343,7 @@ struct SchemaGenerator {
              addUnique, dropUnique, addCheck, dropCheck, addForeignKey, dropForeignKey, changeOnDelete,
              addEnumValue, removeEnumValue, addTable, dropTable, addView, dropView, changeView,
              addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict,
-             addGenerated, widenGeneratedSource, addPartition
+             addGenerated, widenGeneratedSource, addPartition, removePartition, renameView, toggleExtension
     }
 
     /// Applies `count` random edits; returns the edits applied (for the failure message).
@@ -296,11 +363,11 @@ struct SchemaGenerator {
         t.columns.filter { c in
             c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
                 && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
-                && !t.indexes.contains { $0.columns.contains { $0.split(separator: " ")[0] == c.name } }
+                && !t.indexes.contains { $0.readColumns.contains(c.name) }
                 && !t.uniques.contains { $0.contains(c.name) }
-                && !t.checks.contains { $0.expression.hasPrefix(c.name + " ") }
+                && !t.checks.contains { Self.mentions($0.expression, c.name) }
                 && !(t.search ?? []).contains(c.name)
-                && !s.views.contains { $0.sql.contains(" \(c.name)") || $0.sql.contains("\(c.name),") }
+                && !s.views.contains { $0.reads(c.name) }
         }
     }
 
@@ -310,7 +377,7 @@ struct SchemaGenerator {
         if e == .dropTable {
             let t = s.tables[ti]
             let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } } || formerlyReferenced.contains(t.name)
-            guard !referenced, !s.views.contains(where: { $0.sql.contains(t.name) }), s.tables.count > 1 else { return false }
+            guard !referenced, !s.views.contains(where: { $0.reads(t.name) }), s.tables.count > 1 else { return false }
             s.tables.remove(at: ti)
             return true
         }
@@ -341,7 +408,7 @@ struct SchemaGenerator {
             t.columns[i].renamedFrom = c.name
             t.columns[i].name = c.name + "_r"
         case .renameTable:
-            guard t.renamedFrom == nil, !s.views.contains(where: { $0.sql.contains(t.name) }) else { return false }
+            guard t.renamedFrom == nil, !s.views.contains(where: { $0.reads(t.name) }) else { return false }
             let old = t.name
             t.renamedFrom = old
             t.name = old + "_r"
@@ -359,8 +426,8 @@ struct SchemaGenerator {
             let changeable = t.columns.filter { c in
                 c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
                     && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
-                    && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { $0.expression.hasPrefix(c.name + " ") }
-                    && !s.views.contains { $0.sql.contains(" \(c.name)") || $0.sql.contains("\(c.name),") }
+                    && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { Self.mentions($0.expression, c.name) }
+                    && !s.views.contains { $0.reads(c.name) }
             }
             guard let c = changeable.first(where: { col in pairs.contains { $0.0 == col.type } }),
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
@@ -388,7 +455,7 @@ struct SchemaGenerator {
             t.indexes.removeLast()
         case .changeIndex:
             guard !t.indexes.isEmpty else { return false }
-            let col = t.indexes[0].columns[0].split(separator: " ")[0]
+            let col = t.indexes[0].readColumns[0]
             t.indexes[0].predicate = t.indexes[0].predicate == nil ? "\(col) IS NOT NULL" : nil
         case .dropUnique:
             guard !t.uniques.isEmpty else { return false }
@@ -429,6 +496,7 @@ struct SchemaGenerator {
             guard !s.views.contains(where: { $0.name == "v1" }) else { return false }
             s.views.append(view(over: t, name: "v1"))
         case .dropView:
+            // The last view: no other view reads it (a view over a view comes after the view it reads).
             guard !s.views.isEmpty else { return false }
             s.views.removeLast()
         case .changeView:
@@ -449,6 +517,7 @@ struct SchemaGenerator {
         case .changeComment:
             t.comment = (t.comment ?? "") + " changed"
             if let i = t.columns.indices.last { t.columns[i].comment = "now \(rng.int(0 ... 9))" }
+            if !s.views.isEmpty { s.views[0].comment = (s.views[0].comment ?? "view") + " changed" }
         case .addRawSQL:
             guard s.raw.isEmpty else { return false }
             s.raw.append(("marker", "CREATE TABLE raw_marker (x INTEGER)", "DROP TABLE raw_marker"))
@@ -467,9 +536,23 @@ struct SchemaGenerator {
                   let wider = ["smallint": "int", "int": "bigint"][t.columns[i].type] else { return false }
             t.columns[i].type = wider
         case .addPartition:
-            guard var parts = t.partitions, !parts.contains(where: { $0.name.hasSuffix("_p1") }) else { return false }
-            parts.append((t.name + "_p1", "\"FROM (1000) TO (2000)\""))
+            guard var parts = t.partitions, t.partitionBy != "hash", !parts.contains(where: { $0.name.hasSuffix("_p1") }) else { return false }
+            parts.append((t.name + "_p1", t.partitionBy == "range" ? "\"FROM (1000) TO (2000)\"" : "\"IN (5, 6)\""))
             t.partitions = parts
+        case .removePartition:
+            // A range table's default partition holds no row (every id is below 1,000): nothing is lost.
+            guard t.partitionBy == "range", let parts = t.partitions, parts.count > 1 else { return false }
+            t.partitions = parts.filter { !$0.name.hasSuffix("_pd") }
+            return t.partitions!.count < parts.count
+        case .renameView:
+            // A view nothing reads (the last one), once per pair.
+            guard let v = s.views.last, v.renamedFrom == nil else { return false }
+            s.views[s.views.count - 1].renamedFrom = v.name
+            s.views[s.views.count - 1].name = v.name + "_r"
+        case .toggleExtension:
+            // With a declared namespace, where the extension is created too.
+            guard s.namespace != nil else { return false }
+            s.extensions = s.extensions.isEmpty ? ["pg_trgm"] : []
         }
         return true
     }
