@@ -206,9 +206,10 @@ struct Diff: ParsableCommand {
             for e in plan.errors { CLI.printError("error: \(e)") }
             throw ExitCode(1)
         }
-        if !down && !allowDestructive && !plan.destructiveHazards.isEmpty {
+        let refusals = down ? [] : plan.refusals(allowDestructive: allowDestructive)
+        if !refusals.isEmpty {
             CLI.printError("error: the change can lose data; refused without --allow-destructive:")
-            for h in plan.destructiveHazards { CLI.printError("  \(h.code.rawValue): \(h.message)") }
+            for h in refusals { CLI.printError("  \(h.code.rawValue): \(h.message)") }
             throw ExitCode(1)
         }
         let title = "schemagen diff \(down ? "(down) " : "")\(CLI.displayName(from)) -> \(CLI.displayName(to)) (\(dialect.displayName))"

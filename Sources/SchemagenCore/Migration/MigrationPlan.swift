@@ -43,6 +43,10 @@ public struct MigrationPlan: Sendable {
     public var hazards: [Hazard] { (before + steps + after).flatMap(\.hazards) }
     public var destructiveHazards: [Hazard] { hazards.filter(\.losesData) }
 
+    /// What refuses the plan as an up migration: its data-loss hazards, unless they are allowed.
+    /// (A down migration is never refused: it undoes what its up migration did.)
+    public func refusals(allowDestructive: Bool) -> [Hazard] { allowDestructive ? [] : destructiveHazards }
+
     mutating func add(_ statements: [Statement], _ hazards: [Hazard] = []) {
         if !statements.isEmpty || !hazards.isEmpty { steps.append(Step(statements, hazards: hazards)) }
     }

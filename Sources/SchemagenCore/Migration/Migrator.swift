@@ -9,7 +9,7 @@ public enum Migrator {
         public var diff: SchemaDiff
 
         /// Data-loss hazards of the up direction: refused without `--allow-destructive`.
-        public var refusals: [Hazard] { up.destructiveHazards }
+        public var refusals: [Hazard] { up.refusals(allowDestructive: false) }
         public var errors: [String] { up.errors + down.errors }
     }
 
@@ -143,7 +143,8 @@ public struct MigrationDirectory: Sendable {
         let delta = Migrator.delta(from: base, to: schema, dialect: dialect, options: options)
         if previous != nil && delta.diff.changes.isEmpty { return .unchanged }
         if !delta.errors.isEmpty { return .failed(delta.errors) }
-        if !allowDestructive && !delta.refusals.isEmpty { return .refused(delta.refusals) }
+        let refusals = delta.up.refusals(allowDestructive: allowDestructive)
+        if !refusals.isEmpty { return .refused(refusals) }
         let number = String(repeating: "0", count: max(0, 4 - String(nextNumber).count)) + String(nextNumber)
         let stem = "\(number)_\(name)"
         var out = files
@@ -151,7 +152,8 @@ public struct MigrationDirectory: Sendable {
         if previous == nil {
             // The first migration is the whole schema, exactly as the fresh DDL.
             let ddl = DDL.script(for: schema, dialect: dialect, source: source)
-            out["\(stem).up.sql"] = SQLSyntax.comment(title) + "-- Hazards: none.\n\nBEGIN;\n\n" + ddl + "\nCOMMIT;\n"
+            let renderer = DDL.renderer(dialect)
+            out["\(stem).up.sql"] = SQLSyntax.comment(title) + "-- Hazards: none.\n\n" + renderer.text([.begin]) + "\n" + ddl + "\n" + renderer.text([.commit])
         } else {
             out["\(stem).up.sql"] = delta.up.script(title: title)
         }
