@@ -165,6 +165,8 @@ struct OracleCase {
         case "unixtime": return "\(1_700_000_000 + r * 10 + k)"
         case "bytes": return dialect == .sqlite ? "X'0\(r)0\(k)'" : "'\\x0\(r)0\(k)'"
         case "custom20": return "'c\(r)_\(k)'"
+        // Eight characters: PostgreSQL pads a shorter value, and a padded value reads back otherwise as text.
+        case "char(8)": return "'c\(r)_\(k)abcd'"
         case let array where array.hasPrefix("["):
             // An array of an enum: one value both sides know.
             let values = enumValues(String(array.dropFirst().dropLast()))

@@ -185,7 +185,7 @@ struct SchemaGenerator {
     var formerlyReferenced = Set<String>()
 
     static let scalarTypes = ["text", "string(40)", "int", "bigint", "smallint", "bool", "double", "decimal(10,2)",
-                              "timestamp", "date", "json", "[text]", "[int]", "uuid", "real", "time", "datetime", "bytes", "unixtime", "custom20"]
+                              "timestamp", "date", "json", "[text]", "[int]", "uuid", "real", "time", "datetime", "bytes", "unixtime", "custom20", "char(8)"]
 
     /// Namespaces as users write them: plain, one that needs quoting, one that is a key word.
     static let namespaces = ["app", "Tenant Data", "order"]
@@ -275,7 +275,7 @@ struct SchemaGenerator {
         case "datetime": return "now()"
         case "unixtime": return "unixepoch()"
         case "time", "bytes": return nil
-        case "custom20": return "'x'"
+        case "custom20", "char(8)": return "'x'"
         case let t where t.hasPrefix("["): return "[]"
         default:
             return s.enums.first { $0.name == type }.map { $0.values[0] }
@@ -420,8 +420,8 @@ struct SchemaGenerator {
             for k in t.columns.indices where t.columns[k].references?.table == old { t.columns[k].references!.table = t.name }
         case .widenType, .narrowType:
             let pairs: [(String, String)] = e == .widenType
-                ? [("smallint", "int"), ("int", "bigint"), ("string(40)", "text")]
-                : [("text", "string(40)"), ("bigint", "int")]
+                ? [("smallint", "int"), ("int", "bigint"), ("string(40)", "text"), ("char(8)", "string(40)")]
+                : [("text", "string(40)"), ("bigint", "int"), ("string(40)", "char(8)")]
             // Indexed and searched columns too: their indexes must survive the type change.
             let changeable = t.columns.filter { c in
                 c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil

@@ -152,6 +152,9 @@ struct SampleValues {
         case .double: return floating(Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude, column, v, checks, float: false)
         case let .decimal(precision, scale): return decimal(precision ?? 15, scale ?? 4, column, v, checks)
         case .string(let length): return jsonString(text(column, table: table, variant: v, limit: length, checks: checks))
+        // Exactly n characters: PostgreSQL pads a shorter value with spaces, and reads the spaces back.
+        case .char(let length):
+            return jsonString(String((text(column, table: table, variant: v, limit: length, checks: checks) + String(repeating: "·", count: length)).prefix(length)))
         case .text: return jsonString(text(column, table: table, variant: v, limit: nil, checks: checks))
         case .uuid: return jsonString(uuid(table.name, column.name, v))
         case .timestamp, .datetime:

@@ -87,6 +87,14 @@ enum TypeParser {
                 return .failure(TypeError(message: "string length \(arguments[0]) is out of range (1 to 10485760)"))
             }
             return .success(.string(length: arguments[0]))
+        case "char", "character":
+            guard arguments.count == 1 else {
+                return .failure(TypeError(message: "'\(name)' needs a length, as in 'char(2)'; use 'string(n)' or 'text' for text of varying length"))
+            }
+            guard arguments[0] >= 1, arguments[0] <= 10_485_760 else {
+                return .failure(TypeError(message: "char length \(arguments[0]) is out of range (1 to 10485760)"))
+            }
+            return .success(.char(length: arguments[0]))
         case "decimal", "numeric":
             switch arguments.count {
             case 0: return .success(.decimal(precision: nil, scale: nil))
@@ -112,7 +120,7 @@ enum TypeParser {
 
     /// SQL spellings users reach for, and the type of this format that means the same.
     static let sqlSpellings: [String: String] = [
-        "varchar": "string(n)", "char": "string(n)", "character": "string(n)", "nvarchar": "string(n)",
+        "varchar": "string(n)", "nvarchar": "string(n)", "bpchar": "char(n)",
         "timestamptz": "timestamp", "jsonb": "json", "blob": "bytes", "bytea": "bytes",
         "int2": "smallint", "int4": "int", "int8": "bigint", "float4": "real", "float8": "double",
         "tinyint": "smallint",

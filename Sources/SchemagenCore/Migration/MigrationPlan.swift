@@ -186,6 +186,8 @@ enum TypeChange {
             case .real: return ("float", 1)
             case .double: return ("float", 2)
             case .string(let n): return ("text", n)
+            // Blank-padded: to or from text its trailing spaces change, so only a longer char(n) widens.
+            case .char(let n): return ("char", n)
             case .text: return ("text", Int.max)
             default: return nil
             }

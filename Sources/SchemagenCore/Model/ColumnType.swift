@@ -11,6 +11,9 @@ public enum ColumnType: Codable, Sendable, Equatable, Hashable {
     case real, double
     case decimal(precision: Int?, scale: Int?)
     case string(length: Int)
+    /// Fixed-length text: PostgreSQL's `character(n)`, which pads with spaces (and drops trailing
+    /// spaces when read as text); TEXT on SQLite. For schemas that have it (inspect prints it).
+    case char(length: Int)
     case text
     case uuid
     /// A point in time (UTC): TIMESTAMPTZ, or ISO-8601 text on SQLite.
@@ -49,7 +52,7 @@ public enum ColumnType: Codable, Sendable, Equatable, Hashable {
     }
     public var isTextual: Bool {
         switch self {
-        case .string, .text: return true
+        case .string, .char, .text: return true
         default: return false
         }
     }
@@ -61,7 +64,7 @@ public enum ColumnType: Codable, Sendable, Equatable, Hashable {
     /// The names accepted in `type:` for the scalar built-in types.
     public static let builtinNames = [
         "bool", "smallint", "int", "bigint", "serial", "bigserial", "real", "double", "decimal",
-        "string", "text", "uuid", "timestamp", "datetime", "time", "date", "unixtime", "json", "bytes",
+        "string", "char", "text", "uuid", "timestamp", "datetime", "time", "date", "unixtime", "json", "bytes",
     ]
 
     /// The type as the format writes it (`string(255)`, `[text]`, `task_status`): used in messages and comments.
@@ -80,6 +83,7 @@ public enum ColumnType: Codable, Sendable, Equatable, Hashable {
             if let p { return "decimal(\(p))" }
             return "decimal"
         case .string(let n): return "string(\(n))"
+        case .char(let n): return "char(\(n))"
         case .text: return "text"
         case .uuid: return "uuid"
         case .timestamp: return "timestamp"

@@ -144,7 +144,7 @@ struct SwiftPlanner {
         case .real: return .float
         case .double: return .double
         case .decimal: return .decimal
-        case .string, .text: return .string
+        case .string, .char, .text: return .string
         case .uuid: return .uuid
         case .timestamp: return .timestamp
         case .datetime: return .datetime

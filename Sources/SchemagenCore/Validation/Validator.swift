@@ -374,13 +374,13 @@ public final class Validator {
             case .smallint, .int, .bigint, .unixtime:
                 if !isInteger { mismatch(text) } else if !integerFits(text, type) { diagnostics.error("the default \(text) of \(what()) is out of range for \(type.spelling)\(Self.integerRanges[type].map { " (\($0))" } ?? "")", at: location()) }
             case .real, .double, .decimal: break
-            case .string, .text: break // a number written for a text column is its text
+            case .string, .char, .text: break // a number written for a text column is its text
             default: if !isCustom(type) { mismatch(text, type == .bool ? "write true or false" : nil) }
             }
         case .string(let text):
             switch type {
             case .text: break
-            case .string(let n):
+            case .string(let n), .char(let n):
                 if text.count > n { diagnostics.error("the default '\(text)' of \(what()) is \(text.count) characters long, more than its type \(type.spelling) allows", at: location()) }
             case .enumeration(let enumName):
                 if let e = enumIndex[enumName].map({ schema.enums[$0] }), !e.values.contains(text) {
@@ -432,7 +432,10 @@ public final class Validator {
             switch f {
             case .now: fits = type == .timestamp || type == .datetime
             case .uuid:
-                if case .string(let n) = type { fits = n >= 36 } else { fits = type == .uuid || type == .text }
+                switch type {
+                case .string(let n), .char(let n): fits = n >= 36
+                default: fits = type == .uuid || type == .text
+                }
             case .unixepoch: fits = type == .unixtime || type == .bigint || type == .int
             case .currentDate: fits = type == .date
             }
@@ -496,7 +499,7 @@ public final class Validator {
         case .int, .serial: return "int"
         case .bigint, .bigserial: return "bigint"
         case .string, .text: return "text"
-        default: return type.spelling
+        default: return type.spelling // char(n) joins char(n) only: PostgreSQL compares it blank-padded
         }
     }
 

@@ -91,6 +91,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         static let money = GRDB.Column("money")
         static let number = GRDB.Column("number")
         static let code = GRDB.Column("code")
+        static let country = GRDB.Column("country")
         static let body = GRDB.Column("body")
         static let bodyNull = GRDB.Column("body_null")
         static let key = GRDB.Column("key")
@@ -158,6 +159,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
             money: try SQLiteValues.required(row, "values", "money", SQLiteValues.decimal),
             number: try SQLiteValues.required(row, "values", "number", SQLiteValues.decimal),
             code: try SQLiteValues.required(row, "values", "code", SQLiteValues.string),
+            country: try SQLiteValues.required(row, "values", "country", SQLiteValues.string),
             body: try SQLiteValues.required(row, "values", "body", SQLiteValues.string),
             bodyNull: try SQLiteValues.optional(row, "values", "body_null", SQLiteValues.string),
             key: try SQLiteValues.required(row, "values", "key", SQLiteValues.uuid),
@@ -211,6 +213,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         container["money"] = SQLiteValues.decimalText(self.money)
         container["number"] = SQLiteValues.decimalText(self.number)
         container["code"] = self.code
+        container["country"] = self.country
         container["body"] = self.body
         container["body_null"] = self.bodyNull
         container["key"] = SQLiteValues.uuidText(self.key)

@@ -151,7 +151,7 @@ extension TypeTour.Owner {
 
 extension TypeTour.ValueRow {
     /// `SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name.
-    static let postgresSelect: Swift.String = "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\""
+    static let postgresSelect: Swift.String = "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\""
 
     /// Reads a row that has the table's columns (found by name; other columns are ignored),
     /// such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`.
@@ -170,6 +170,7 @@ extension TypeTour.ValueRow {
             money: try PostgresValues.required(cells, "values", "money", PostgresValues.native(Foundation.Decimal.self)),
             number: try PostgresValues.required(cells, "values", "number", PostgresValues.native(Foundation.Decimal.self)),
             code: try PostgresValues.required(cells, "values", "code", PostgresValues.native(Swift.String.self)),
+            country: try PostgresValues.required(cells, "values", "country", PostgresValues.native(Swift.String.self)),
             body: try PostgresValues.required(cells, "values", "body", PostgresValues.native(Swift.String.self)),
             bodyNull: try PostgresValues.optional(cells, "values", "body_null", PostgresValues.native(Swift.String.self)),
             key: try PostgresValues.required(cells, "values", "key", PostgresValues.native(Foundation.UUID.self)),
@@ -214,7 +215,7 @@ extension TypeTour.ValueRow {
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled")
+        return insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled")
     }
 
     /// Binds every written column into the next row of `insert`.
@@ -231,6 +232,7 @@ extension TypeTour.ValueRow {
         try insert.bind("money", self.money)
         try insert.bind("number", self.number)
         try insert.bind("code", self.code)
+        try insert.bind("country", self.country)
         try insert.bind("body", self.body)
         try insert.bind("body_null", self.bodyNull)
         try insert.bind("key", self.key)
@@ -272,7 +274,7 @@ extension TypeTour.ValueRow {
     static func postgresFind(id key0: Foundation.UUID, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -280,7 +282,7 @@ extension TypeTour.ValueRow {
     static func postgresFetch(ownerId key0: Swift.Int32, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE owner_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE owner_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -298,7 +300,7 @@ extension TypeTour.ValueRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -316,6 +318,7 @@ extension TypeTour.ValueRow {
         try PostgresValues.bind(&bindings, self.money)
         try PostgresValues.bind(&bindings, self.number)
         try PostgresValues.bind(&bindings, self.code)
+        try PostgresValues.bind(&bindings, self.country)
         try PostgresValues.bind(&bindings, self.body)
         try PostgresValues.bind(&bindings, self.bodyNull)
         try PostgresValues.bind(&bindings, self.key)
@@ -352,7 +355,7 @@ extension TypeTour.ValueRow {
         try PostgresValues.bind(&bindings, self.caption)
         try PostgresValues.bind(&bindings, self.count)
         try PostgresValues.bind(&bindings, self.id)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"values\" SET owner_id = $1, flag = $2, flag_null = $3, small = $4, medium = $5, large = $6, ratio = $7, precise = $8, money = $9, number = $10, code = $11, body = $12, body_null = $13, key = $14, happened_at = $15, local_at = $16, at_time = $17::TIME, on_day = $18, epoch = $19, doc = $20, doc_null = $21, blob = $22, mood = $23::mood, mood_null = $24::mood, flags = $25, smalls = $26, mediums = $27, larges = $28, ratios = $29, precises = $30, moneys = $31::NUMERIC[], codes = $32, texts = $33, keys = $34, stamps = $35::TIMESTAMPTZ[], locals = $36::TIMESTAMP[], times = $37::TIME[], days = $38::DATE[], epochs = $39, blobs = $40::BYTEA[], moods = $41::mood[], moods_null = $42::mood[], color = $43::VARCHAR, words = $44::TEXT[], label = $45, count = $46::INTEGER WHERE id = $47 RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"values\" SET owner_id = $1, flag = $2, flag_null = $3, small = $4, medium = $5, large = $6, ratio = $7, precise = $8, money = $9, number = $10, code = $11, country = $12, body = $13, body_null = $14, key = $15, happened_at = $16, local_at = $17, at_time = $18::TIME, on_day = $19, epoch = $20, doc = $21, doc_null = $22, blob = $23, mood = $24::mood, mood_null = $25::mood, flags = $26, smalls = $27, mediums = $28, larges = $29, ratios = $30, precises = $31, moneys = $32::NUMERIC[], codes = $33, texts = $34, keys = $35, stamps = $36::TIMESTAMPTZ[], locals = $37::TIMESTAMP[], times = $38::TIME[], days = $39::DATE[], epochs = $40, blobs = $41::BYTEA[], moods = $42::mood[], moods_null = $43::mood[], color = $44::VARCHAR, words = $45::TEXT[], label = $46, count = $47::INTEGER WHERE id = $48 RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -377,9 +380,9 @@ extension TypeTour.ValueRow {
         try postgresValues(into: &insert)
         let clause: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count"
+            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, country = EXCLUDED.country, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count"
         }
-        let query = insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", conflict: clause)
+        let query = insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", conflict: clause)
         return try await PostgresValues.inserted(database.runTypeTourQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }

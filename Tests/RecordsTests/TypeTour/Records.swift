@@ -53,7 +53,7 @@ extension TypeTour {
         /// The table's name in SQL.
         static let tableName: Swift.String = "values"
         /// The table's columns in declaration order: the raw values of `CodingKeys`.
-        static let columnNames: [Swift.String] = ["id", "owner_id", "flag", "flag_null", "small", "medium", "large", "ratio", "precise", "money", "number", "code", "body", "body_null", "key", "happened_at", "local_at", "at_time", "on_day", "epoch", "doc", "doc_null", "blob", "mood", "mood_null", "flags", "smalls", "mediums", "larges", "ratios", "precises", "moneys", "codes", "texts", "keys", "stamps", "locals", "times", "days", "epochs", "blobs", "moods", "moods_null", "color", "words", "label", "count", "doubled"]
+        static let columnNames: [Swift.String] = ["id", "owner_id", "flag", "flag_null", "small", "medium", "large", "ratio", "precise", "money", "number", "code", "country", "body", "body_null", "key", "happened_at", "local_at", "at_time", "on_day", "epoch", "doc", "doc_null", "blob", "mood", "mood_null", "flags", "smalls", "mediums", "larges", "ratios", "precises", "moneys", "codes", "texts", "keys", "stamps", "locals", "times", "days", "epochs", "blobs", "moods", "moods_null", "color", "words", "label", "count", "doubled"]
         /// The columns of the primary key; empty when the table has none.
         static let primaryKeyColumns: [Swift.String] = ["id"]
 
@@ -92,6 +92,9 @@ extension TypeTour {
 
         /// `tables.values.columns.code`: `string(12)` (PostgreSQL `VARCHAR(12)`, SQLite `TEXT`).
         var code: Swift.String
+
+        /// `tables.values.columns.country`: `char(2)` (PostgreSQL `CHARACTER(2)`, SQLite `TEXT`).
+        var country: Swift.String
 
         /// `tables.values.columns.body`: `text` (PostgreSQL `TEXT`, SQLite `TEXT`).
         var body: Swift.String
@@ -215,6 +218,7 @@ extension TypeTour {
             case money
             case number
             case code
+            case country
             case body
             case bodyNull = "body_null"
             case key
@@ -269,6 +273,7 @@ extension TypeTour {
             money: Foundation.Decimal,
             number: Foundation.Decimal,
             code: Swift.String,
+            country: Swift.String,
             body: Swift.String,
             bodyNull: Swift.String? = nil,
             key: Foundation.UUID,
@@ -318,6 +323,7 @@ extension TypeTour {
             self.money = money
             self.number = number
             self.code = code
+            self.country = country
             self.body = body
             self.bodyNull = bodyNull
             self.key = key

@@ -19,6 +19,8 @@ struct TypeParserTests {
         ("decimal", .decimal(precision: nil, scale: nil)),
         ("string(255)", .string(length: 255)),
         ("string(1)", .string(length: 1)),
+        ("char(2)", .char(length: 2)),
+        ("[char(3)]", .array(.char(length: 3))),
         ("text", .text),
         ("uuid", .uuid),
         ("timestamp", .timestamp),
@@ -41,6 +43,7 @@ struct TypeParserTests {
         ("integer", .int),
         ("float", .real),
         ("numeric(4,1)", .decimal(precision: 4, scale: 1)),
+        ("character(8)", .char(length: 8)),
     ]
 
     @Test("Type strings parse to their model type, NOT NULL", arguments: types)
@@ -67,7 +70,7 @@ struct TypeParserTests {
 
     @Test("Malformed types are rejected by the parser", arguments: [
         "", "?", "string", "string(0)", "decimal(2,3)", "decimal(1,2,3)", "[text", "[[int]]", "[text?]", "[json]",
-        "[serial]", "text(5)", "int(4)", "string(abc)", "decimal(", "two words",
+        "[serial]", "text(5)", "int(4)", "string(abc)", "decimal(", "two words", "char", "char(0)", "char(2,1)",
     ])
     func rejected(_ spelling: String) {
         #expect(throws: TypeParser.TypeError.self) { try TypeParser.parse(spelling).get() }

@@ -26,6 +26,7 @@ public struct PostgresDDL: Sendable {
             if let p { return "NUMERIC(\(p))" }
             return "NUMERIC"
         case .string(let n): return "VARCHAR(\(n))"
+        case .char(let n): return "CHARACTER(\(n))"
         case .text: return "TEXT"
         case .uuid: return "UUID"
         case .timestamp: return "TIMESTAMPTZ"

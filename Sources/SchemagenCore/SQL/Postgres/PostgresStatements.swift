@@ -112,18 +112,15 @@ extension PostgresDDL: StatementRenderer {
 
     /// The USING expression that converts a column's values to the new type.
     ///
-    /// To `string(n)` the expression stays text and PostgreSQL's assignment cast does the rest:
-    /// it fails on a value longer than n, where an explicit `::varchar(n)` would cut it silently.
+    /// To `string(n)` and `char(n)` the expression stays text and PostgreSQL's assignment cast does
+    /// the rest: it fails on a value longer than n, where an explicit `::varchar(n)` would cut it silently.
     func castExpression(_ column: String, from a: ColumnType, to b: ColumnType) -> String {
         let target = columnType(b)
-        if case .string = b {
-            switch a {
-            case .text, .string: return column
-            case .json: return "(\(column) #>> '{}')"
-            default: return "\(column)::text"
-            }
-        }
         switch (a, b) {
+        case (.text, .string), (.string, .string), (.char, .string), (.text, .char), (.string, .char), (.char, .char):
+            return column
+        case (.json, .string), (.json, .char): return "(\(column) #>> '{}')"
+        case (_, .string), (_, .char): return "\(column)::text"
         case (.unixtime, .timestamp): return "to_timestamp(\(column))"
         case (.timestamp, .unixtime): return "EXTRACT(EPOCH FROM \(column))::bigint"
         case (.bool, .smallint), (.bool, .int), (.bool, .bigint): return "\(column)::int::\(target)"

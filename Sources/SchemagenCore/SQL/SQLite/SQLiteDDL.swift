@@ -26,7 +26,7 @@ public struct SQLiteDDL: Sendable {
         case .bool, .smallint, .int, .bigint, .serial, .bigserial, .unixtime: return "INTEGER"
         case .real, .double: return "REAL"
         case .decimal: return strict ? "TEXT" : "NUMERIC"
-        case .string, .text, .uuid, .timestamp, .datetime, .time, .date, .json, .array, .enumeration: return "TEXT"
+        case .string, .char, .text, .uuid, .timestamp, .datetime, .time, .date, .json, .array, .enumeration: return "TEXT"
         case .bytes: return "BLOB"
         case .custom(let sqlite, _, _): return sqlite ?? "ANY"
         }
