@@ -146,6 +146,13 @@ struct OracleCase {
             let id = idLiteral(table: parent, row: r)
             return old.tables[parent].columns[0].type == "uuid" ? id.uuid : id.int
         }
+        // A column of a two-column foreign key holds the parent row's value of the referenced column.
+        if let fk = old.tables[table].foreignKeys.first(where: { $0.columns.contains(c.name) }),
+           let parent = old.tables.firstIndex(where: { $0.name == fk.table }),
+           let referenced = fk.columns.firstIndex(of: c.name).map({ fk.referenced[$0] }),
+           let k = old.tables[parent].columns.firstIndex(where: { $0.name == referenced }) {
+            return literal(old.tables[parent].columns[k], table: parent, row: r, index: k, dialect)
+        }
         if c.nullable && r == 3 { return "NULL" }
         switch c.type {
         case "text", "string(40)": return "'v\(r)_\(k)'"

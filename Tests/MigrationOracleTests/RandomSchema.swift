@@ -51,6 +51,11 @@ struct GenSchema {
         /// partitions (name, bound).
         var partitions: [(name: String, bound: String)]?
         var partitionBy = "range"
+        /// Table-level foreign keys of two columns, to a two-column unique key of an earlier table.
+        var foreignKeys: [(columns: [String], table: String, referenced: [String])] = []
+
+        /// Whether a foreign key (of a column or of the table) holds the column.
+        func inForeignKey(_ c: Column) -> Bool { c.references != nil || foreignKeys.contains { $0.columns.contains(c.name) } }
     }
 
     struct View {
@@ -131,6 +136,12 @@ struct GenSchema {
             if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
             if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: \(!c.virtual) }") }
             y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
+        }
+        if !t.foreignKeys.isEmpty {
+            y += "    foreign_keys:\n"
+            for fk in t.foreignKeys {
+                y += "      - { columns: [\(fk.columns.joined(separator: ", "))], references: { table: \(fk.table), columns: [\(fk.referenced.joined(separator: ", "))] }, on_delete: cascade }\n"
+            }
         }
         if !t.uniques.isEmpty {
             y += "    unique:\n"
@@ -216,11 +227,12 @@ struct SchemaGenerator {
                 t.columns.append(.init(name: "parent_id", type: fkType, nullable: true, references: (parent, action), cascadesUpdates: rng.chance(0.2)))
             }
             for j in 0 ..< rng.int(1 ... 4) { t.columns.append(column(named: "c\(j)", in: s)) }
+            if rng.chance(0.5) { referenceTwoColumnKey(&t, in: s) }
             if rng.chance(0.4) {
                 let type = rng.pick(["timestamp", "timestamp", "datetime", "unixtime"])
                 t.columns.append(.init(name: "updated_at", type: type, defaultYAML: type == "unixtime" ? "unixepoch()" : "now()", autoUpdate: true))
             }
-            if rng.chance(0.25), let c = t.columns.first(where: { ["smallint", "int"].contains($0.type) && $0.name != "id" && $0.references == nil }) {
+            if rng.chance(0.25), let c = t.columns.first(where: { ["smallint", "int"].contains($0.type) && $0.name != "id" && !t.inForeignKey($0) }) {
                 t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2", virtual: rng.chance(0.3)))
             }
             if idType == "int" && rng.chance(0.15) { partition(&t, index: i) }
@@ -233,6 +245,17 @@ struct SchemaGenerator {
         // A view over a view.
         if !s.views.isEmpty && rng.chance(0.3) { s.views.append(.init(name: "v2", sql: "SELECT id FROM v0 WHERE id IS NOT NULL")) }
         return s
+    }
+
+    /// A foreign key of two columns to the first two-column unique key of an earlier table, if any.
+    mutating func referenceTwoColumnKey(_ t: inout GenSchema.Table, in s: GenSchema) {
+        guard let parent = s.tables.first(where: { $0.uniques.contains { $0.count == 2 } }),
+              let key = parent.uniques.first(where: { $0.count == 2 }) else { return }
+        let names = ["ka", "kb"]
+        for (name, column) in zip(names, key) {
+            t.columns.append(.init(name: name, type: parent.columns.first { $0.name == column }!.type, nullable: true))
+        }
+        t.foreignKeys.append((names, parent.name, key))
     }
 
     /// Partitions by range (a bounded partition and the default), list (a list and the default) or
@@ -361,7 +384,7 @@ struct SchemaGenerator {
     /// Columns nothing else depends on (no key, reference, index, constraint, search or view).
     func freeColumns(_ t: GenSchema.Table, _ s: GenSchema) -> [GenSchema.Column] {
         t.columns.filter { c in
-            c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
+            c.name != "id" && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
                 && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                 && !t.indexes.contains { $0.readColumns.contains(c.name) }
                 && !t.uniques.contains { $0.contains(c.name) }
@@ -376,7 +399,8 @@ struct SchemaGenerator {
         let ti = rng.int(0 ... s.tables.count - 1)
         if e == .dropTable {
             let t = s.tables[ti]
-            let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } } || formerlyReferenced.contains(t.name)
+            let referenced = s.tables.contains { $0.columns.contains { $0.references?.table == t.name } || $0.foreignKeys.contains { $0.table == t.name } }
+                || formerlyReferenced.contains(t.name)
             guard !referenced, !s.views.contains(where: { $0.reads(t.name) }), s.tables.count > 1 else { return false }
             s.tables.remove(at: ti)
             return true
@@ -418,13 +442,16 @@ struct SchemaGenerator {
                 }
             }
             for k in t.columns.indices where t.columns[k].references?.table == old { t.columns[k].references!.table = t.name }
+            for j in s.tables.indices where j != ti {
+                for k in s.tables[j].foreignKeys.indices where s.tables[j].foreignKeys[k].table == old { s.tables[j].foreignKeys[k].table = t.name }
+            }
         case .widenType, .narrowType:
             let pairs: [(String, String)] = e == .widenType
                 ? [("smallint", "int"), ("int", "bigint"), ("string(40)", "text"), ("char(8)", "string(40)")]
                 : [("text", "string(40)"), ("bigint", "int"), ("string(40)", "char(8)")]
             // Indexed and searched columns too: their indexes must survive the type change.
             let changeable = t.columns.filter { c in
-                c.name != "id" && c.references == nil && !c.autoUpdate && c.generated == nil
+                c.name != "id" && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
                     && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                     && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { Self.mentions($0.expression, c.name) }
                     && !s.views.contains { $0.reads(c.name) }
@@ -436,7 +463,7 @@ struct SchemaGenerator {
             guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
             t.columns[i].nullable = true
         case .makeNotNullWithDefault:
-            guard let i = t.columns.firstIndex(where: { c in c.nullable && c.references == nil && c.generated == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
+            guard let i = t.columns.firstIndex(where: { c in c.nullable && !t.inForeignKey(c) && c.generated == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
                   let d = defaultYAML(for: t.columns[i].type, in: s) else { return false }
             t.columns[i].nullable = false
             t.columns[i].defaultYAML = d
@@ -458,7 +485,8 @@ struct SchemaGenerator {
             let col = t.indexes[0].readColumns[0]
             t.indexes[0].predicate = t.indexes[0].predicate == nil ? "\(col) IS NOT NULL" : nil
         case .dropUnique:
-            guard !t.uniques.isEmpty else { return false }
+            // Not a key another table's foreign key references.
+            guard let last = t.uniques.last, !s.tables.contains(where: { $0.foreignKeys.contains { $0.table == t.name && $0.referenced == last } }) else { return false }
             t.uniques.removeLast()
         case .dropCheck:
             guard !t.checks.isEmpty else { return false }
@@ -469,6 +497,11 @@ struct SchemaGenerator {
             let type = Self.referencingType(parent.columns[0].type)
             t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
         case .dropForeignKey:
+            if let fk = t.foreignKeys.last, rng.chance(0.5) {
+                formerlyReferenced.insert(fk.table)
+                t.foreignKeys.removeLast()
+                return true
+            }
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
             formerlyReferenced.insert(t.columns[i].references!.table)
             t.columns[i].references = nil
@@ -528,12 +561,14 @@ struct SchemaGenerator {
             t.strict.toggle()
         case .addGenerated:
             guard !t.columns.contains(where: { $0.generated != nil }),
-                  let c = t.columns.first(where: { ["smallint", "int", "bigint"].contains($0.type) && $0.name != "id" && $0.references == nil }) else { return false }
+                  let c = t.columns.first(where: { ["smallint", "int", "bigint"].contains($0.type) && $0.name != "id" && !t.inForeignKey($0) }) else { return false }
             t.columns.append(.init(name: "g0", type: "bigint", nullable: true, generated: "\(c.name) * 2"))
         case .widenGeneratedSource:
             guard let g = t.columns.first(where: { $0.generated != nil }),
                   let i = t.columns.firstIndex(where: { g.generated!.hasPrefix($0.name + " ") }),
-                  let wider = ["smallint": "int", "int": "bigint"][t.columns[i].type] else { return false }
+                  let wider = ["smallint": "int", "int": "bigint"][t.columns[i].type],
+                  // Not a column of a unique key: another table's two-column foreign key may match its type.
+                  !t.uniques.contains(where: { $0.contains(t.columns[i].name) }) else { return false }
             t.columns[i].type = wider
         case .addPartition:
             guard var parts = t.partitions, t.partitionBy != "hash", !parts.contains(where: { $0.name.hasSuffix("_p1") }) else { return false }
