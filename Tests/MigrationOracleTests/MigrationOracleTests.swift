@@ -120,7 +120,7 @@ struct OracleCase {
     /// INSERT statements for three rows per table of the old schema, parents first.
     func inserts(_ dialect: Dialect) -> [String] {
         var out: [String] = []
-        for (ti, t) in old.tables.enumerated() {
+        for (ti, t) in old.tables.enumerated() where t.exists(in: dialect) {
             for r in 1 ... 3 {
                 var names: [String] = [], values: [String] = []
                 for (k, c) in t.columns.enumerated() where !c.autoUpdate && c.generated == nil {
@@ -187,9 +187,9 @@ struct OracleCase {
 
     /// For each table of the old schema that survives: its new name, and the old → new column names
     /// whose values must be kept (cells filled from NULL by a new NOT NULL default are exempt).
-    func survivors() -> [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool)])] {
+    func survivors(_ dialect: Dialect) -> [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool)])] {
         var out: [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool)])] = []
-        for t in old.tables {
+        for t in old.tables where t.exists(in: dialect) {
             guard let n = new.tables.first(where: { $0.name == t.name || $0.renamedFrom == t.name }),
                   n.name == t.name || n.renamedFrom == t.name else { continue }
             var columns: [(old: String, new: String, filled: Bool)] = []
@@ -218,7 +218,7 @@ struct OracleCase {
         try migrated.run(DDL.script(for: oldModel, dialect: .sqlite, source: "old"))
         let oldCatalog = try migrated.catalog()
         for statement in inserts(.sqlite) { try migrated.run(statement) }
-        let survivors = survivors()
+        let survivors = survivors(.sqlite)
         let before = try survivors.map { s in try migrated.rows("SELECT \(s.columns.map { "CAST(\($0.old) AS TEXT)" }.joined(separator: ", ")) FROM \(s.old.name) ORDER BY id") }
         do { try migrated.run(up) } catch { throw OracleError("the up migration failed: \(error)\n\(up)\n\(context)") }
         let fresh = try SQLiteEngine()
@@ -269,7 +269,7 @@ struct OracleCase {
         try await engine.runScript(DDL.script(for: oldModel, dialect: .postgres, source: "old"), schema: start)
         let oldCatalog = try await engine.catalog(schema: m)
         try await engine.runScript("SET search_path TO \(sql.id(m));\n" + inserts(.postgres).joined(separator: "\n"), schema: start)
-        let survivors = survivors()
+        let survivors = survivors(.postgres)
         var before: [[[String?]]] = []
         for s in survivors {
             before.append(try await engine.texts("SELECT \(s.columns.map { "\($0.old)::text" }.joined(separator: ", ")) FROM \(sql.id(m)).\(s.old.name) ORDER BY id"))

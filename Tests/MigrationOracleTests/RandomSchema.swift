@@ -32,6 +32,8 @@ struct GenSchema {
         var using: String?
         /// Covering columns (`include:`), PostgreSQL-only.
         var include: [String] = []
+        /// The one dialect the index is for (`targets:`), or nil for its table's.
+        var targets: String?
 
         /// Every column the index reads: key columns (without ASC/DESC/NULLS) and covering ones.
         var readColumns: [String] { columns.map { String($0.split(separator: " ")[0]) } + include }
@@ -53,6 +55,10 @@ struct GenSchema {
         var partitionBy = "range"
         /// Table-level foreign keys of two columns, to a two-column unique key of an earlier table.
         var foreignKeys: [(columns: [String], table: String, referenced: [String])] = []
+        /// The one dialect the table is for (`targets:`), or nil for the schema's.
+        var targets: String?
+
+        func exists(in dialect: Dialect) -> Bool { targets.map { $0 == dialect.rawValue } ?? true }
 
         /// Whether a foreign key (of a column or of the table) holds the column.
         func inForeignKey(_ c: Column) -> Bool { c.references != nil || foreignKeys.contains { $0.columns.contains(c.name) } }
@@ -124,6 +130,7 @@ struct GenSchema {
         if let r = t.renamedFrom { y += "    renamed_from: \(r)\n" }
         if let c = t.comment { y += "    comment: \"\(c)\"\n" }
         if t.strict { y += "    strict: true\n" }
+        if let d = t.targets { y += "    targets: [\(d)]\n" }
         y += "    columns:\n"
         for c in t.columns {
             var parts = GenSchema.customTypes[c.type].map { [$0] + (c.nullable ? ["nullable: true"] : []) } ?? ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
@@ -159,6 +166,7 @@ struct GenSchema {
                 if let p = i.predicate { parts.append("where: \"\(p)\"") }
                 if let u = i.using { parts.append("using: \(u)") }
                 if !i.include.isEmpty { parts.append("include: [\(i.include.joined(separator: ", "))]") }
+                if let d = i.targets { parts.append("targets: [\(d)]") }
                 y += "      - { \(parts.joined(separator: ", ")) }\n"
             }
         }
@@ -244,7 +252,17 @@ struct SchemaGenerator {
         if rng.chance(0.5) { s.views.append(view(over: s.tables[0], name: "v0")) }
         // A view over a view.
         if !s.views.isEmpty && rng.chance(0.3) { s.views.append(.init(name: "v2", sql: "SELECT id FROM v0 WHERE id IS NOT NULL")) }
+        // A table for one dialect only: one that nothing references or reads.
+        if s.targets == nil && rng.chance(0.2), let i = s.tables.indices.last(where: { i in !isReferenced(s.tables[i].name, in: s) }) {
+            s.tables[i].targets = rng.pick(["sqlite", "postgres"])
+        }
         return s
+    }
+
+    /// Whether another table's foreign key or a view names the table.
+    func isReferenced(_ name: String, in s: GenSchema) -> Bool {
+        s.tables.contains { t in t.name != name && (t.columns.contains { $0.references?.table == name } || t.foreignKeys.contains { $0.table == name }) }
+            || s.views.contains { $0.reads(name) }
     }
 
     /// A foreign key of two columns to the first two-column unique key of an earlier table, if any.
@@ -366,7 +384,8 @@ struct SchemaGenerator {
              addUnique, dropUnique, addCheck, dropCheck, addForeignKey, dropForeignKey, changeOnDelete,
              addEnumValue, removeEnumValue, addTable, dropTable, addView, dropView, changeView,
              addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict,
-             addGenerated, widenGeneratedSource, addPartition, removePartition, renameView, toggleExtension
+             addGenerated, widenGeneratedSource, addPartition, removePartition, renameView, toggleExtension,
+             changeIndexTargets
     }
 
     /// Applies `count` random edits; returns the edits applied (for the failure message).
@@ -494,6 +513,7 @@ struct SchemaGenerator {
         case .addForeignKey:
             guard ti > 0, !t.columns.contains(where: { $0.name == "parent_id" }) else { return false }
             let parent = s.tables[rng.int(0 ... ti - 1)]
+            guard parent.targets == nil || parent.targets == t.targets else { return false }
             let type = Self.referencingType(parent.columns[0].type)
             t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
         case .dropForeignKey:
@@ -526,7 +546,7 @@ struct SchemaGenerator {
         case .dropTable:
             return false
         case .addView:
-            guard !s.views.contains(where: { $0.name == "v1" }) else { return false }
+            guard t.targets == nil, !s.views.contains(where: { $0.name == "v1" }) else { return false }
             s.views.append(view(over: t, name: "v1"))
         case .dropView:
             // The last view: no other view reads it (a view over a view comes after the view it reads).
@@ -584,6 +604,14 @@ struct SchemaGenerator {
             guard let v = s.views.last, v.renamedFrom == nil else { return false }
             s.views[s.views.count - 1].renamedFrom = v.name
             s.views[s.views.count - 1].name = v.name + "_r"
+        case .changeIndexTargets:
+            // An index of a table of every dialect goes from both, to PostgreSQL, to SQLite, to both.
+            guard t.targets == nil, s.targets == nil, let i = t.indexes.indices.randomElement(using: &rng) else { return false }
+            switch t.indexes[i].targets {
+            case nil: t.indexes[i].targets = "postgres"
+            case "postgres": t.indexes[i].targets = "sqlite"
+            default: t.indexes[i].targets = nil
+            }
         case .toggleExtension:
             // With a declared namespace, where the extension is created too.
             guard s.namespace != nil else { return false }

@@ -58,7 +58,7 @@ struct SchemaDecoder {
             }
         }
         if isRoot, let name = root["name"] { schema.name = string(name, what: "'name'") }
-        if isRoot, let targets = root["targets"] { decodeTargets(targets) }
+        if isRoot, let targets = root["targets"] { schema.targets = decodeTargets(targets, what: "'targets'") }
         if let postgres = root["postgres"] { decodePostgres(postgres, isRoot: isRoot) }
         if let enums = root["enums"] {
             for (key, value) in mapping(enums, what: "'enums'") { decodeEnum(key: key, value: value) }
@@ -93,9 +93,11 @@ struct SchemaDecoder {
         }
     }
 
-    private mutating func decodeTargets(_ node: YAMLNode) {
+    /// A list of dialects (`targets: [sqlite, postgres]`), of the schema or of one object (`what`).
+    private mutating func decodeTargets(_ node: YAMLNode, what: @autoclosure () -> String) -> [Dialect] {
         var targets: [Dialect] = []
-        for item in list(node, what: "'targets'") {
+        let items = list(node, what: what())
+        for item in items {
             guard let name = string(item, what: "a target") else { continue }
             guard let dialect = Dialect(rawValue: name) else {
                 diagnostics.error("unknown target '\(name)' (targets are sqlite and postgres)\(Suggestions.hint(for: name, in: Dialect.allCases.map(\.rawValue)))", at: item.location)
@@ -107,10 +109,10 @@ struct SchemaDecoder {
                 targets.append(dialect)
             }
         }
-        if targets.isEmpty && node.kind == .sequence {
-            diagnostics.error("'targets' is empty; name at least one of sqlite, postgres", at: node.location)
+        if items.isEmpty && node.kind == .sequence {
+            diagnostics.error("\(what()) is empty; name at least one of sqlite, postgres", at: node.location)
         }
-        schema.targets = targets
+        return targets
     }
 
     private mutating func decodePostgres(_ node: YAMLNode, isRoot: Bool) {
@@ -185,7 +187,7 @@ struct SchemaDecoder {
     // MARK: Tables
 
     static let tableKeys = ["columns", "primary_key", "unique", "checks", "foreign_keys", "indexes", "search",
-                            "partition", "strict", "comment", "renamed_from", "swift"]
+                            "partition", "strict", "comment", "renamed_from", "swift", "targets"]
     static let columnKeys = ["type", "nullable", "primary_key", "unique", "default", "references", "on_delete",
                              "on_update", "check", "generated", "auto_update", "comment", "renamed_from", "swift"]
 
@@ -254,6 +256,7 @@ struct SchemaDecoder {
         table.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         table.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
         if let swift = value["swift"] { table.swiftName = decodeSwiftName(swift, what: "\(what)") }
+        if let targets = value["targets"] { table.targets = decodeTargets(targets, what: "'targets' of \(what)") }
         schema.tables.append(table)
     }
 
@@ -587,7 +590,7 @@ struct SchemaDecoder {
         case .scalar, .sequence:
             addColumns(node)
         case .mapping:
-            checkKeys(node, allowed: ["name", "columns", "expression", "where", "using", "unique", "include"], what: "in \(what())")
+            checkKeys(node, allowed: ["name", "columns", "expression", "where", "using", "unique", "include", "targets"], what: "in \(what())")
             explicitName = node["name"].flatMap { string($0, what: "the name of \(what())") }
             if let columns = node["columns"] { addColumns(columns) }
             if let expression = node["expression"] {
@@ -613,6 +616,7 @@ struct SchemaDecoder {
             if let include = node["include"] {
                 index.include = list(include, what: "'include' of \(what())").compactMap { string($0, what: "a column of 'include'") }
             }
+            if let targets = node["targets"] { index.targets = decodeTargets(targets, what: "'targets' of \(what())") }
         }
         if parts.isEmpty {
             // An empty list, unless its items were reported as invalid already.
@@ -713,7 +717,7 @@ struct SchemaDecoder {
             diagnostics.error("\(what) must be a mapping with 'sql', found \(value.kindDescription)", at: value.location)
             return
         }
-        checkKeys(value, allowed: ["sql", "sqlite", "postgres", "materialized", "indexes", "comment", "renamed_from"], what: "in \(what)")
+        checkKeys(value, allowed: ["sql", "sqlite", "postgres", "materialized", "indexes", "comment", "renamed_from", "targets"], what: "in \(what)")
         var text: DialectText
         if let shared = value.entry("sql") {
             text = DialectText(shared: string(shared.value, what: "the SQL of \(what)") ?? "")
@@ -738,6 +742,7 @@ struct SchemaDecoder {
         }
         view.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         view.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
+        if let targets = value["targets"] { view.targets = decodeTargets(targets, what: "'targets' of \(what)") }
         schema.views.append(view)
     }
 

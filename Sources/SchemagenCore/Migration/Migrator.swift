@@ -13,8 +13,10 @@ public enum Migrator {
         public var errors: [String] { up.errors + down.errors }
     }
 
+    /// Both schemas are first projected for the dialect (`Schema.projected(for:)`).
     public static func delta(from old: Schema, to new: Schema, dialect: Dialect,
                              options: PostgresPlanner.Options = .init()) -> Delta {
+        let old = old.projected(for: dialect), new = new.projected(for: dialect)
         let up = SchemaDiff(old: old, new: new)
         return Delta(up: plan(up, dialect, options), down: plan(downDiff(from: old, to: new), dialect, options), diff: up)
     }
@@ -22,7 +24,8 @@ public enum Migrator {
     /// One direction only (`schemagen diff` prints one): half the work of `delta`.
     public static func plan(from old: Schema, to new: Schema, dialect: Dialect,
                             options: PostgresPlanner.Options = .init(), down: Bool = false) -> MigrationPlan {
-        plan(down ? downDiff(from: old, to: new) : SchemaDiff(old: old, new: new), dialect, options)
+        let old = old.projected(for: dialect), new = new.projected(for: dialect)
+        return plan(down ? downDiff(from: old, to: new) : SchemaDiff(old: old, new: new), dialect, options)
     }
 
     /// From `new` back to `old`, with the renames that `new` declares turned around.
@@ -179,6 +182,6 @@ public struct MigrationDirectory: Sendable {
     /// Whether the schema has changes that no migration records yet.
     public func pendingChanges(for schema: Schema) -> [Change]? {
         guard let previous = try? snapshot() else { return nil }
-        return SchemaDiff(old: previous, new: schema).changes
+        return SchemaDiff(old: previous.projected(for: dialect), new: schema.projected(for: dialect)).changes
     }
 }

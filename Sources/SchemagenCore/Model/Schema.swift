@@ -41,6 +41,33 @@ public struct Schema: Codable, Sendable, Equatable {
 
     public func table(named name: String) -> Table? { tables.first { $0.name == name } }
     public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
+
+    /// The schema as one dialect has it: without the tables, views and indexes whose `targets`
+    /// leave the dialect out, and with every `targets` cleared, so that giving an object targets
+    /// is no change at all for a dialect that keeps it. The DDL and the planners see only this.
+    public func projected(for dialect: Dialect) -> Schema {
+        let restricted = tables.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil } }
+            || views.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil } }
+        guard restricted else { return self }
+        func keeps(_ targets: [Dialect]?) -> Bool { targets?.contains(dialect) ?? true }
+        func project(_ indexes: [Index]) -> [Index] {
+            indexes.filter { keeps($0.targets) }.map { var i = $0; i.targets = nil; return i }
+        }
+        var out = self
+        out.tables = tables.filter { keeps($0.targets) }.map { t in
+            var t = t
+            t.targets = nil
+            t.indexes = project(t.indexes)
+            return t
+        }
+        out.views = views.filter { keeps($0.targets) }.map { v in
+            var v = v
+            v.targets = nil
+            v.indexes = project(v.indexes)
+            return v
+        }
+        return out
+    }
 }
 
 /// An enumerated type: a PostgreSQL enum, a CHECK on SQLite, a Swift enum.
@@ -85,6 +112,8 @@ public struct View: Codable, Sendable, Equatable {
     public var indexes: [Index]
     public var comment: String?
     public var renamedFrom: String?
+    /// The dialects the view exists in, when not every target of the schema; nil for all.
+    public var targets: [Dialect]?
 
     public init(name: String, sql: DialectText, materialized: Bool = false, indexes: [Index] = [],
                 comment: String? = nil, renamedFrom: String? = nil) {

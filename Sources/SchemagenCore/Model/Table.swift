@@ -20,6 +20,9 @@ public struct Table: Codable, Sendable, Equatable {
     /// The Swift association names set on foreign keys (`swift:` on a foreign key or on a column
     /// with `references`); nil when none is set, so snapshots of schemas without any stay as they were.
     public var swiftAssociations: [SwiftAssociationNames]?
+    /// The dialects the table exists in (`targets: [postgres]`), when not every target of the
+    /// schema; nil for all. `Schema.projected(for:)` leaves it out of the other dialects.
+    public var targets: [Dialect]?
 
     public init(name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
                 uniques: [UniqueConstraint] = [], checks: [CheckConstraint] = [],
@@ -203,6 +206,8 @@ public struct Index: Codable, Sendable, Equatable {
     public var method: IndexMethod?
     /// PostgreSQL covering columns (`INCLUDE`).
     public var include: [String]
+    /// The dialects the index exists in, when not every dialect of its table; nil for all.
+    public var targets: [Dialect]?
 
     public init(name: String, parts: [IndexPart], unique: Bool = false, predicate: String? = nil,
                 method: IndexMethod? = nil, include: [String] = []) {

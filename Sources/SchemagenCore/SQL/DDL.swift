@@ -6,7 +6,7 @@ public enum DDL {
     /// The whole script, as `Generated/<dialect>/schema.sql` holds it.
     /// `source` names the schema file in the header (as the user wrote it: no absolute paths).
     public static func script(for schema: Schema, dialect: Dialect, source: String) -> String {
-        let diff = SchemaDiff(old: Migrator.empty(like: schema), new: schema)
+        let diff = SchemaDiff(old: Migrator.empty(like: schema), new: schema.projected(for: dialect))
         return Migrator.plan(diff, dialect, .init()).ddl(header: header(source: source, dialect: dialect),
                                                          capacity: schema.tables.count * 2048)
     }

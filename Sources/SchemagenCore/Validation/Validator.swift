@@ -74,6 +74,19 @@ public final class Validator {
     private var targetsSQLite: Bool { schema.targets.contains(.sqlite) }
     private var targetsPostgres: Bool { schema.targets.contains(.postgres) }
 
+    /// The dialects an object with these `targets` exists in: the schema's, or those it names.
+    private func dialects(_ targets: [Dialect]?, within outer: [Dialect]? = nil) -> [Dialect] {
+        (outer ?? schema.targets).filter { targets?.contains($0) ?? true }
+    }
+
+    /// An object's `targets` name only dialects its container has (the schema, or an index's table).
+    private func checkTargets(_ targets: [Dialect]?, within outer: [Dialect], _ what: @autoclosure () -> String,
+                              container: String, at location: @autoclosure () -> SourceLocation?) {
+        for d in targets ?? [] where !outer.contains(d) {
+            diagnostics.error("'targets' of \(what()) names \(d.rawValue), which \(container) does not target; drop it, or add it to the \(container == "the schema" ? "top-level" : "table's") 'targets'", at: location())
+        }
+    }
+
     private func checkIdentifier(_ name: String, _ kind: String, at location: @autoclosure () -> SourceLocation?) {
         if name.isEmpty {
             diagnostics.error("\(kind) has an empty name", at: location())
@@ -126,6 +139,8 @@ public final class Validator {
         let name = table.name
         let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
+        checkTargets(table.targets, within: schema.targets, "\(what)", container: "the schema", at: sourceMap.table(name, "targets"))
+        let tableDialects = dialects(table.targets)
         var columnIndex: [String: Int] = [:]
         columnIndex.reserveCapacity(table.columns.count)
         for i in table.columns.indices { columnIndex[table.columns[i].name] = i }
@@ -169,7 +184,7 @@ public final class Validator {
             let path = { ["indexes", String(i)] }
             _ = requireColumns(index.parts.compactMap(\.columnName), "index '\(index.name)'", path())
             _ = requireColumns(index.include, "index '\(index.name)'", path())
-            checkIndexForTargets(index, owner: "\(what)", at: SourceMap.locate(sourceMap.tables[name], path()))
+            checkIndexForTargets(index, owner: "\(what)", ownerDialects: tableDialects, at: SourceMap.locate(sourceMap.tables[name], path()))
         }
         if let search = table.search {
             // The item naming a column in `search: [...]` or `search: { columns: [...] }`.
@@ -184,7 +199,7 @@ public final class Validator {
                     if !type.isTextual {
                         diagnostics.error("'search' of \(what) names column '\(c)' of type \(type.spelling); full-text search takes text and string columns", at: searchItem(c))
                     }
-                    if c == "rank" && targetsSQLite {
+                    if c == "rank" && tableDialects.contains(.sqlite) {
                         diagnostics.error("'search' of \(what) names column 'rank', which SQLite's FTS5 reserves; rename the column or leave it out of 'search'", at: searchItem(c))
                     }
                 }
@@ -204,13 +219,13 @@ public final class Validator {
                 let defaultPartition = partition.partitions.first(where: { $0.bound == nil })!.name
                 diagnostics.error("hash-partitioned \(what) cannot have a default partition ('\(defaultPartition)')", at: sourceMap.table(name, "partition", "partitions", defaultPartition))
             }
-            if targetsSQLite { noteUnsupported("partitioned table", "\(what)", at: location) }
+            if tableDialects.contains(.sqlite) { noteUnsupported("partitioned table", "\(what)", at: location) }
         }
         for check in table.checks {
             checkIdentifier(check.name, "check constraint", at: sourceMap.table(name, "checks"))
         }
         for fk in table.foreignKeys { checkIdentifier(fk.name, "foreign key", at: sourceMap.table(name)) }
-        if table.strict && !targetsSQLite { noteUnsupported("strict table", "\(what)", at: sourceMap.table(name, "strict")) }
+        if table.strict && !tableDialects.contains(.sqlite) { noteUnsupported("strict table", "\(what)", at: sourceMap.table(name, "strict")) }
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
         }
@@ -291,11 +306,15 @@ public final class Validator {
         }
     }
 
-    private func checkIndexForTargets(_ index: Index, owner: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation?) {
-        if let method = index.method, method != .btree, targetsSQLite {
+    /// What an index of an owner (a table or a materialized view) in `ownerDialects` does on each of them.
+    private func checkIndexForTargets(_ index: Index, owner: @autoclosure () -> String, ownerDialects: [Dialect],
+                                      at location: @autoclosure () -> SourceLocation?) {
+        checkTargets(index.targets, within: ownerDialects, "index '\(index.name)' of \(owner())", container: owner(), at: location())
+        let onSQLite = dialects(index.targets, within: ownerDialects).contains(.sqlite)
+        if let method = index.method, method != .btree, onSQLite {
             noteUnsupported("\(method.rawValue) index", "index '\(index.name)' of \(owner())", at: location())
         }
-        if !index.include.isEmpty, targetsSQLite {
+        if !index.include.isEmpty, onSQLite {
             noteUnsupported("index with include columns", "index '\(index.name)' of \(owner())", at: location())
         }
         if let method = index.method, index.unique, method != .btree {
@@ -344,7 +363,7 @@ public final class Validator {
             if column.defaultValue != nil {
                 diagnostics.error("\(what) is generated and cannot also have a default", at: sourceMap.column(tableName, name, "default"))
             }
-            if !generated.stored && targetsPostgres {
+            if !generated.stored && dialects(table.targets).contains(.postgres) {
                 noteUnsupported("virtual generated column", "\(what)", at: sourceMap.column(tableName, name, "generated"))
             }
         }
@@ -526,6 +545,10 @@ public final class Validator {
             return fk
         }
         let target = schema.tables[targetIndex]
+        let missing = dialects(table.targets).filter { !dialects(target.targets).contains($0) }
+        if !missing.isEmpty {
+            diagnostics.error("\(what) references table '\(target.name)', which \(missing.map(\.displayName).joined(separator: " and ")) does not have (its 'targets'); give table '\(table.name)' the same 'targets', or drop the reference", at: referencesLocation())
+        }
         if fk.referencedColumns.isEmpty {
             guard let pk = target.primaryKey else {
                 diagnostics.error("\(what) references table '\(target.name)', which has no primary key; name the referenced columns", at: referencesLocation())
@@ -703,13 +726,18 @@ public final class Validator {
         for view in schema.views {
             let what = LazyText { "view '\(view.name)'" }
             checkIdentifier(view.name, "view", at: sourceMap.view(view.name))
-            for dialect in schema.targets where view.sql.text(for: dialect) == nil {
+            checkTargets(view.targets, within: schema.targets, "\(what)", container: "the schema", at: sourceMap.view(view.name, "targets"))
+            let viewDialects = dialects(view.targets)
+            for dialect in viewDialects where view.sql.text(for: dialect) == nil {
                 diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target; add '\(dialect.rawValue):', or one 'sql:' for every dialect", at: sourceMap.view(view.name))
             }
             if !view.indexes.isEmpty && !view.materialized {
                 diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed (add 'materialized: true')", at: sourceMap.view(view.name, "indexes"))
             }
-            if view.materialized && targetsSQLite { noteUnsupported("materialized view", "\(what)", at: sourceMap.view(view.name, "materialized")) }
+            for (i, index) in view.indexes.enumerated() {
+                checkTargets(index.targets, within: viewDialects, "index '\(index.name)' of \(what)", container: "\(what)", at: sourceMap.view(view.name, "indexes", String(i)))
+            }
+            if view.materialized && viewDialects.contains(.sqlite) { noteUnsupported("materialized view", "\(what)", at: sourceMap.view(view.name, "materialized")) }
             var deps = Set<String>()
             for dialect in Dialect.allCases {
                 if let sql = view.sql.text(for: dialect) {

@@ -568,6 +568,40 @@ struct MigrationReferenceTests {
                    - bumped
 
              """)),
+        // `targets` on a table and on an index: the dialect that loses the object drops it; the one that
+        // keeps it has no change at all (targets are not part of what a dialect sees).
+        Case(kind: "targets_table_and_index",
+             before: schema("""
+               metrics:
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   payload: json
+                 indexes:
+                   - { columns: [payload], using: gin }
+               samples:
+                 columns:
+                   id:   { type: bigserial, primary_key: true }
+                   name: text
+                 indexes:
+                   - { columns: [name] }
+
+             """),
+             after: schema("""
+               metrics:
+                 targets: [postgres]
+                 columns:
+                   id:      { type: bigserial, primary_key: true }
+                   payload: json
+                 indexes:
+                   - { columns: [payload], using: gin, targets: [postgres] }
+               samples:
+                 columns:
+                   id:   { type: bigserial, primary_key: true }
+                   name: text
+                 indexes:
+                   - { columns: [name], targets: [sqlite] }
+
+             """)),
         // PostgreSQL stores a "virtual" generated column too: it is taken down and put back, its
         // comment with it, also when the same migration changes only that comment (the oracle's
         // seeds 50065, 50301 and 50869).
