@@ -79,9 +79,13 @@ struct OracleCase {
     init(seed: UInt64) throws {
         self.seed = seed
         var generator = SchemaGenerator(rng: SeededRandom(seed: seed))
-        let old = generator.schema()
+        var tenancy = TenancyGenerator(seed: seed)
+        var old = generator.schema()
+        tenancy.addTenancy(to: &old)
         var new = old
-        edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
+        var edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
+        if let e = tenancy.edit(&new) { edits.append(e) }
+        self.edits = edits
         self.old = old
         self.new = new
         oldModel = try OracleCase.compile(old.yaml, files: old.files)
