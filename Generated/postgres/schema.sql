@@ -157,6 +157,9 @@ CREATE TABLE organization_memberships (
 COMMENT ON TABLE organization_memberships IS 'Which users belong to which organization, with their role.';
 COMMENT ON COLUMN organization_memberships.permissions IS 'Fine-grained permission overrides.';
 CREATE INDEX idx_organization_memberships_user_id ON organization_memberships (user_id);
+ALTER TABLE organization_memberships ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organization_memberships FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_organization_memberships ON organization_memberships USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE user_sessions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -319,6 +322,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_projects_updated_at BEFORE UPDATE ON projects FOR EACH ROW EXECUTE FUNCTION projects_touch_updated_at();
+ALTER TABLE projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE projects FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_projects ON projects USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE repositories (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -349,6 +355,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_repositories_updated_at BEFORE UPDATE ON repositories FOR EACH ROW EXECUTE FUNCTION repositories_touch_updated_at();
+ALTER TABLE repositories ENABLE ROW LEVEL SECURITY;
+ALTER TABLE repositories FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_repositories ON repositories USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE project_repositories (
     project_id UUID NOT NULL,
@@ -649,6 +658,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_touch_updated_at();
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tasks FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_tasks ON tasks USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE workflow_executions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1034,6 +1046,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_prompt_templates_updated_at BEFORE UPDATE ON prompt_templates FOR EACH ROW EXECUTE FUNCTION prompt_templates_touch_updated_at();
+ALTER TABLE prompt_templates ENABLE ROW LEVEL SECURITY;
+ALTER TABLE prompt_templates FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_prompt_templates ON prompt_templates USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE ai_response_cache (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1500,6 +1515,9 @@ CREATE TABLE event_aggregations (
 );
 COMMENT ON TABLE event_aggregations IS 'Event counts per source, type and time bucket.';
 CREATE INDEX idx_event_aggregations_bucket_start ON event_aggregations (bucket_start DESC);
+ALTER TABLE event_aggregations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_aggregations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_event_aggregations ON event_aggregations USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE event_subscriptions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1537,6 +1555,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_event_subscriptions_updated_at BEFORE UPDATE ON event_subscriptions FOR EACH ROW EXECUTE FUNCTION event_subscriptions_touch_updated_at();
+ALTER TABLE event_subscriptions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_subscriptions FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_event_subscriptions ON event_subscriptions USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE learning_models (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1570,6 +1591,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_learning_models_updated_at BEFORE UPDATE ON learning_models FOR EACH ROW EXECUTE FUNCTION learning_models_touch_updated_at();
+ALTER TABLE learning_models ENABLE ROW LEVEL SECURITY;
+ALTER TABLE learning_models FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_learning_models ON learning_models USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE training_sessions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
