@@ -37,6 +37,8 @@ struct MigrationOracleTests {
         }
         #expect(failures.isEmpty, "\(failures.count) failing pair(s):\n\(failures.joined(separator: "\n\n"))")
         if Self.pairs >= 300 { #expect(kinds.count >= 30, "only \(kinds.count) edit kinds were drawn: \(kinds.sorted())") }
+        let tenancyKinds = Set(TenancyGenerator.Edit.allCases.map(\.rawValue))
+        if Self.pairs >= 300 { #expect(tenancyKinds.isSubset(of: kinds), "tenancy edits not drawn: \(tenancyKinds.subtracting(kinds).sorted())") }
         Self.expectEnough(run, "SQLite")
     }
 
