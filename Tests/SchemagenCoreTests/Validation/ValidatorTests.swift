@@ -80,6 +80,30 @@ struct ValidatorTests {
         ])
     }
 
+    @Test("Tenant tables: a SQLite target gets one warning naming it, at 'tenant'; a nullable tenant column and a custom setting are accepted")
+    func tenantTables() throws {
+        let (schema, diagnostics) = try Compile.withWarnings("""
+        schemagen: 1
+        postgres:
+          tenant_setting: acme.org_id
+        tables:
+          projects:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: "bigint?" }
+          tasks:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: string(20) }
+        """)
+        #expect(schema.tables.map(\.tenant) == ["org", "org"])
+        #expect(schema.tenantPolicy(of: schema.tables[0]) == TenantPolicy(column: "org", type: .bigint, setting: "acme.org_id"))
+        #expect(diagnostics.map(\.description) == [
+            "schema.yaml:6:5: warning: table 'projects' declares a 'tenant', which SQLite cannot enforce (it has no row-level security): the SQLite target gets the table without isolation; filter by tenant in the application (the GRDB records' forTenant); so do 1 more of this kind (schema.yaml:9)",
+        ])
+        // PostgreSQL alone: nothing to warn about, and the default setting.
+        let postgres = try Compile.schema("schemagen: 1\ntargets: [postgres]\ntables:\n  t:\n    tenant: org\n    columns: { org: uuid }\n")
+        #expect(postgres.effectiveTenantSetting == "app.tenant_id")
+    }
+
     @Test("A long group lists five other places, then '...'")
     func longGroup() throws {
         let items = (1 ... 8).map { "      - { columns: [c\($0)], using: gin }" }.joined(separator: "\n")
