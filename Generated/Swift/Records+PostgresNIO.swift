@@ -69,15 +69,10 @@ extension PostgresNIO.PostgresConnection {
 }
 
 extension PostgresNIO.PostgresClient {
-    /// Runs `body` in one transaction as `tenant`: its first statement sets `app.tenant_id` with
-    /// `set_config(..., true)` (`SET LOCAL`), so the tenant tables' policies show and accept only that tenant's
-    /// rows; the setting ends with the transaction (COMMIT, or ROLLBACK when `body` throws), so a pooled
-    /// connection carries no tenant to its next user. Run the operations on the connection `body` gets.
+    /// `PostgresConnection.withWorkflowTenant` on a connection of the pool, given back to the pool when `body` is done.
     public func withWorkflowTenant<Result>(_ tenant: Foundation.UUID, logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result {
-        let value: Swift.String = tenant.uuidString
-        return try await self.withTransaction(logger: logger, isolation: isolation) { connection in
-            try await connection.query("SELECT set_config('app.tenant_id', \(value), true)", logger: logger)
-            return try await body(connection)
+        try await self.withConnection(isolation: isolation) { connection in
+            try await connection.withWorkflowTenant(tenant, logger: logger, isolation: isolation, body)
         }
     }
 }

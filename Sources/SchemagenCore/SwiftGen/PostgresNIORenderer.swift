@@ -115,23 +115,31 @@ struct PostgresNIORenderer {
         guard let key = tenantKey else { return }
         let session = PostgresTenantSession(setting: schema.effectiveTenantSetting)
         let name = "with" + SwiftIdentifiers.capitalizeFirst(names.namespace ?? "") + "Tenant"
-        for type in ["PostgresConnection", "PostgresClient"] {
-            w.line()
-            w.block("extension PostgresNIO.\(type)") { w in
-                w.doc(["Runs `body` in one transaction as `tenant`: its first statement sets `\(schema.effectiveTenantSetting)` with",
-                       "`set_config(..., true)` (`SET LOCAL`), so the tenant tables' policies show and accept only that tenant's",
-                       "rows; the setting ends with the transaction (COMMIT, or ROLLBACK when `body` throws), so a pooled",
-                       "connection carries no tenant to its next user. Run the operations on the connection `body` gets."])
-                w.block("\(access)func \(name)<Result>(_ tenant: \(key.type), logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result") { w in
-                    w.line("let value: Swift.String = \(key.text)")
-                    w.line("return try await self.withTransaction(logger: logger, isolation: isolation) { connection in")
-                    w.indented { w in
-                        let set = session.setTenant
-                        w.line("try await connection.query(\(MigrationsRenderer.interpolated(set.before, "value", set.after)), logger: logger)")
-                        w.line("return try await body(connection)")
-                    }
-                    w.line("}")
+        let signature = "\(access)func \(name)<Result>(_ tenant: \(key.type), logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result"
+        w.line()
+        w.block("extension PostgresNIO.PostgresConnection") { w in
+            w.doc(["Runs `body` in one transaction as `tenant`: its first statement sets `\(schema.effectiveTenantSetting)` with",
+                   "`set_config(..., true)` (`SET LOCAL`), so the tenant tables' policies show and accept only that tenant's",
+                   "rows; the setting ends with the transaction (COMMIT, or ROLLBACK when `body` throws), so a pooled",
+                   "connection carries no tenant to its next user. Run the operations on the connection `body` gets."])
+            w.block(signature) { w in
+                w.line("let value: Swift.String = \(key.text)")
+                w.line("return try await self.withTransaction(logger: logger, isolation: isolation) { connection in")
+                w.indented { w in
+                    let set = session.setTenant
+                    w.line("try await connection.query(\(MigrationsRenderer.interpolated(set.before, "value", set.after)), logger: logger)")
+                    w.line("return try await body(connection)")
                 }
+                w.line("}")
+            }
+        }
+        w.line()
+        w.block("extension PostgresNIO.PostgresClient") { w in
+            w.doc(["`PostgresConnection.\(name)` on a connection of the pool, given back to the pool when `body` is done."])
+            w.block(signature) { w in
+                w.line("try await self.withConnection(isolation: isolation) { connection in")
+                w.line("    try await connection.\(name)(tenant, logger: logger, isolation: isolation, body)")
+                w.line("}")
             }
         }
     }
