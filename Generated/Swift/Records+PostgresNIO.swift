@@ -10896,6 +10896,12 @@ extension Workflow {
                 before: [],
                 statements: [
                     #"""
+                    DROP VIEW pr_validation_status;
+                    """#,
+                    #"""
+                    DROP VIEW active_tasks;
+                    """#,
+                    #"""
                     ALTER TABLE organization_memberships ENABLE ROW LEVEL SECURITY;
                     """#,
                     #"""
@@ -10966,6 +10972,14 @@ extension Workflow {
                     """#,
                     #"""
                     CREATE POLICY tenant_learning_models ON learning_models USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    CREATE VIEW active_tasks WITH (security_invoker = true) AS
+                    SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE VIEW pr_validation_status WITH (security_invoker = true) AS
+                    SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
                     """#,
                 ],
                 after: []

@@ -1799,13 +1799,13 @@ END;
 $schemagen$;
 CREATE TRIGGER trg_project_interfaces_updated_at BEFORE UPDATE ON project_interfaces FOR EACH ROW EXECUTE FUNCTION project_interfaces_touch_updated_at();
 
-CREATE VIEW active_tasks AS
+CREATE VIEW active_tasks WITH (security_invoker = true) AS
 SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
 
 CREATE VIEW task_execution_summary AS
 SELECT task_id, agent_type, count(*) AS execution_count, sum(CASE WHEN execution_status = 'completed' THEN 1 ELSE 0 END) AS completed_count, sum(CASE WHEN execution_status = 'failed' THEN 1 ELSE 0 END) AS failed_count, avg(memory_usage_mb) AS avg_memory_usage_mb, avg(cpu_time_ms) AS avg_cpu_time_ms, sum(tokens_used) AS total_tokens_used, max(completed_at) AS last_completed_at FROM task_executions GROUP BY task_id, agent_type;
 
-CREATE VIEW pr_validation_status AS
+CREATE VIEW pr_validation_status WITH (security_invoker = true) AS
 SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
 
 CREATE MATERIALIZED VIEW productivity_summary AS

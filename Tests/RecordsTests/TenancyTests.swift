@@ -95,6 +95,9 @@ enum TenancyFiles {
                 #expect(try await Self.run("SELECT count(*)::text FROM \(table)", as: nil, on: c) == [["0"]], "\(table)")
             }
             #expect(try await Self.run("SELECT code FROM currencies", as: nil, on: c) == [["EUR"]])
+            // A view over a tenant table, owned by the superuser, reads as its reader.
+            #expect(try await Self.run("SELECT count(*)::text FROM order_totals", as: nil, on: c) == [["0"]])
+            #expect(try await Self.run("SELECT customer_id::text FROM order_totals", as: TenancyFiles.a, on: c) == [["1"]])
             await #expect(throws: PSQLError.self) {
                 _ = try await Self.run("INSERT INTO customers (id, org_id, name) VALUES (9, '\(a)', 'no tenant')", as: nil, on: c)
             }

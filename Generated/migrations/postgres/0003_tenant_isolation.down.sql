@@ -11,6 +11,10 @@
 
 BEGIN;
 
+DROP VIEW pr_validation_status;
+
+DROP VIEW active_tasks;
+
 -- DS: removes the tenant isolation of organization_memberships: every session sees and writes every tenant's rows, not only those whose organization_id is its app.tenant_id
 DROP POLICY tenant_organization_memberships ON organization_memberships;
 ALTER TABLE organization_memberships NO FORCE ROW LEVEL SECURITY;
@@ -50,5 +54,11 @@ ALTER TABLE event_subscriptions DISABLE ROW LEVEL SECURITY;
 DROP POLICY tenant_learning_models ON learning_models;
 ALTER TABLE learning_models NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE learning_models DISABLE ROW LEVEL SECURITY;
+
+CREATE VIEW active_tasks AS
+SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+
+CREATE VIEW pr_validation_status AS
+SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
 
 COMMIT;

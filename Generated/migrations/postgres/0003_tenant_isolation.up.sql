@@ -11,6 +11,10 @@
 
 BEGIN;
 
+DROP VIEW pr_validation_status;
+
+DROP VIEW active_tasks;
+
 -- BC: turns on tenant isolation for organization_memberships: a session sees and writes only rows whose organization_id is its app.tenant_id, and none without it
 ALTER TABLE organization_memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE organization_memberships FORCE ROW LEVEL SECURITY;
@@ -50,5 +54,11 @@ CREATE POLICY tenant_event_subscriptions ON event_subscriptions USING (organizat
 ALTER TABLE learning_models ENABLE ROW LEVEL SECURITY;
 ALTER TABLE learning_models FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_learning_models ON learning_models USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+
+CREATE VIEW active_tasks WITH (security_invoker = true) AS
+SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+
+CREATE VIEW pr_validation_status WITH (security_invoker = true) AS
+SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
 
 COMMIT;

@@ -96,6 +96,8 @@ public struct PostgresPlanner {
             case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .renameColumn(let t, _, _), .renameTable(_, let t):
                 out.insert(t)
             case .dropTable(let t): out.insert(t.name)
+            // Views over a table whose tenancy goes on or off change between plain and `security_invoker`.
+            case let .setTenancy(t, o, n) where (o == nil) != (n == nil): out.insert(t)
             case .replaceEnum(_, let e):
                 // Every column using a replaced enum changes type.
                 for t in diff.new.tables where t.columns.contains(where: { Self.uses($0.type, enum: e.name) }) { out.insert(t.name) }

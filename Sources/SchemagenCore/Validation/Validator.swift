@@ -30,6 +30,7 @@ public final class Validator {
         if targetsSQLite { checkSQLiteTriggerNames() }
         checkViews()
         checkPostgresSettings()
+        if targetsPostgres { checkMaterializedViewsOfTenants() }
         reportUnsupported()
         return schema
     }
@@ -762,6 +763,15 @@ public final class Validator {
     }
 
     // MARK: Tenancy
+
+    /// A materialized view over a tenant table holds the rows its refreshing session saw, and shows
+    /// them to every reader: say so (plain views read as their reader, `security_invoker`).
+    private func checkMaterializedViewsOfTenants() {
+        let reading = PostgresDDL.viewsReadingTenantTables(schema)
+        for view in schema.views where view.materialized && reading.contains(view.name) {
+            diagnostics.warning("materialized view '\(view.name)' reads a tenant table: PostgreSQL fills it when it is refreshed, with the rows that session may see (none without a tenant, every tenant's for a superuser), and shows them to every reader; use a plain view, which reads as its reader", at: sourceMap.view(view.name))
+        }
+    }
 
     /// The column types a tenant column may have: those PostgreSQL casts the setting's text to
     /// exactly (`'42'::bigint`, `'...'::uuid`, text itself), and Swift binds as they are.

@@ -104,6 +104,29 @@ struct ValidatorTests {
         #expect(postgres.effectiveTenantSetting == "app.tenant_id")
     }
 
+    @Test("A materialized view over a tenant table, directly or through a view, is warned about; plain views read as their reader")
+    func materializedViewOfTenants() throws {
+        let (schema, diagnostics) = try Compile.withWarnings("""
+        schemagen: 1
+        targets: [postgres]
+        tables:
+          notes:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: uuid }
+        views:
+          mine: { sql: SELECT id FROM notes }
+          counted: { sql: SELECT count(*) AS n FROM mine, materialized: true }
+          unrelated: { sql: SELECT 1 AS one, materialized: true }
+        """)
+        #expect(PostgresDDL.viewsReadingTenantTables(schema) == ["mine", "counted"])
+        #expect(diagnostics.map(\.description) == [
+            "schema.yaml:9:3: warning: materialized view 'counted' reads a tenant table: PostgreSQL fills it when it is refreshed, with the rows that session may see (none without a tenant, every tenant's for a superuser), and shows them to every reader; use a plain view, which reads as its reader",
+        ])
+        let ddl = DDL.script(for: schema, dialect: .postgres, source: "schema.yaml")
+        #expect(ddl.contains("CREATE VIEW mine WITH (security_invoker = true) AS"))
+        #expect(ddl.contains("CREATE MATERIALIZED VIEW counted AS"))
+    }
+
     @Test("A long group lists five other places, then '...'")
     func longGroup() throws {
         let items = (1 ... 8).map { "      - { columns: [c\($0)], using: gin }" }.joined(separator: "\n")
