@@ -297,10 +297,11 @@ struct SchemaGenerator {
         return applied
     }
 
-    /// Columns nothing else depends on (no key, reference, index, constraint, search or view).
-    func freeColumns(_ t: GenSchema.Table, _ s: GenSchema) -> [GenSchema.Column] {
+    /// Columns nothing else depends on (no key, reference, index, constraint, search or view), and
+    /// not the tenant column unless `tenant` (a rename may take it: the policy follows).
+    func freeColumns(_ t: GenSchema.Table, _ s: GenSchema, tenant: Bool = false) -> [GenSchema.Column] {
         t.columns.filter { c in
-            c.name != "id" && c.name != t.tenant && c.references == nil && !c.autoUpdate && c.generated == nil
+            c.name != "id" && (tenant || c.name != t.tenant) && c.references == nil && !c.autoUpdate && c.generated == nil
                 && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                 && !t.indexes.contains { $0.columns.contains { $0.split(separator: " ")[0] == c.name } }
                 && !t.uniques.contains { $0.contains(c.name) }
@@ -343,10 +344,7 @@ struct SchemaGenerator {
         case .renameColumn:
             // One rename per column and pair: a second would rename from a name the old schema does not have.
             // The tenant column too: its policy follows the rename.
-            let tenantColumn = t.columns.filter { c in
-                c.name == t.tenant && !c.autoUpdate && c.generated == nil && !s.views.contains { $0.sql.contains(" \(c.name)") || $0.sql.contains("\(c.name),") }
-            }
-            guard let c = (free + tenantColumn).filter({ $0.renamedFrom == nil }).randomElement(using: &rng),
+            guard let c = freeColumns(t, s, tenant: true).filter({ $0.renamedFrom == nil }).randomElement(using: &rng),
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
             t.columns[i].renamedFrom = c.name
             t.columns[i].name = c.name + "_r"
