@@ -378,6 +378,12 @@ extension Workflow.OrganizationMembership: GRDB.FetchableRecord, GRDB.Persistabl
     public static func fetchOne(_ db: GRDB.Database, organizationId: Foundation.UUID, userId: Swift.String) throws -> Self? {
         try filter(Columns.organizationId == SQLiteValues.uuidText(organizationId) && Columns.userId == userId).fetchOne(db)
     }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
+    }
 }
 
 // MARK: - user_sessions
@@ -862,6 +868,12 @@ extension Workflow.Project: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
     public static func fetchOne(_ db: GRDB.Database, ownerId: Swift.String, name: Swift.String) throws -> Self? {
         try filter(Columns.ownerId == ownerId && Columns.name == name).fetchOne(db)
     }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
+    }
 }
 
 // MARK: - repositories
@@ -954,6 +966,12 @@ extension Workflow.Repository: GRDB.FetchableRecord, GRDB.PersistableRecord, GRD
     /// The row whose (provider, full_name) has the given value, or nil.
     public static func fetchOne(_ db: GRDB.Database, provider: Swift.String, fullName: Swift.String) throws -> Self? {
         try filter(Columns.provider == provider && Columns.fullName == fullName).fetchOne(db)
+    }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
     }
 }
 
@@ -1983,6 +2001,12 @@ extension Workflow.TaskRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.T
     public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, id: Foundation.UUID) throws -> Self? {
         try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
     }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
+    }
 }
 
 // MARK: - task_dependencies
@@ -2953,6 +2977,12 @@ extension Workflow.PromptTemplate: GRDB.FetchableRecord, GRDB.PersistableRecord,
     /// The row whose (project_id, name, version) has the given value, or nil.
     public static func fetchOne(_ db: GRDB.Database, projectId: Foundation.UUID, name: Swift.String, version: Swift.Int32) throws -> Self? {
         try filter(Columns.projectId == SQLiteValues.uuidText(projectId) && Columns.name == name && Columns.version == version).fetchOne(db)
+    }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
     }
 }
 
@@ -4294,6 +4324,12 @@ extension Workflow.EventAggregation: GRDB.FetchableRecord, GRDB.PersistableRecor
     public static func fetchOne(_ db: GRDB.Database, organizationId: Foundation.UUID, source: Workflow.EventSource, type: Swift.String, bucketGranularity: Swift.String, bucketStart: Foundation.Date) throws -> Self? {
         try filter(Columns.organizationId == SQLiteValues.uuidText(organizationId) && Columns.source == source.rawValue && Columns.type == type && Columns.bucketGranularity == bucketGranularity && Columns.bucketStart == SQLiteValues.timestampText(bucketStart)).fetchOne(db)
     }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
+    }
 }
 
 // MARK: - event_subscriptions
@@ -4379,6 +4415,12 @@ extension Workflow.EventSubscription: GRDB.FetchableRecord, GRDB.PersistableReco
     /// The row whose (id) has the given value, or nil.
     public static func fetchOne(_ db: GRDB.Database, id: Foundation.UUID) throws -> Self? {
         try filter(Columns.id == SQLiteValues.uuidText(id)).fetchOne(db)
+    }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
     }
 }
 
@@ -4467,6 +4509,12 @@ extension Workflow.LearningModel: GRDB.FetchableRecord, GRDB.PersistableRecord, 
     /// The row whose (name, version) has the given value, or nil.
     public static func fetchOne(_ db: GRDB.Database, name: Swift.String, version: Swift.String) throws -> Self? {
         try filter(Columns.name == name && Columns.version == version).fetchOne(db)
+    }
+
+    /// The rows of `tenant` (whose `organization_id` is it): SQLite cannot enforce the tenant isolation
+    /// PostgreSQL's policy does, so start every request of this table here.
+    public static func forTenant(_ tenant: Foundation.UUID) -> GRDB.QueryInterfaceRequest<Self> {
+        filter(Columns.organizationId == SQLiteValues.uuidText(tenant))
     }
 }
 
@@ -6954,6 +7002,12 @@ extension Workflow {
 
                 CREATE VIEW active_tasks AS
                 SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                """#
+            ),
+            (
+                identifier: "0003_tenant_isolation",
+                sql: #"""
+
                 """#
             ),
         ]

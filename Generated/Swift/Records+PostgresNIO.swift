@@ -54,6 +54,29 @@ extension Workflow.PostgresQueryRunner where Self == PostgresNIO.PostgresConnect
 
 extension PostgresNIO.PostgresConnection: Workflow.PostgresQueryRunner {}
 
+extension PostgresNIO.PostgresConnection {
+    /// Runs `body` in one transaction as `tenant`: its first statement sets `app.tenant_id` with
+    /// `set_config(..., true)` (`SET LOCAL`), so the tenant tables' policies show and accept only that tenant's
+    /// rows; the setting ends with the transaction (COMMIT, or ROLLBACK when `body` throws), so a pooled
+    /// connection carries no tenant to its next user. Run the operations on the connection `body` gets.
+    public func withWorkflowTenant<Result>(_ tenant: Foundation.UUID, logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result {
+        let value: Swift.String = tenant.uuidString
+        return try await self.withTransaction(logger: logger, isolation: isolation) { connection in
+            try await connection.query("SELECT set_config('app.tenant_id', \(value), true)", logger: logger)
+            return try await body(connection)
+        }
+    }
+}
+
+extension PostgresNIO.PostgresClient {
+    /// `PostgresConnection.withWorkflowTenant` on a connection of the pool, given back to the pool when `body` is done.
+    public func withWorkflowTenant<Result>(_ tenant: Foundation.UUID, logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result {
+        try await self.withConnection(isolation: isolation) { connection in
+            try await connection.withWorkflowTenant(tenant, logger: logger, isolation: isolation, body)
+        }
+    }
+}
+
 // MARK: - organizations
 
 extension Workflow.Organization {
@@ -10864,6 +10887,99 @@ extension Workflow {
                     #"""
                     CREATE VIEW active_tasks AS
                     SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                    """#,
+                ],
+                after: []
+            ),
+            Migration(
+                identifier: "0003_tenant_isolation",
+                before: [],
+                statements: [
+                    #"""
+                    DROP VIEW pr_validation_status;
+                    """#,
+                    #"""
+                    DROP VIEW active_tasks;
+                    """#,
+                    #"""
+                    ALTER TABLE organization_memberships ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE organization_memberships FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_organization_memberships ON organization_memberships USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE projects ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE projects FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_projects ON projects USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE repositories ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE repositories FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_repositories ON repositories USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE tasks FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_tasks ON tasks USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE prompt_templates ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE prompt_templates FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_prompt_templates ON prompt_templates USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE event_aggregations ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE event_aggregations FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_event_aggregations ON event_aggregations USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE event_subscriptions ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE event_subscriptions FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_event_subscriptions ON event_subscriptions USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    ALTER TABLE learning_models ENABLE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    ALTER TABLE learning_models FORCE ROW LEVEL SECURITY;
+                    """#,
+                    #"""
+                    CREATE POLICY tenant_learning_models ON learning_models USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
+                    """#,
+                    #"""
+                    CREATE VIEW active_tasks WITH (security_invoker = true) AS
+                    SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
+                    """#,
+                    #"""
+                    CREATE VIEW pr_validation_status WITH (security_invoker = true) AS
+                    SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
                     """#,
                 ],
                 after: []

@@ -157,6 +157,9 @@ CREATE TABLE organization_memberships (
 COMMENT ON TABLE organization_memberships IS 'Which users belong to which organization, with their role.';
 COMMENT ON COLUMN organization_memberships.permissions IS 'Fine-grained permission overrides.';
 CREATE INDEX idx_organization_memberships_user_id ON organization_memberships (user_id);
+ALTER TABLE organization_memberships ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organization_memberships FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_organization_memberships ON organization_memberships USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE user_sessions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -319,6 +322,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_projects_updated_at BEFORE UPDATE ON projects FOR EACH ROW EXECUTE FUNCTION projects_touch_updated_at();
+ALTER TABLE projects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE projects FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_projects ON projects USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE repositories (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -349,6 +355,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_repositories_updated_at BEFORE UPDATE ON repositories FOR EACH ROW EXECUTE FUNCTION repositories_touch_updated_at();
+ALTER TABLE repositories ENABLE ROW LEVEL SECURITY;
+ALTER TABLE repositories FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_repositories ON repositories USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE project_repositories (
     project_id UUID NOT NULL,
@@ -649,6 +658,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_tasks_updated_at BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_touch_updated_at();
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tasks FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_tasks ON tasks USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE workflow_executions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1034,6 +1046,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_prompt_templates_updated_at BEFORE UPDATE ON prompt_templates FOR EACH ROW EXECUTE FUNCTION prompt_templates_touch_updated_at();
+ALTER TABLE prompt_templates ENABLE ROW LEVEL SECURITY;
+ALTER TABLE prompt_templates FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_prompt_templates ON prompt_templates USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE ai_response_cache (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1500,6 +1515,9 @@ CREATE TABLE event_aggregations (
 );
 COMMENT ON TABLE event_aggregations IS 'Event counts per source, type and time bucket.';
 CREATE INDEX idx_event_aggregations_bucket_start ON event_aggregations (bucket_start DESC);
+ALTER TABLE event_aggregations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_aggregations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_event_aggregations ON event_aggregations USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE event_subscriptions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1537,6 +1555,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_event_subscriptions_updated_at BEFORE UPDATE ON event_subscriptions FOR EACH ROW EXECUTE FUNCTION event_subscriptions_touch_updated_at();
+ALTER TABLE event_subscriptions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_subscriptions FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_event_subscriptions ON event_subscriptions USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE learning_models (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1570,6 +1591,9 @@ BEGIN
 END;
 $schemagen$;
 CREATE TRIGGER trg_learning_models_updated_at BEFORE UPDATE ON learning_models FOR EACH ROW EXECUTE FUNCTION learning_models_touch_updated_at();
+ALTER TABLE learning_models ENABLE ROW LEVEL SECURITY;
+ALTER TABLE learning_models FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_learning_models ON learning_models USING (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID) WITH CHECK (organization_id = NULLIF(current_setting('app.tenant_id', true), '')::UUID);
 
 CREATE TABLE training_sessions (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -1775,13 +1799,13 @@ END;
 $schemagen$;
 CREATE TRIGGER trg_project_interfaces_updated_at BEFORE UPDATE ON project_interfaces FOR EACH ROW EXECUTE FUNCTION project_interfaces_touch_updated_at();
 
-CREATE VIEW active_tasks AS
+CREATE VIEW active_tasks WITH (security_invoker = true) AS
 SELECT t.id, t.project_id, p.name AS project_name, t.parent_task_id, t.title, t.status, t.priority, t.progress, t.assigned_agent, t.due_date, t.created_at, t.updated_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.status IN ('pending', 'in_progress', 'blocked', 'review') AND t.deleted_at IS NULL;
 
 CREATE VIEW task_execution_summary AS
 SELECT task_id, agent_type, count(*) AS execution_count, sum(CASE WHEN execution_status = 'completed' THEN 1 ELSE 0 END) AS completed_count, sum(CASE WHEN execution_status = 'failed' THEN 1 ELSE 0 END) AS failed_count, avg(memory_usage_mb) AS avg_memory_usage_mb, avg(cpu_time_ms) AS avg_cpu_time_ms, sum(tokens_used) AS total_tokens_used, max(completed_at) AS last_completed_at FROM task_executions GROUP BY task_id, agent_type;
 
-CREATE VIEW pr_validation_status AS
+CREATE VIEW pr_validation_status WITH (security_invoker = true) AS
 SELECT pr.id, pr.project_id, pr.task_id, pr.pr_number, pr.title, pr.branch_name, pr.status, pr.checks_passed, pr.validation_results, t.title AS task_title, t.status AS task_status, pr.updated_at FROM pull_requests pr LEFT JOIN tasks t ON t.id = pr.task_id WHERE pr.status IN ('draft', 'open', 'review_requested', 'changes_requested', 'approved');
 
 CREATE MATERIALIZED VIEW productivity_summary AS

@@ -65,6 +65,45 @@ public struct TestPostgres: Sendable {
         try await admin.close()
     }
 
+    /// Runs `body` with the server as an application connects to it: a new login role that is no
+    /// superuser, cannot bypass row-level security and owns nothing, allowed to read and write the
+    /// tables of `namespace` in `database`. (Superusers and table owners are not held to
+    /// row-level security unless it is forced: tests of isolation must connect as such a role.)
+    /// The role is dropped afterwards whatever happens; the database must be dropped by the caller.
+    public func withApplicationRole<T: Sendable>(database: String, namespace: String,
+                                                 _ body: (TestPostgres) async throws -> T) async throws -> T {
+        let role = "schemagen_app_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        let schema = "\"" + namespace.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try await withAdmin { try await $0.run("CREATE ROLE \(role) LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE") }
+        var result: Result<T, Error>
+        do {
+            let admin = try await connect(database: database)
+            do {
+                try await admin.run("GRANT USAGE ON SCHEMA \(schema) TO \(role)")
+                try await admin.run("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)")
+            } catch {
+                try? await admin.close()
+                throw error
+            }
+            try await admin.close()
+            var application = self
+            application.user = role
+            result = .success(try await body(application))
+        } catch {
+            result = .failure(error)
+        }
+        // The grants live in `database`: revoke them there before the role can go.
+        do {
+            let admin = try await connect(database: database)
+            try? await admin.run("DROP OWNED BY \(role)")
+            try? await admin.close()
+            try await withAdmin { try await $0.run("DROP ROLE \(role)") }
+        } catch {
+            if case .success = result { result = .failure(error) }
+        }
+        return try result.get()
+    }
+
     /// Runs `body` on a connection to a database of its own, dropped afterwards whatever happens.
     public func withFreshDatabase<T: Sendable>(prefix: String, _ body: (PostgresConnection, String) async throws -> T) async throws -> T {
         let name = try await createDatabase(prefix: prefix)

@@ -76,6 +76,7 @@ import Testing
                   id: { type: int, primary_key: true }
               \(yaml(evil)):
                 comment: \(yaml(tableComment))
+                tenant: \(yaml("col\"umn; --"))
                 columns:
                   \(yaml("id\"; DROP TABLE x; --")): { type: serial, primary_key: true }
             \(columns)      feeling: { type: Stimmung_Ü, default: \(yaml(evil)) }
@@ -178,6 +179,10 @@ import Testing
         try await PGTestDatabase.withFresh { db in
             try await db.apply(Schemas.ddl(schema, .postgres))
             try await Catalog.expectPostgres(schema, in: db)
+            // The tenant policy under its hostile name, on the hostile column (the superuser below bypasses it).
+            #expect(try await db.strings("SELECT polname || ' ' || pg_get_expr(polqual, polrelid) FROM pg_policy") == [
+                Naming.tenantPolicy(table: Self.evil) + " (\"col\"\"umn; --\" = NULLIF(current_setting('app.tenant_id'::text, true), ''::text))",
+            ])
             try await db.execute("SET search_path TO \(Self.q(Self.namespace))")
 
             let t = Self.q(Self.evil)

@@ -164,14 +164,16 @@ final class PostgresEngine: Sendable {
         try await server.psql(script, database: database, searchPath: schema)
     }
 
-    /// Relations, columns, constraints, indexes, triggers, functions, views, partitions and their bounds, enums
-    /// and comments of `schema`.
+    /// Relations (with their row-level security), policies, columns, constraints, indexes, triggers, functions,
+    /// views, partitions and their bounds, enums and comments of `schema`.
     func catalog(schema: String) async throws -> Catalog {
         let quoted = SQLSyntax(.postgres).id(schema)
         try await execute("SET search_path TO \(quoted)")
         let ns = "(SELECT oid FROM pg_namespace WHERE nspname = '\(schema)')"
         let queries = [
-            "SELECT 'relation ' || relname || ' ' || relkind::text || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
+            // Row-level security: enabled (relrowsecurity) and forced (relforcerowsecurity), options (a view's security_invoker), and the policies below.
+            "SELECT 'relation ' || relname || ' ' || relkind::text || CASE WHEN relrowsecurity THEN ' RLS' ELSE '' END || CASE WHEN relforcerowsecurity THEN ' FORCED' ELSE '' END || coalesce(' ' || reloptions::text, '') || coalesce(' ' || obj_description(oid, 'pg_class'), '') FROM pg_class WHERE relnamespace = \(ns) AND relkind IN ('r','p','v','m','S')",
+            "SELECT 'policy ' || c.relname || ' ' || p.polname || ' ' || p.polcmd::text || CASE WHEN p.polpermissive THEN ' permissive' ELSE ' restrictive' END || ' ' || p.polroles::text || ' USING ' || coalesce(pg_get_expr(p.polqual, p.polrelid), '-') || ' CHECK ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '-') FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = \(ns)",
             "SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attidentity::text || a.attgenerated::text || coalesce(' -- ' || col_description(c.oid, a.attnum), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relnamespace = \(ns) AND c.relkind IN ('r','p','v','m') AND a.attnum > 0 AND NOT a.attisdropped",
             "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = \(ns) AND contype <> 'n' AND conparentid = 0",
             "SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '\(schema)'",

@@ -37,6 +37,8 @@ struct MigrationOracleTests {
         }
         #expect(failures.isEmpty, "\(failures.count) failing pair(s):\n\(failures.joined(separator: "\n\n"))")
         if Self.pairs >= 300 { #expect(kinds.count >= 30, "only \(kinds.count) edit kinds were drawn: \(kinds.sorted())") }
+        let tenancyKinds = Set(TenancyGenerator.Edit.allCases.map(\.rawValue))
+        if Self.pairs >= 300 { #expect(tenancyKinds.isSubset(of: kinds), "tenancy edits not drawn: \(tenancyKinds.subtracting(kinds).sorted())") }
         Self.expectEnough(run, "SQLite")
     }
 
@@ -79,9 +81,13 @@ struct OracleCase {
     init(seed: UInt64) throws {
         self.seed = seed
         var generator = SchemaGenerator(rng: SeededRandom(seed: seed))
-        let old = generator.schema()
+        var tenancy = TenancyGenerator(seed: seed)
+        var old = generator.schema()
+        tenancy.addTenancy(to: &old)
         var new = old
-        edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
+        var edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
+        if let e = tenancy.edit(&new) { edits.append(e) }
+        self.edits = edits
         self.old = old
         self.new = new
         oldModel = try OracleCase.compile(old.yaml, files: old.files)

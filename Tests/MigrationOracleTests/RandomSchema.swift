@@ -57,6 +57,8 @@ struct GenSchema {
         var foreignKeys: [(columns: [String], table: String, referenced: [String])] = []
         /// The one dialect the table is for (`targets:`), or nil for the schema's.
         var targets: String?
+        /// The tenant column (`tenant:`).
+        var tenant: String?
 
         func exists(in dialect: Dialect) -> Bool { targets.map { $0 == dialect.rawValue } ?? true }
 
@@ -79,6 +81,8 @@ struct GenSchema {
     /// targets, the Swift name.
     var namespace: String?
     var extensions: [String] = []
+    /// `postgres.tenant_setting`; nil for the default.
+    var tenantSetting: String?
     var targets: [String]?
     var name: String?
     /// The last table is declared in an included file (`module.yaml`), as split projects do.
@@ -110,10 +114,11 @@ struct GenSchema {
         if let n = name { y += "name: \(n)\n" }
         if splits { y += "include: [module.yaml]\n" }
         if let t = targets { y += "targets: [\(t.joined(separator: ", "))]\n" }
-        if namespace != nil || !extensions.isEmpty {
+        if namespace != nil || !extensions.isEmpty || tenantSetting != nil {
             y += "postgres:\n"
             if let ns = namespace { y += "  schema: \"\(ns)\"\n" }
             if !extensions.isEmpty { y += "  extensions: [\(extensions.joined(separator: ", "))]\n" }
+            if let setting = tenantSetting { y += "  tenant_setting: \(setting)\n" }
         }
         if !enums.isEmpty {
             y += "enums:\n"
@@ -131,6 +136,7 @@ struct GenSchema {
         if let c = t.comment { y += "    comment: \"\(c)\"\n" }
         if t.strict { y += "    strict: true\n" }
         if let d = t.targets { y += "    targets: [\(d)]\n" }
+        if let tenant = t.tenant { y += "    tenant: \(tenant)\n" }
         y += "    columns:\n"
         for c in t.columns {
             var parts = GenSchema.customTypes[c.type].map { [$0] + (c.nullable ? ["nullable: true"] : []) } ?? ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
@@ -400,10 +406,11 @@ struct SchemaGenerator {
         return applied
     }
 
-    /// Columns nothing else depends on (no key, reference, index, constraint, search or view).
-    func freeColumns(_ t: GenSchema.Table, _ s: GenSchema) -> [GenSchema.Column] {
+    /// Columns nothing else depends on (no key, reference, index, constraint, search or view), and
+    /// not the tenant column unless `tenant` (a rename may take it: the policy follows).
+    func freeColumns(_ t: GenSchema.Table, _ s: GenSchema, tenant: Bool = false) -> [GenSchema.Column] {
         t.columns.filter { c in
-            c.name != "id" && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
+            c.name != "id" && (tenant || c.name != t.tenant) && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
                 && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                 && !t.indexes.contains { $0.readColumns.contains(c.name) }
                 && !t.uniques.contains { $0.contains(c.name) }
@@ -446,10 +453,12 @@ struct SchemaGenerator {
             t.columns.removeAll { $0.name == c.name }
         case .renameColumn:
             // One rename per column and pair: a second would rename from a name the old schema does not have.
-            guard let c = free.filter({ $0.renamedFrom == nil }).randomElement(using: &rng),
+            // The tenant column too: its policy follows the rename.
+            guard let c = freeColumns(t, s, tenant: true).filter({ $0.renamedFrom == nil }).randomElement(using: &rng),
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
             t.columns[i].renamedFrom = c.name
             t.columns[i].name = c.name + "_r"
+            if t.tenant == c.name { t.tenant = c.name + "_r" }
         case .renameTable:
             guard t.renamedFrom == nil, !s.views.contains(where: { $0.reads(t.name) }) else { return false }
             let old = t.name
@@ -618,6 +627,65 @@ struct SchemaGenerator {
             s.extensions = s.extensions.isEmpty ? ["pg_trgm"] : []
         }
         return true
+    }
+}
+
+/// Tenancy in random schemas and as an edit kind, drawn from a stream of its own (`SeededRandom`
+/// seeded apart from the case's): the other draws of a seed stay those they were before tenancy
+/// existed, so a seed replays the same tables and edits, with tenancy added.
+struct TenancyGenerator {
+    var rng: SeededRandom
+
+    init(seed: UInt64) { rng = SeededRandom(seed: seed ^ 0x5445_4E41_4E54) }
+
+    /// Types a tenant column may have (the setting's text casts to them exactly).
+    static let types = ["uuid", "int", "bigint", "text", "string(40)"]
+
+    /// Some plain tables get an `org` column, and some of those declare it their tenant; some
+    /// schemas name their own setting.
+    mutating func addTenancy(to s: inout GenSchema) {
+        if rng.chance(0.3) { s.tenantSetting = "oracle.org_id" }
+        for i in s.tables.indices where s.tables[i].partitions == nil && rng.chance(0.35) {
+            s.tables[i].columns.append(.init(name: "org", type: rng.pick(Self.types)))
+            if rng.chance(0.6) { s.tables[i].tenant = "org" }
+        }
+    }
+
+    enum Edit: String, CaseIterable { case tenancyOn, tenancyOff, tenantColumnChange, tenantSettingChange }
+
+    /// With some chance, one tenancy edit of `s`; returns its name, or nil when none applies.
+    mutating func edit(_ s: inout GenSchema) -> String? {
+        guard rng.chance(0.35), !s.tables.isEmpty else { return nil }
+        let e = rng.pick(Edit.allCases)
+        let ti = rng.int(0 ... s.tables.count - 1)
+        var t = s.tables[ti]
+        switch e {
+        case .tenancyOn:
+            guard t.tenant == nil, t.partitions == nil else { return nil }
+            if t.columns.contains(where: { $0.name == "org" }) {
+                t.tenant = "org"
+            } else {
+                // A new tenant column for the rows that exist (so it has a default), under a name no
+                // column of the old table had (an edit may have dropped or renamed `org`).
+                t.columns.append(.init(name: "org2", type: "int", defaultYAML: "7"))
+                t.tenant = "org2"
+            }
+        case .tenancyOff:
+            guard t.tenant != nil else { return nil }
+            t.tenant = nil
+        case .tenantColumnChange:
+            // The key becomes the tenant column (or stops being it): another policy on the same table.
+            guard let tenant = t.tenant, let id = t.columns.first(where: { $0.name == "id" }),
+                  ["uuid", "int", "serial", "bigserial"].contains(id.type) || tenant == "id",
+                  let other = tenant == "id" ? t.columns.first(where: { $0.name != "id" && $0.renamedFrom == nil && Self.types.contains($0.type) && $0.generated == nil }) : id else { return nil }
+            t.tenant = other.name
+        case .tenantSettingChange:
+            guard s.tables.contains(where: { $0.tenant != nil }) else { return nil }
+            s.tenantSetting = s.tenantSetting == nil ? "oracle.org_id" : nil
+            return e.rawValue
+        }
+        s.tables[ti] = t
+        return e.rawValue
     }
 }
 

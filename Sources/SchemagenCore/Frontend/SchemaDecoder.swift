@@ -117,15 +117,17 @@ struct SchemaDecoder {
 
     private mutating func decodePostgres(_ node: YAMLNode, isRoot: Bool) {
         guard node.kind == .mapping else {
-            diagnostics.error("'postgres' must be a mapping (schema, extensions), found \(node.kindDescription)", at: node.location)
+            diagnostics.error("'postgres' must be a mapping (schema, extensions, tenant_setting), found \(node.kindDescription)", at: node.location)
             return
         }
-        checkKeys(node, allowed: ["schema", "extensions"], what: "in 'postgres'")
-        if let entry = node.entry("schema") {
+        checkKeys(node, allowed: ["schema", "extensions", "tenant_setting"], what: "in 'postgres'")
+        // Settings of the whole database: only the root file may say them.
+        for (key, path) in [("schema", \Schema.postgresSchema), ("tenant_setting", \Schema.tenantSetting)] {
+            guard let entry = node.entry(key) else { continue }
             if isRoot {
-                schema.postgresSchema = string(entry.value, what: "'postgres.schema'")
+                schema[keyPath: path] = string(entry.value, what: "'postgres.\(key)'")
             } else {
-                diagnostics.error("only the root schema file may set 'postgres.schema'", at: entry.key.location)
+                diagnostics.error("only the root schema file may set 'postgres.\(key)'", at: entry.key.location)
             }
         }
         if let extensions = node["extensions"] {
@@ -187,7 +189,7 @@ struct SchemaDecoder {
     // MARK: Tables
 
     static let tableKeys = ["columns", "primary_key", "unique", "checks", "foreign_keys", "indexes", "search",
-                            "partition", "strict", "comment", "renamed_from", "swift", "targets"]
+                            "partition", "strict", "tenant", "comment", "renamed_from", "swift", "targets"]
     static let columnKeys = ["type", "nullable", "primary_key", "unique", "default", "references", "on_delete",
                              "on_update", "check", "generated", "auto_update", "comment", "renamed_from", "swift"]
 
@@ -253,6 +255,7 @@ struct SchemaDecoder {
         if let search = value.entry("search") { table.search = decodeSearch(search.value, key: search.key, what: "\(what)") }
         if let partition = value.entry("partition") { table.partition = decodePartition(partition.value, key: partition.key, what: "\(what)") }
         if let strict = value["strict"] { table.strict = bool(strict, what: "'strict' of \(what)") ?? false }
+        table.tenant = value["tenant"].flatMap { string($0, what: "'tenant' of \(what)") }
         table.comment = value["comment"].flatMap { string($0, what: "the comment of \(what)") }
         table.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
         if let swift = value["swift"] { table.swiftName = decodeSwiftName(swift, what: "\(what)") }

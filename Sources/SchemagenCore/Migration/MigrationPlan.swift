@@ -165,10 +165,30 @@ enum Hazards {
         case .renameTable(let from, let to): return [Hazard(.BC, "renames table \(from) to \(to): code using the old name breaks")]
         case .renameColumn(let t, let from, let to): return [Hazard(.BC, "renames column \(t).\(from) to \(to): code using the old name breaks")]
         case .dropView(let v): return [Hazard(.BC, "drops view \(v.name)")]
+        case let .setTenancy(t, o, n): return tenancyHazards(t, old: o, new: n)
         case .setPartition(let t, let o, let n):
             let removed = (o?.partitions ?? []).filter { p in !(n?.partitions ?? []).contains { $0.name == p.name } }
             return removed.map { Hazard(.DS, "drops partition \($0.name) of \(t) and its rows") }
         default: return []
+        }
+    }
+}
+
+extension Hazards {
+    /// Removing isolation is destructive (refused without `--allow-destructive`): it cannot lose a
+    /// row, but every tenant's rows become visible to every session, which no migration undoes for
+    /// the data already read. Turning it on or changing it breaks sessions that do not set the tenant.
+    static func tenancyHazards(_ t: String, old o: TenantPolicy?, new n: TenantPolicy?) -> [Hazard] {
+        switch (o, n) {
+        case let (o?, nil):
+            return [Hazard(.DS, "removes the tenant isolation of \(t): every session sees and writes every tenant's rows, not only those whose \(o.column) is its \(o.setting)")]
+        case let (nil, n?):
+            return [Hazard(.BC, "turns on tenant isolation for \(t): a session sees and writes only rows whose \(n.column) is its \(n.setting), and none without it")]
+        case let (o?, n?):
+            if o.column == n.column && o.setting == n.setting { return [] }
+            return [Hazard(.BC, "changes the tenant policy of \(t) from \(o.column) = \(o.setting) to \(n.column) = \(n.setting): rows are matched to tenants anew")]
+        case (nil, nil):
+            return []
         }
     }
 }

@@ -69,6 +69,7 @@ public struct PostgresPlanner {
         }
         changePartitions(&plan)
         addConstraints(&plan)
+        addTenantPolicies(&plan)
         addIndexes(&plan)
         addForeignKeys(&plan, deferred: deferred)
         commentsAndEnumDrops(&plan)
@@ -95,6 +96,8 @@ public struct PostgresPlanner {
             case .addColumn(let t, _), .dropColumn(let t, _), .alterColumn(let t, _, _), .renameColumn(let t, _, _), .renameTable(_, let t):
                 out.insert(t)
             case .dropTable(let t): out.insert(t.name)
+            // Views over a table whose tenancy goes on or off change between plain and `security_invoker`.
+            case let .setTenancy(t, o, n) where (o == nil) != (n == nil): out.insert(t)
             case .replaceEnum(_, let e):
                 // Every column using a replaced enum changes type.
                 for t in diff.new.tables where t.columns.contains(where: { Self.uses($0.type, enum: e.name) }) { out.insert(t.name) }
@@ -143,6 +146,11 @@ public struct PostgresPlanner {
             case let .setPrimaryKey(t, o?, _): plan.add(.dropConstraint(table: index.oldName(t), name: o.name))
             case let .dropIndex(_, i): plan.add(.dropIndex(i.name), hazards(c))
             case let .setSearch(t, _?, _): plan.add(.dropIndex(Naming.searchIndex(table: index.oldName(t))), hazards(c))
+            // The old policy goes before any column it reads is altered or dropped (PostgreSQL refuses both).
+            case let .setTenancy(t, _?, n):
+                let old = index.oldName(t)
+                plan.add([.dropPolicy(Naming.tenantPolicy(table: old), table: old)] + (n == nil ? [.rowSecurity(table: old, enabled: false)] : []),
+                         n == nil ? hazards(c) : [])
             default: break
             }
         }
@@ -173,6 +181,10 @@ public struct PostgresPlanner {
             }
             if index.oldTables[from]?.search != nil, index.newTables[to]?.search != nil, !searchChanged(to) {
                 statements.append(.renameIndex(from: Naming.searchIndex(table: from), to: Naming.searchIndex(table: to)))
+            }
+            // A kept policy keeps its old name through ALTER TABLE RENAME: the derived name follows here.
+            if index.oldTables[from]?.tenant != nil, !tenancyChanged(to) {
+                statements.append(.renamePolicy(table: to, from: Naming.tenantPolicy(table: from), to: Naming.tenantPolicy(table: to)))
             }
             plan.add(statements, hazards(c))
         }
@@ -231,7 +243,17 @@ public struct PostgresPlanner {
         for i in t.indexes { s.append(.createIndex(i, table: t.name)) }
         if t.search != nil { s.append(.createSearchIndex(t)) }
         for column in t.columns where column.autoUpdate { s.append(.createAutoUpdateTrigger(t, column)) }
+        if let policy = diff.new.tenantPolicy(of: t) { s += [.rowSecurity(table: t.name, enabled: true), .createTenantPolicy(table: t.name, policy)] }
         return s
+    }
+
+    /// Tenancy turned on or changed on existing tables, once their columns are in their new shape
+    /// (the old policy was dropped before them).
+    func addTenantPolicies(_ plan: inout MigrationPlan) {
+        for c in changes {
+            guard case let .setTenancy(t, o, n?) = c else { continue }
+            plan.add((o == nil ? [.rowSecurity(table: t, enabled: true)] : []) + [.createTenantPolicy(table: t, n)], hazards(c))
+        }
     }
 
     func addAndAlterColumns(_ plan: inout MigrationPlan) {
@@ -331,6 +353,10 @@ public struct PostgresPlanner {
 
     func searchChanged(_ table: String) -> Bool {
         index.changes(of: table).contains { if case .setSearch = $0 { return true }; return false }
+    }
+
+    func tenancyChanged(_ table: String) -> Bool {
+        index.changes(of: table).contains { if case .setTenancy = $0 { return true }; return false }
     }
 
     static func uses(_ type: ColumnType, enum name: String) -> Bool {

@@ -84,8 +84,8 @@ public struct SQLitePlanner {
 
     // MARK: Steps
 
-    /// What SQLite has no statement for, said in the script: extensions, and enums (their
-    /// CHECKs change with the tables rebuilt below).
+    /// What SQLite has no statement for, said in the script: extensions, tenant isolation, and
+    /// enums (their CHECKs change with the tables rebuilt below).
     func notes(_ plan: inout MigrationPlan) {
         let extensions = diff.changes.compactMap { c -> String? in if case .addExtension(let e) = c { return e }; return nil }
         if !extensions.isEmpty {
@@ -93,6 +93,10 @@ public struct SQLitePlanner {
         }
         for c in diff.changes {
             if case let .replaceEnum(_, e) = c { plan.add(.note("enum \(e.name) changed: the tables using it are rebuilt with the new CHECK."), hazards(c)) }
+        }
+        let tenancy = diff.changes.compactMap { c -> String? in if case let .setTenancy(t, _, _) = c { return t }; return nil }
+        if !tenancy.isEmpty {
+            plan.add(.note("PostgreSQL-only: the tenant isolation of \(tenancy.joined(separator: ", ")) changes; SQLite has no row-level security."))
         }
     }
 

@@ -182,6 +182,10 @@ public struct SchemaDiff: Sendable {
         let oldPartition = o.partition.map { Partition(strategy: $0.strategy, columns: $0.columns.map(rename), partitions: $0.partitions) }
         if oldPartition != t.partition { changes.append(.setPartition(table: name, old: oldPartition, new: t.partition)) }
         if o.strict != t.strict { changes.append(.setStrict(table: name, t.strict)) }
+        // A renamed tenant column is the same policy: PostgreSQL's policy follows the column.
+        let oldPolicy = self.old.tenantPolicy(of: o).map { TenantPolicy(column: rename($0.column), type: $0.type, setting: $0.setting) }
+        let newPolicy = self.new.tenantPolicy(of: t)
+        if oldPolicy != newPolicy { changes.append(.setTenancy(table: name, old: oldPolicy, new: newPolicy)) }
         if o.comment != t.comment { changes.append(.setTableComment(table: name, t.comment)) }
     }
 
@@ -314,6 +318,9 @@ public enum Change: Sendable, Equatable {
     case setSearch(table: String, old: FullTextSearch?, new: FullTextSearch?)
     case setPartition(table: String, old: Partition?, new: Partition?)
     case setStrict(table: String, Bool)
+    /// Tenancy turned on (`old` nil), off (`new` nil), or its policy changed (another column, a
+    /// new type of the column, another setting).
+    case setTenancy(table: String, old: TenantPolicy?, new: TenantPolicy?)
     case setTableComment(table: String, String?)
     case createView(View)
     case dropView(View)
@@ -330,7 +337,7 @@ public enum Change: Sendable, Equatable {
              .setPrimaryKey(let t, _, _), .addUnique(let t, _), .dropUnique(let t, _), .addCheck(let t, _),
              .dropCheck(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .renameConstraint(let t, _, _),
              .addIndex(let t, _), .dropIndex(let t, _), .renameIndex(let t, _, _), .setSearch(let t, _, _),
-             .setPartition(let t, _, _), .setStrict(let t, _), .setTableComment(let t, _):
+             .setPartition(let t, _, _), .setStrict(let t, _), .setTenancy(let t, _, _), .setTableComment(let t, _):
             return t
         default: return nil
         }

@@ -61,5 +61,8 @@ public enum Naming {
     public static func identitySequence(table: String, column: String) -> String { fit("\(table)_\(column)_seq") }
     /// SQLite's triggers that keep a search table in step: `suffix` is `ai`, `ad` or `au`.
     public static func searchTrigger(table: String, suffix: String) -> String { fit("\(ftsTable(table: table))_\(suffix)") }
+    /// The row-level security policy of a table with a `tenant` column (policy names are per table,
+    /// but a name after the table reads well in psql's `\d` and follows a rename like the other names).
+    public static func tenantPolicy(table: String) -> String { fit("tenant_\(table)") }
     public static let searchTriggerSuffixes = ["ai", "ad", "au"]
 }

@@ -20,6 +20,9 @@ public struct Schema: Codable, Sendable, Equatable {
     public var targets: [Dialect]
     /// PostgreSQL namespace (`postgres.schema`); nil means the default search path.
     public var postgresSchema: String?
+    /// The setting that carries the current tenant (`postgres.tenant_setting`); nil means
+    /// `Schema.defaultTenantSetting`. Optional so that snapshots of schemas without it stay as they were.
+    public var tenantSetting: String?
     public var extensions: [String]
     public var enums: [EnumType]
     public var tables: [Table]
@@ -40,6 +43,20 @@ public struct Schema: Codable, Sendable, Equatable {
     }
 
     public func table(named name: String) -> Table? { tables.first { $0.name == name } }
+
+    /// The setting a session sets to its tenant when `postgres.tenant_setting` says nothing.
+    public static let defaultTenantSetting = "app.tenant_id"
+
+    /// The setting the tenant policies read.
+    public var effectiveTenantSetting: String { tenantSetting ?? Self.defaultTenantSetting }
+
+    /// The tenant policy of a table of this schema: nil when the table declares no `tenant`
+    /// (or names a column it does not have, which validation reports).
+    public func tenantPolicy(of table: Table) -> TenantPolicy? {
+        guard let name = table.tenant, let column = table.column(named: name) else { return nil }
+        return TenantPolicy(column: name, type: column.type, setting: effectiveTenantSetting)
+    }
+
     public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
 
     /// The schema as one dialect has it: without the tables, views and indexes whose `targets`
@@ -143,5 +160,20 @@ public struct DialectText: Codable, Sendable, Equatable {
 
     public func text(for dialect: Dialect) -> String? {
         dialect == .sqlite ? sqlite : postgres
+    }
+}
+
+/// What a table's row-level security policy compares: the tenant column (of its type) with the
+/// setting that carries the current tenant. Two tables with equal values have the same policy
+/// text, so the migration differ compares these, not the tables.
+public struct TenantPolicy: Sendable, Equatable {
+    public var column: String
+    public var type: ColumnType
+    public var setting: String
+
+    public init(column: String, type: ColumnType, setting: String) {
+        self.column = column
+        self.type = type
+        self.setting = setting
     }
 }

@@ -14,6 +14,9 @@ public struct Table: Codable, Sendable, Equatable {
     public var partition: Partition?
     /// SQLite `STRICT` table.
     public var strict: Bool
+    /// The column that says which tenant a row belongs to (`tenant:`): PostgreSQL row-level
+    /// security shows and accepts only the current tenant's rows. Nil for a table every session shares.
+    public var tenant: String?
     public var comment: String?
     public var renamedFrom: String?
     public var swiftName: String?
@@ -27,7 +30,7 @@ public struct Table: Codable, Sendable, Equatable {
     public init(name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
                 uniques: [UniqueConstraint] = [], checks: [CheckConstraint] = [],
                 foreignKeys: [ForeignKey] = [], indexes: [Index] = [], search: FullTextSearch? = nil,
-                partition: Partition? = nil, strict: Bool = false, comment: String? = nil,
+                partition: Partition? = nil, strict: Bool = false, tenant: String? = nil, comment: String? = nil,
                 renamedFrom: String? = nil, swiftName: String? = nil, swiftAssociations: [SwiftAssociationNames]? = nil) {
         self.name = name
         self.columns = columns
@@ -39,6 +42,7 @@ public struct Table: Codable, Sendable, Equatable {
         self.search = search
         self.partition = partition
         self.strict = strict
+        self.tenant = tenant
         self.comment = comment
         self.renamedFrom = renamedFrom
         self.swiftName = swiftName

@@ -89,6 +89,16 @@ public enum Statement: Equatable, Sendable {
     /// A trigger function without arguments (PostgreSQL).
     case dropFunction(String)
 
+    // MARK: Row-level security (PostgreSQL)
+
+    /// `ENABLE` and `FORCE ROW LEVEL SECURITY` (forced, so that the table's owner is held to the
+    /// policies too), or, when `enabled` is false, `NO FORCE` and `DISABLE`.
+    case rowSecurity(table: String, enabled: Bool)
+    /// The policy that shows and accepts only the current tenant's rows (named `Naming.tenantPolicy`).
+    case createTenantPolicy(table: String, TenantPolicy)
+    case dropPolicy(String, table: String)
+    case renamePolicy(table: String, from: String, to: String)
+
     // MARK: Views, comments, raw SQL
 
     case createView(View)

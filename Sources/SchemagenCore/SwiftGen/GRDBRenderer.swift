@@ -136,6 +136,7 @@ struct GRDBRenderer {
             }
             associations(plan, into: &w)
             for key in plan.lookupKeys { lookup(key, into: &w) }
+            tenantRequest(plan, into: &w)
         }
     }
 
@@ -189,6 +190,19 @@ struct GRDBRenderer {
         w.doc(["The row whose (\(key.map(\.column.name).joined(separator: ", "))) has the given value, or nil."])
         w.block("\(access)static func fetchOne(_ \(database): GRDB.Database, \(parameters)) throws -> Self?") { w in
             w.line("try filter(\(conditions.joined(separator: " && "))).fetchOne(\(database))")
+        }
+    }
+
+    /// `forTenant(_:)` on a table that declares a tenant: SQLite has no row-level security, so the
+    /// application starts every query of the table here (PostgreSQL enforces the same filter itself).
+    private func tenantRequest(_ plan: TablePlan, into w: inout SwiftWriter) {
+        guard let tenant = plan.table.tenant, let field = plan.fields.first(where: { $0.column.name == tenant }) else { return }
+        let (value, throwing) = encoder(field.kind, "tenant")
+        w.line()
+        w.doc(["The rows of `tenant` (whose `\(tenant)` is it): SQLite cannot enforce the tenant isolation",
+               "PostgreSQL's policy does, so start every request of this table here."])
+        w.block("\(access)static func forTenant(_ tenant: \(field.baseType)) \(throwing ? "throws " : "")-> GRDB.QueryInterfaceRequest<Self>") { w in
+            w.line("\(throwing ? "try " : "")filter(Columns.\(field.escapedProperty) == \(value))")
         }
     }
 

@@ -59,6 +59,7 @@ struct PostgresNIORenderer {
             }
         }
         runnerProtocol(into: &w)
+        tenantSession(into: &w)
         for plan in plans {
             w.line()
             w.line("// MARK: - \(plan.table.name)")
@@ -104,6 +105,56 @@ struct PostgresNIORenderer {
             }
             w.line()
             w.line("extension PostgresNIO.\(type): \(runner) {}")
+        }
+    }
+
+    /// `with<Namespace>Tenant(_:logger:_:)` on `PostgresConnection` and `PostgresClient`, when a table
+    /// declares a tenant: the body runs in one transaction whose first statement sets the tenant
+    /// setting locally, so the row-level security policies see it and nothing outlives the transaction.
+    private func tenantSession(into w: inout SwiftWriter) {
+        guard let key = tenantKey else { return }
+        let session = PostgresTenantSession(setting: schema.effectiveTenantSetting)
+        let name = "with" + SwiftIdentifiers.capitalizeFirst(names.namespace ?? "") + "Tenant"
+        let signature = "\(access)func \(name)<Result>(_ tenant: \(key.type), logger: Logging.Logger, isolation: isolated (any Swift.Actor)? = #isolation, _ body: (PostgresNIO.PostgresConnection) async throws -> sending Result) async throws -> sending Result"
+        w.line()
+        w.block("extension PostgresNIO.PostgresConnection") { w in
+            w.doc(["Runs `body` in one transaction as `tenant`: its first statement sets `\(schema.effectiveTenantSetting)` with",
+                   "`set_config(..., true)` (`SET LOCAL`), so the tenant tables' policies show and accept only that tenant's",
+                   "rows; the setting ends with the transaction (COMMIT, or ROLLBACK when `body` throws), so a pooled",
+                   "connection carries no tenant to its next user. Run the operations on the connection `body` gets."])
+            w.block(signature) { w in
+                w.line("let value: Swift.String = \(key.text)")
+                w.line("return try await self.withTransaction(logger: logger, isolation: isolation) { connection in")
+                w.indented { w in
+                    let set = session.setTenant
+                    w.line("try await connection.query(\(MigrationsRenderer.interpolated(set.before, "value", set.after)), logger: logger)")
+                    w.line("return try await body(connection)")
+                }
+                w.line("}")
+            }
+        }
+        w.line()
+        w.block("extension PostgresNIO.PostgresClient") { w in
+            w.doc(["`PostgresConnection.\(name)` on a connection of the pool, given back to the pool when `body` is done."])
+            w.block(signature) { w in
+                w.line("try await self.withConnection(isolation: isolation) { connection in")
+                w.line("    try await connection.\(name)(tenant, logger: logger, isolation: isolation, body)")
+                w.line("}")
+            }
+        }
+    }
+
+    /// The Swift type a tenant is given as, and its text: the tenant columns' type when they all
+    /// share one that has an exact text form (UUID, String, an integer), else `String`.
+    var tenantKey: (type: String, text: String)? {
+        let fields = plans.compactMap { plan in plan.table.tenant.flatMap { tenant in plan.fields.first { $0.column.name == tenant } } }
+        guard let first = fields.first else { return nil }
+        guard fields.allSatisfy({ $0.baseType == first.baseType && $0.kind == first.kind }) else { return ("Swift.String", "tenant") }
+        switch first.kind {
+        case .uuid: return (first.baseType, "tenant.uuidString")
+        case .int16, .int32, .int64: return (first.baseType, "Swift.String(tenant)")
+        case .string: return (first.baseType, "tenant")
+        default: return ("Swift.String", "tenant")
         }
     }
 

@@ -30,6 +30,7 @@ public final class Validator {
         if targetsSQLite { checkSQLiteTriggerNames() }
         checkViews()
         checkPostgresSettings()
+        if targetsPostgres { checkMaterializedViewsOfTenants() }
         reportUnsupported()
         return schema
     }
@@ -41,6 +42,7 @@ public final class Validator {
         "index with include columns": "has 'include' columns, which SQLite does not support: SQLite indexes only the key columns",
         "virtual generated column": "is a virtual generated column, which PostgreSQL 15 does not have: PostgreSQL stores it",
         "strict table": "asks for 'strict', which only SQLite has: without SQLite as a target it does nothing",
+        "tenant table": "declares a 'tenant', which SQLite cannot enforce (it has no row-level security): the SQLite target gets the table without isolation; filter by tenant in the application (the GRDB records' forTenant)",
     ]
 
     private func noteUnsupported(_ kind: String, _ name: String, at location: SourceLocation?) {
@@ -225,6 +227,7 @@ public final class Validator {
             checkIdentifier(check.name, "check constraint", at: sourceMap.table(name, "checks"))
         }
         for fk in table.foreignKeys { checkIdentifier(fk.name, "foreign key", at: sourceMap.table(name)) }
+        if let tenant = table.tenant { checkTenant(tenant, of: table, columnIndex: columnIndex) }
         if table.strict && !tableDialects.contains(.sqlite) { noteUnsupported("strict table", "\(what)", at: sourceMap.table(name, "strict")) }
         if let renamed = table.renamedFrom, renamed == name || tableIndex[renamed] != nil {
             diagnostics.error("'renamed_from' of \(what) names '\(renamed)', which is a table of the current schema", at: sourceMap.table(name, "renamed_from"))
@@ -771,9 +774,61 @@ public final class Validator {
     }
 
     private func checkPostgresSettings() {
+        let root = sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }
         if let ns = schema.postgresSchema {
-            checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(sourceMap.root.map { SourceMap.Entry(key: $0, value: $0) }, ["postgres", "schema"]))
+            checkIdentifier(ns, "PostgreSQL schema", at: SourceMap.locate(root, ["postgres", "schema"]))
         }
+        if let setting = schema.tenantSetting, !Self.isCustomSetting(setting) {
+            diagnostics.error("'postgres.tenant_setting' is '\(setting)', which is not a name PostgreSQL accepts for a setting of the application; write two or more dotted words of letters, digits and '_', such as '\(Schema.defaultTenantSetting)'", at: SourceMap.locate(root, ["postgres", "tenant_setting"]))
+        }
+    }
+
+    /// PostgreSQL's custom settings (what `set_config` accepts without the setting being declared):
+    /// `prefix.name`, each part an unquoted identifier.
+    static func isCustomSetting(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+            return part.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || ($0.isASCII && ($0.properties.isAlphabetic || ("0" ... "9").contains($0))) }
+        }
+    }
+
+    // MARK: Tenancy
+
+    /// A materialized view over a tenant table holds the rows its refreshing session saw, and shows
+    /// them to every reader: say so (plain views read as their reader, `security_invoker`).
+    private func checkMaterializedViewsOfTenants() {
+        let reading = PostgresDDL.viewsReadingTenantTables(schema)
+        for view in schema.views where view.materialized && reading.contains(view.name) {
+            diagnostics.warning("materialized view '\(view.name)' reads a tenant table: PostgreSQL fills it when it is refreshed, with the rows that session may see (none without a tenant, every tenant's for a superuser), and shows them to every reader; use a plain view, which reads as its reader", at: sourceMap.view(view.name))
+        }
+    }
+
+    /// The column types a tenant column may have: those PostgreSQL casts the setting's text to
+    /// exactly (`'42'::bigint`, `'...'::uuid`, text itself), and Swift binds as they are.
+    static func isTenantType(_ type: ColumnType) -> Bool {
+        switch type {
+        case .smallint, .int, .bigint, .serial, .bigserial, .uuid, .text, .string: return true
+        default: return false
+        }
+    }
+
+    /// `tenant:` names a column of the table of a type the setting casts to, on a table that is not partitioned.
+    private func checkTenant(_ tenant: String, of table: Table, columnIndex: [String: Int]) {
+        let what = "'tenant' of table '\(table.name)'"
+        let location = sourceMap.table(table.name, "tenant")
+        guard let i = columnIndex[tenant] else {
+            diagnostics.error("\(what) names column '\(tenant)', which the table does not have\(Suggestions.hint(for: tenant, in: table.columns.map(\.name)))", at: location)
+            return
+        }
+        let column = table.columns[i]
+        if !Self.isTenantType(column.type) {
+            diagnostics.error("\(what) names column '\(tenant)' of type \(column.type.spelling); the tenant setting is text and is cast to the column's type, which schemagen supports for uuid, text, string(n) and the integer types: use one of those for the tenant column", at: location)
+        }
+        if table.partition != nil {
+            diagnostics.error("\(what): a partitioned table cannot declare a tenant (PostgreSQL applies the parent's policy only to queries through the parent, not to its partitions); keep tenant data in a plain table", at: location)
+        }
+        if dialects(table.targets).contains(.sqlite) { noteUnsupported("tenant table", "table '\(table.name)'", at: location) }
     }
 }
 

@@ -127,6 +127,7 @@ struct MigrationReferenceTests {
         case .setSearch: return "setSearch"
         case .setPartition: return "setPartition"
         case .setStrict: return "setStrict"
+        case .setTenancy: return "setTenancy"
         case .setTableComment: return "setTableComment"
         case .createView: return "createView"
         case .dropView: return "dropView"
@@ -140,7 +141,7 @@ struct MigrationReferenceTests {
         "addExtension", "dropExtension", "createEnum", "dropEnum", "addEnumValues", "replaceEnum", "setEnumComment", "createTable", "dropTable",
         "renameTable", "addColumn", "dropColumn", "renameColumn", "alterColumn", "setPrimaryKey", "addUnique",
         "dropUnique", "addCheck", "dropCheck", "addForeignKey", "dropForeignKey", "renameConstraint", "addIndex",
-        "dropIndex", "renameIndex", "setSearch", "setPartition", "setStrict", "setTableComment", "createView",
+        "dropIndex", "renameIndex", "setSearch", "setPartition", "setStrict", "setTenancy", "setTableComment", "createView",
         "dropView", "replaceView", "addRawSQL", "removeRawSQL",
     ]
 
@@ -158,6 +159,11 @@ struct MigrationReferenceTests {
           name: string(100)
 
     """
+
+    /// `projects` with an `org_id` of `orgType`, its tenant or not.
+    static func tenantProjects(tenant: Bool, orgType: String) -> String {
+        "  projects:\n" + (tenant ? "    tenant: org_id\n" : "") + "    columns:\n      id:     { type: bigserial, primary_key: true }\n      org_id: \(orgType)\n      name:   string(100)\n"
+    }
 
     static let cases: [Case] = [
         // Enums
@@ -314,6 +320,17 @@ struct MigrationReferenceTests {
                    name: string(100)
 
              """)),
+
+        // Tenancy (PostgreSQL row-level security; nothing on SQLite). Off is the down script of on.
+        Case(kind: "tenancy_on",
+             before: schema(tenantProjects(tenant: false, orgType: "int")),
+             after: schema(tenantProjects(tenant: true, orgType: "int"))),
+        Case(kind: "tenancy_column_type",
+             before: schema(tenantProjects(tenant: true, orgType: "int")),
+             after: schema(tenantProjects(tenant: true, orgType: "bigint"), top: "postgres:\n  tenant_setting: acme.org\n")),
+        Case(kind: "tenancy_table_rename",
+             before: schema(tenantProjects(tenant: true, orgType: "uuid")),
+             after: schema(tenantProjects(tenant: true, orgType: "uuid").replacingOccurrences(of: "  projects:\n", with: "  workspaces:\n    renamed_from: projects\n"))),
 
         // Columns
         Case(kind: "column_add",

@@ -80,6 +80,53 @@ struct ValidatorTests {
         ])
     }
 
+    @Test("Tenant tables: a SQLite target gets one warning naming it, at 'tenant'; a nullable tenant column and a custom setting are accepted")
+    func tenantTables() throws {
+        let (schema, diagnostics) = try Compile.withWarnings("""
+        schemagen: 1
+        postgres:
+          tenant_setting: acme.org_id
+        tables:
+          projects:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: "bigint?" }
+          tasks:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: string(20) }
+        """)
+        #expect(schema.tables.map(\.tenant) == ["org", "org"])
+        #expect(schema.tenantPolicy(of: schema.tables[0]) == TenantPolicy(column: "org", type: .bigint, setting: "acme.org_id"))
+        #expect(diagnostics.map(\.description) == [
+            "schema.yaml:6:5: warning: table 'projects' declares a 'tenant', which SQLite cannot enforce (it has no row-level security): the SQLite target gets the table without isolation; filter by tenant in the application (the GRDB records' forTenant); so do 1 more of this kind (schema.yaml:9)",
+        ])
+        // PostgreSQL alone: nothing to warn about, and the default setting.
+        let postgres = try Compile.schema("schemagen: 1\ntargets: [postgres]\ntables:\n  t:\n    tenant: org\n    columns: { org: uuid }\n")
+        #expect(postgres.effectiveTenantSetting == "app.tenant_id")
+    }
+
+    @Test("A materialized view over a tenant table, directly or through a view, is warned about; plain views read as their reader")
+    func materializedViewOfTenants() throws {
+        let (schema, diagnostics) = try Compile.withWarnings("""
+        schemagen: 1
+        targets: [postgres]
+        tables:
+          notes:
+            tenant: org
+            columns: { id: { type: int, primary_key: true }, org: uuid }
+        views:
+          mine: { sql: SELECT id FROM notes }
+          counted: { sql: SELECT count(*) AS n FROM mine, materialized: true }
+          unrelated: { sql: SELECT 1 AS one, materialized: true }
+        """)
+        #expect(PostgresDDL.viewsReadingTenantTables(schema) == ["mine", "counted"])
+        #expect(diagnostics.map(\.description) == [
+            "schema.yaml:9:3: warning: materialized view 'counted' reads a tenant table: PostgreSQL fills it when it is refreshed, with the rows that session may see (none without a tenant, every tenant's for a superuser), and shows them to every reader; use a plain view, which reads as its reader",
+        ])
+        let ddl = DDL.script(for: schema, dialect: .postgres, source: "schema.yaml")
+        #expect(ddl.contains("CREATE VIEW mine WITH (security_invoker = true) AS"))
+        #expect(ddl.contains("CREATE MATERIALIZED VIEW counted AS"))
+    }
+
     @Test("A long group lists five other places, then '...'")
     func longGroup() throws {
         let items = (1 ... 8).map { "      - { columns: [c\($0)], using: gin }" }.joined(separator: "\n")

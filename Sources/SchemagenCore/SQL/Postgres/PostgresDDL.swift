@@ -3,8 +3,35 @@ public struct PostgresDDL: Sendable {
     public var dialect: Dialect { .postgres }
     public let schema: Schema
     let sql = SQLSyntax(.postgres)
+    /// Plain views that read a tenant table, directly or through other views: created with
+    /// `security_invoker`, so that they apply the policies as the session that reads them.
+    let invokerViews: Set<String>
 
-    public init(schema: Schema) { self.schema = schema }
+    public init(schema: Schema) {
+        self.schema = schema
+        invokerViews = PostgresDDL.viewsReadingTenantTables(schema).filter { name in schema.views.contains { $0.name == name && !$0.materialized } }
+    }
+
+    /// The views (plain or materialized) whose PostgreSQL SQL mentions a tenant table, or such a view.
+    /// A view runs as its owner, and an owner that is a superuser or has BYPASSRLS reads every
+    /// tenant's rows; `security_invoker` makes a plain view read as its reader. (Materialized views
+    /// cannot be: the validator warns about those.)
+    public static func viewsReadingTenantTables(_ schema: Schema) -> Set<String> {
+        var reading = Set(schema.tables.filter { $0.tenant != nil }.map { $0.name.lowercased() })
+        guard !reading.isEmpty else { return [] }
+        let mentions = schema.views.map { v in (v.name, Set(v.sql.postgres.map { SQLWords.identifiers(in: $0, dialect: .postgres) } ?? [])) }
+        var views = Set<String>()
+        var grew = true
+        while grew {
+            grew = false
+            for (name, words) in mentions where !views.contains(name) && !words.isDisjoint(with: reading) {
+                views.insert(name)
+                reading.insert(name.lowercased())
+                grew = true
+            }
+        }
+        return views
+    }
 
     func createEnum(_ e: EnumType) -> String {
         "CREATE TYPE \(sql.id(e.name)) AS ENUM (\(e.values.map(sql.literal).joined(separator: ", ")));"
@@ -249,7 +276,8 @@ public struct PostgresDDL: Sendable {
     func createView(_ view: View) -> String {
         guard let body = view.sql.postgres else { return "" }
         let kind = view.materialized ? "MATERIALIZED VIEW" : "VIEW"
-        var s = "CREATE \(kind) \(sql.id(view.name)) AS\n\(SQLSyntax.trimmedStatement(body));"
+        let options = invokerViews.contains(view.name) ? " WITH (security_invoker = true)" : ""
+        var s = "CREATE \(kind) \(sql.id(view.name))\(options) AS\n\(SQLSyntax.trimmedStatement(body));"
         if let comment = view.comment { s += "\nCOMMENT ON \(kind) \(sql.id(view.name)) IS \(sql.literal(comment));" }
         for index in view.indexes where view.materialized {
             s += "\n"

@@ -63,6 +63,15 @@ extension PostgresDDL: StatementRenderer {
         case let .dropTrigger(name, table, ifExists):
             s += "DROP TRIGGER \(ifExists ? "IF EXISTS " : "")\(sql.id(name)) ON \(sql.id(table));"
         case .dropFunction(let name): s += "DROP FUNCTION \(sql.id(name))();"
+        case let .rowSecurity(table, enabled):
+            let t = sql.id(table)
+            s += enabled ? "ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;\nALTER TABLE \(t) FORCE ROW LEVEL SECURITY;"
+                : "ALTER TABLE \(t) NO FORCE ROW LEVEL SECURITY;\nALTER TABLE \(t) DISABLE ROW LEVEL SECURITY;"
+        case let .createTenantPolicy(table, policy):
+            let condition = tenantCondition(policy)
+            s += "CREATE POLICY \(sql.id(Naming.tenantPolicy(table: table))) ON \(sql.id(table)) USING (\(condition)) WITH CHECK (\(condition));"
+        case let .dropPolicy(name, table): s += "DROP POLICY \(sql.id(name)) ON \(sql.id(table));"
+        case let .renamePolicy(table, from, to): s += "ALTER POLICY \(sql.id(from)) ON \(sql.id(table)) RENAME TO \(sql.id(to));"
         case .createView(let view): s += createView(view)
         case .dropView(let view): s += "DROP \(view.materialized ? "MATERIALIZED VIEW" : "VIEW") \(sql.id(view.name));"
         case let .comment(target, text): s += "COMMENT ON \(commentTarget(target)) IS \(text.map(sql.literal) ?? "NULL");"
@@ -101,6 +110,16 @@ extension PostgresDDL: StatementRenderer {
         }
     }
 
+    /// The tenant column equals the current tenant: the setting read without failing when it is
+    /// unset (`current_setting(name, true)`), an empty value made NULL, and the text cast to the
+    /// column's type. An unset setting compares as NULL, so such a session sees and writes no row.
+    /// Text columns compare with the text as it is: a cast to `VARCHAR(n)` would cut a longer
+    /// tenant to the length of another one.
+    func tenantCondition(_ policy: TenantPolicy) -> String {
+        let current = "NULLIF(current_setting(\(sql.literal(policy.setting)), true), '')"
+        return "\(sql.id(policy.column)) = " + (policy.type.isTextual ? current : "\(current)::\(columnType(policy.type))")
+    }
+
     func commentTarget(_ target: CommentTarget) -> String {
         switch target {
         case .table(let t): return "TABLE \(sql.id(t))"
@@ -131,6 +150,17 @@ extension PostgresDDL: StatementRenderer {
         default: return "\(column)::\(target)"
         }
     }
+}
+
+/// The SQL of the generated tenant helpers (`with<Namespace>Tenant`): the first statement of their
+/// transaction. `set_config(name, value, true)` is `SET LOCAL`: the value ends with the transaction,
+/// so a pooled connection carries no tenant to its next user.
+struct PostgresTenantSession {
+    let setting: String
+    let sql = SQLSyntax(.postgres)
+
+    /// The `set_config` call, around its bound tenant value.
+    var setTenant: (before: String, after: String) { ("SELECT set_config(\(sql.literal(setting)), ", ", true)") }
 }
 
 /// The SQL the embedded PostgreSQL runner sends around the migrations. Its history table lives in

@@ -37,7 +37,8 @@ extension SQLiteDDL: StatementRenderer {
         case let .raw(name, text, down): s += SQLSyntax.comment("sql: \(name)\(down ? " (down)" : "")") + SQLSyntax.trimmedStatement(text) + ";"
         case .createNamespace, .useNamespace, .createExtension, .dropExtension, .createEnum, .addEnumValue, .renameType, .dropType,
              .createPartition, .detachPartition, .alterColumn, .fillNulls, .userTriggers, .resetIdentity, .renameSequence, .addConstraint,
-             .dropConstraint, .renameConstraint, .validateConstraint, .renameIndex, .createSearchIndex, .dropFunction, .comment:
+             .dropConstraint, .renameConstraint, .validateConstraint, .renameIndex, .createSearchIndex, .dropFunction, .comment,
+             .rowSecurity, .createTenantPolicy, .dropPolicy, .renamePolicy:
             break
         }
     }
