@@ -90,3 +90,14 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension JSONValue {
+    /// The value of a JSON document (JSON is YAML's flow style, so libyaml reads it), or nil when
+    /// the text is not a single flow collection or scalar: how an inspector turns a stored JSON default back into a literal.
+    public static func parse(_ text: String) -> JSONValue? {
+        var diagnostics = Diagnostics()
+        guard let root = YAMLDocument.parse(Array(text.utf8), file: "", diagnostics: &diagnostics)?.root, !diagnostics.hasErrors else { return nil }
+        let value = from(root)
+        return value.text == text ? value : nil
+    }
+}

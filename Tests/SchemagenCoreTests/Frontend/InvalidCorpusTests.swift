@@ -50,15 +50,7 @@ struct InvalidCorpusTests {
 
     /// The built `schemagen` executable: beside the test bundle (the same build
     /// folder, whatever the configuration), else the repository's `.build/debug`.
-    static var executable: URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("schemagen"),
-            Bundle.main.bundleURL.appendingPathComponent("schemagen"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("schemagen"),
-            Fixtures.repositoryRoot.appendingPathComponent(".build/debug/schemagen"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var executable: URL? { CommandLineProject.executable }
 
     @Test("`schemagen sql` exits 2 with the diagnostics on stderr and nothing on stdout", arguments: files)
     func commandLine(_ url: URL) throws {
