@@ -57,15 +57,20 @@ import Testing
         }
     }
 
-    static func migration(_ schema: Schema, _ dialect: Dialect) -> String {
-        Migrator.plan(from: Migrator.empty(like: schema), to: schema, dialect: dialect).script(title: "0001_init")
+    /// The first migration, as `schemagen migrate init` writes it.
+    static func migration(_ schema: Schema, _ dialect: Dialect) throws -> String {
+        let outcome = MigrationDirectory(dialect: dialect, files: [:]).migrate(to: schema, name: "init", allowDestructive: false, source: "schema.yaml")
+        guard case .written(let files, _) = outcome, let up = files.first(where: { $0.key.hasSuffix(".up.sql") })?.value else {
+            throw InspectTestFailure("no first migration: \(outcome)")
+        }
+        return up
     }
 
     // MARK: SQLite
 
     @Test func freshSQLiteHasNoDrift() async throws {
         let schema = try Self.schema()
-        let file = try SQLiteFile.with(Self.migration(schema, .sqlite))
+        let file = try SQLiteFile.with(try Self.migration(schema, .sqlite))
         let drift = try await Inspector.drift(of: .sqlite(path: file.path), from: schema)
         #expect(drift.differences == [])
         #expect(drift.reconcileSQL == "")
@@ -74,7 +79,7 @@ import Testing
     @Test(arguments: Edit.allCases)
     func sqliteEdit(_ edit: Edit) async throws {
         let schema = try Self.schema()
-        let file = try SQLiteFile.with(Self.migration(schema, .sqlite))
+        let file = try SQLiteFile.with(try Self.migration(schema, .sqlite))
         try file.engine().run(edit.sql(schema, .sqlite))
         let drift = try await Inspector.drift(of: .sqlite(path: file.path), from: schema)
         try Self.expectOneDifference(drift, naming: edit.object)
@@ -89,7 +94,7 @@ import Testing
     func freshPostgresHasNoDrift(_ namespace: String?) async throws {
         let schema = try Self.schema(namespace: namespace.map { "\"\($0)\"" })
         try await PostgresEngine.withFresh("drift") { engine in
-            try await engine.runScript(Self.migration(schema, .postgres), schema: "public")
+            try await engine.runScript(try Self.migration(schema, .postgres), schema: "public")
             let drift = try await Inspector.drift(of: .postgres(engine.location), from: schema)
             #expect(drift.differences == [])
         }
@@ -99,7 +104,7 @@ import Testing
     func postgresEdit(_ edit: Edit, _ namespace: String?) async throws {
         let schema = try Self.schema(namespace: namespace)
         try await PostgresEngine.withFresh("drift") { engine in
-            try await engine.runScript(Self.migration(schema, .postgres), schema: "public")
+            try await engine.runScript(try Self.migration(schema, .postgres), schema: "public")
             try await engine.runScript(edit.sql(schema, .postgres), schema: namespace ?? "public")
             let drift = try await Inspector.drift(of: .postgres(engine.location), from: schema)
             try Self.expectOneDifference(drift, naming: edit.object)

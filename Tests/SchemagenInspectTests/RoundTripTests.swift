@@ -50,20 +50,37 @@ import Testing
         return inspection
     }
 
+    /// PostgreSQL does not keep a check's text, and printing it back is not a fixed point for every
+    /// expression (`plan IN ('a', 'b')` on a varchar column prints as `= ANY ((ARRAY[...])::text[])`, which
+    /// prints as `= ANY (ARRAY[(...)::text, ...])`). So the first two catalogs are compared with check
+    /// definitions left out, and the regenerated database is regenerated once more: from there on
+    /// catalogs and models are equal in full.
     static func roundTripPostgres(_ ddl: String, namespace: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
-        try await PostgresEngine.withTwoFresh("inspect") { first, second in
-            try await first.runScript(ddl, schema: "public")
-            var inspection = try await first.inspect(namespace: namespace)
-            if namespace != "public" { inspection.schema.postgresSchema = namespace }
-            let yaml = SchemaYAMLWriter.render(inspection.schema)
-            let regenerated = try InspectFixtures.compiled(Fixtures.compile(yaml), what: "the inspected schema\n\(yaml)\n")
-            try await second.runScript(DDL.script(for: regenerated, dialect: .postgres, source: "inspected.yaml"), schema: "public")
-            let a = try await first.catalog(schema: namespace), b = try await second.catalog(schema: namespace)
+        try await PostgresEngine.withFresh("inspect", count: 3) { engines in
+            try await engines[0].runScript(ddl, schema: "public")
+            var catalogs: [Catalog] = [], models: [Schema] = [], yaml = ""
+            for (i, engine) in engines.enumerated() {
+                if i > 0 {
+                    let regenerated = try InspectFixtures.compiled(Fixtures.compile(yaml), what: "the inspected schema\n\(yaml)\n")
+                    try await engine.runScript(DDL.script(for: regenerated, dialect: .postgres, source: "inspected.yaml"), schema: "public")
+                }
+                var inspection = try await engine.inspect(namespace: namespace)
+                if namespace != "public" { inspection.schema.postgresSchema = namespace }
+                yaml = SchemaYAMLWriter.render(inspection.schema)
+                catalogs.append(try await engine.catalog(schema: namespace))
+                models.append(inspection.schema)
+            }
+            let (a, b) = (catalogs[0].map(withoutCheckDefinition), catalogs[1].map(withoutCheckDefinition))
             #expect(a == b, "catalogs differ:\n\(difference(a, b))\n--- inspected:\n\(yaml)", sourceLocation: sourceLocation)
-            var again = try await second.inspect(namespace: namespace)
-            if namespace != "public" { again.schema.postgresSchema = namespace }
-            #expect(again.schema == inspection.schema, "inspecting the second database gives another model", sourceLocation: sourceLocation)
+            #expect(catalogs[1] == catalogs[2], "catalogs differ:\n\(difference(catalogs[1], catalogs[2]))", sourceLocation: sourceLocation)
+            #expect(models[1] == models[2], "inspecting the regenerated database gives another model", sourceLocation: sourceLocation)
         }
+    }
+
+    /// `constraint t name CHECK (...)` without its expression.
+    static func withoutCheckDefinition(_ line: String) -> String {
+        guard line.hasPrefix("constraint "), let check = line.range(of: " CHECK (") else { return line }
+        return String(line[..<check.upperBound])
     }
 
     /// The lines only in `a` (`-`) and only in `b` (`+`).

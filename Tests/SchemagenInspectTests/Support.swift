@@ -66,29 +66,20 @@ extension PostgresEngine {
 
     /// Runs `body` on a fresh database, dropped afterwards whatever happens.
     static func withFresh(_ name: String, _ body: (PostgresEngine) async throws -> Void) async throws {
-        let engine = try await make(name: name)
-        do { try await body(engine) } catch {
-            try? await engine.close()
-            throw error
-        }
-        try await engine.close()
+        try await withFresh(name, count: 1) { try await body($0[0]) }
     }
 
-    /// Runs `body` on two fresh databases (the original and the regenerated one), dropped afterwards.
-    static func withTwoFresh(_ name: String, _ body: (PostgresEngine, PostgresEngine) async throws -> Void) async throws {
-        let first = try await make(name: name + "_a")
-        let second: PostgresEngine
-        do { second = try await make(name: name + "_b") } catch {
-            try? await first.close()
+    /// Runs `body` on `count` fresh databases (the original and the regenerated ones), dropped afterwards.
+    static func withFresh(_ name: String, count: Int, _ body: ([PostgresEngine]) async throws -> Void) async throws {
+        var engines: [PostgresEngine] = []
+        do {
+            for i in 0 ..< count { engines.append(try await make(name: "\(name)_\(i)")) }
+            try await body(engines)
+        } catch {
+            for engine in engines { try? await engine.close() }
             throw error
         }
-        do { try await body(first, second) } catch {
-            try? await first.close()
-            try? await second.close()
-            throw error
-        }
-        try await first.close()
-        try await second.close()
+        for engine in engines { try await engine.close() }
     }
 }
 

@@ -9,7 +9,8 @@ import SchemagenCore
 /// are mapped back to the portable forms where PostgreSQL stores exactly what schemagen writes for
 /// them. Functions, other triggers, domains, sequences nobody owns, and indexes and keys of single
 /// partitions are kept as raw `sql:` blocks with a warning; so are views that read such functions
-/// (raw blocks run after the views).
+/// (raw blocks run after the views). Objects come in name order, so two databases with the same
+/// objects give the same file whatever order they were created in.
 struct PostgresInspector {
     let session: PostgresSession
     let namespace: String
@@ -17,6 +18,8 @@ struct PostgresInspector {
     let ns: String
     var warnings: [String] = []
     var rawSQL: [RawSQL] = []
+    /// Sequences behind `nextval` defaults of keys read as serial: PostgreSQL makes an identity's own.
+    var serialSequences = Set<String>()
     let sql = SQLSyntax(.postgres)
     let ddl = PostgresDDL(schema: Schema())
 
@@ -44,10 +47,12 @@ struct PostgresInspector {
         schema.enums = try await readEnums()
         try await readDomains()
         var tables = try await readTables(enums: Set(schema.enums.map(\.name)))
+        try await readSequences(&tables)
         let functions = try await readTriggersAndFunctions(&tables)
         schema.tables = tables
         schema.views = try await readViews(rawFunctions: functions)
         schema.rawSQL = rawSQL
+        schema.postgresSchema = namespace == "public" ? nil : namespace
         return Inspection(schema: schema, warnings: warnings)
     }
 
@@ -58,7 +63,7 @@ struct PostgresInspector {
             SELECT t.typname::text, string_agg(e.enumlabel::text, chr(31) ORDER BY e.enumsortorder), obj_description(t.oid, 'pg_type')
             FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
             WHERE t.typnamespace = \(ns) AND \(Self.notFromExtension("pg_type", "t.oid"))
-            GROUP BY t.oid, t.typname ORDER BY t.oid
+            GROUP BY t.oid, t.typname ORDER BY t.typname
             """)
         return rows.map { EnumType(name: $0[0]!, values: $0[1]!.components(separatedBy: Self.separator), comment: $0[2]) }
     }
@@ -73,7 +78,7 @@ struct PostgresInspector {
                    (SELECT string_agg(format('ALTER TABLE %I ALTER COLUMN %I TYPE %I;', r.relname, a.attname, t.typname), chr(10) ORDER BY r.relname, a.attnum)
                     FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
                     WHERE a.atttypid = t.oid AND r.relkind IN ('r', 'p') AND NOT r.relispartition AND a.attnum > 0 AND NOT a.attisdropped)
-            FROM pg_type t WHERE t.typnamespace = \(ns) AND t.typtype = 'd' AND \(Self.notFromExtension("pg_type", "t.oid")) ORDER BY t.oid
+            FROM pg_type t WHERE t.typnamespace = \(ns) AND t.typtype = 'd' AND \(Self.notFromExtension("pg_type", "t.oid")) ORDER BY t.typname
             """)
         for row in rows {
             let name = row[0]!
@@ -137,7 +142,7 @@ struct PostgresInspector {
             SELECT c.oid::text, c.relname::text, obj_description(c.oid, 'pg_class'), c.relkind::text
             FROM pg_class c WHERE c.relnamespace = \(ns) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
               AND \(Self.notFromExtension("pg_class", "c.oid"))
-            ORDER BY c.oid
+            ORDER BY c.relname
             """)
         var tables: [Table] = []
         for row in rows {
@@ -187,7 +192,7 @@ struct PostgresInspector {
     /// A stored default (`pg_get_expr`) as the model's default: a literal or portable function where
     /// PostgreSQL stores exactly what schemagen writes for it, else raw SQL (which it stores as is).
     func defaultValue(_ text: String, type: ColumnType) -> DefaultValue {
-        if text.hasPrefix("nextval("), type.isSerial { return .sql(text) }
+        if text.hasPrefix("nextval(") { return .sql(text) }
         if let f = PortableFunction.allCases.first(where: { Self.stored(ddl.functionExpression($0, type: type)) == text }) { return .function(f) }
         if text == "true" || text == "false" { return type == .bool ? .bool(text == "true") : .sql(text) }
         if text.hasPrefix("NULL::") { return .null }
@@ -205,6 +210,8 @@ struct PostgresInspector {
                     return .string(literal)
                 }
             case .smallint, .int, .bigint, .real, .double, .decimal:
+                let special = ["Infinity": ".inf", "-Infinity": "-.inf", "NaN": ".nan"]
+                if let yaml = special[literal] { return .number(yaml) }
                 if Double(literal) != nil { return .number(literal) }
             default: break
             }
@@ -221,16 +228,59 @@ struct PostgresInspector {
         }
     }
 
-    /// A single-column integer key with a `nextval` default of its own sequence is a serial key.
-    func markSerialKeys(_ table: inout Table) {
+    /// A single-column integer key with a `nextval` default is a serial key (its sequence is then
+    /// PostgreSQL's own, not kept: `serialSequences`).
+    mutating func markSerialKeys(_ table: inout Table) {
         guard let key = table.primaryKey?.columns, key.count == 1, let i = table.columns.firstIndex(where: { $0.name == key[0] }) else { return }
-        if case .sql(let text) = table.columns[i].defaultValue, text.hasPrefix("nextval(") {
+        if case .sql(let text) = table.columns[i].defaultValue, let sequence = Self.sequenceName(text) {
             if table.columns[i].type == .int { table.columns[i].type = .serial }
             if table.columns[i].type == .bigint { table.columns[i].type = .bigserial }
+            if table.columns[i].type.isSerial { serialSequences.insert(sequence) }
         }
         if table.columns[i].type.isSerial { table.columns[i].defaultValue = nil }
         for c in table.columns.indices where table.columns[c].type.isSerial && c != i {
             table.columns[c].type = table.columns[c].type == .serial ? .int : .bigint
+        }
+    }
+
+    /// `nextval('public.s'::regclass)`: the sequence's name, without its schema.
+    static func sequenceName(_ expression: String) -> String? {
+        let tokens = SQLTokens(expression, dialect: .postgres).tokens
+        guard tokens.count >= 3, tokens[0].isKeyword("NEXTVAL"), let literal = SQLiteInspector.stringLiteral(tokens[2].text) else { return nil }
+        let name = literal.split(separator: ".").last.map(String.init) ?? literal
+        return name.hasPrefix("\"") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// Sequences the format has no key for (other than a serial key's): each a raw block after the
+    /// tables that creates it, gives the columns their `nextval` defaults back, and sets its owner.
+    mutating func readSequences(_ tables: inout [Table]) async throws {
+        var users: [String: [(table: String, column: String, expression: String)]] = [:]
+        for t in tables.indices {
+            for c in tables[t].columns.indices {
+                guard case .sql(let text) = tables[t].columns[c].defaultValue, let sequence = Self.sequenceName(text) else { continue }
+                users[sequence, default: []].append((tables[t].name, tables[t].columns[c].name, text))
+                tables[t].columns[c].defaultValue = nil
+            }
+        }
+        let rows = try await session.texts("""
+            SELECT c.relname::text, format_type(s.seqtypid, NULL), s.seqstart::text, s.seqincrement::text, s.seqmin::text, s.seqmax::text,
+                   s.seqcache::text, s.seqcycle::text,
+                   (SELECT format('%I.%I', t.relname, a.attname) FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+                    JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a')
+            FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+            WHERE c.relnamespace = \(ns) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+              AND \(Self.notFromExtension("pg_class", "c.oid"))
+            ORDER BY c.relname
+            """)
+        for row in rows where !serialSequences.contains(row[0]!) {
+            let name = row[0]!
+            var up = "CREATE SEQUENCE \(sql.id(name)) AS \(row[1]!) INCREMENT BY \(row[3]!) MINVALUE \(row[4]!) MAXVALUE \(row[5]!) START WITH \(row[2]!) CACHE \(row[6]!)\(row[7] == "true" ? " CYCLE" : "");"
+            for user in users[name] ?? [] {
+                up += "\nALTER TABLE \(sql.id(user.table)) ALTER COLUMN \(sql.id(user.column)) SET DEFAULT \(user.expression);"
+            }
+            if let owner = row[8] { up += "\nALTER SEQUENCE \(sql.id(name)) OWNED BY \(owner);" }
+            keepRaw(name: name, up: up, down: "DROP SEQUENCE IF EXISTS \(sql.id(name)) CASCADE;", what: "sequence")
         }
     }
 
@@ -380,6 +430,8 @@ struct PostgresInspector {
             if let t = tables.firstIndex(where: { $0.name == tableName }),
                let c = tables[t].columns.firstIndex(where: { Naming.autoUpdateTrigger(table: tableName, column: $0.name) == trigger && Naming.autoUpdateFunction(table: tableName, column: $0.name) == function }) {
                 tables[t].columns[c].autoUpdate = true
+                // auto_update takes a timestamp, datetime or unixtime column: a BIGINT one holds unix seconds.
+                if tables[t].columns[c].type == .bigint { tables[t].columns[c].type = .unixtime }
                 touchFunctions.insert(function)
             } else {
                 rawTriggers.append(row)
@@ -388,8 +440,12 @@ struct PostgresInspector {
         let functions = try await session.texts("""
             SELECT p.proname::text, CASE WHEN p.prokind = 'a' THEN NULL ELSE pg_get_functiondef(p.oid) END,
                    format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), p.prokind::text
-            FROM pg_proc p WHERE p.pronamespace = \(ns) AND \(Self.notFromExtension("pg_proc", "p.oid")) ORDER BY p.oid
+            FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.pronamespace = \(ns) AND \(Self.notFromExtension("pg_proc", "p.oid"))
+            ORDER BY p.prokind = 'a', l.lanname = 'sql', p.proname, pg_get_function_identity_arguments(p.oid)
             """)
+        // Aggregates after the functions they use; SQL-language functions (whose bodies PostgreSQL checks
+        // when they are created) after the others, which they may call.
         var raw = Set<String>()
         for row in functions where !touchFunctions.contains(row[0]!) {
             raw.insert(row[0]!)
@@ -436,7 +492,7 @@ struct PostgresInspector {
         let rows = try await session.texts("""
             SELECT c.oid::text, c.relname::text, pg_get_viewdef(c.oid, true), (c.relkind = 'm')::text, obj_description(c.oid, 'pg_class')
             FROM pg_class c WHERE c.relnamespace = \(ns) AND c.relkind IN ('v', 'm') AND \(Self.notFromExtension("pg_class", "c.oid"))
-            ORDER BY c.oid
+            ORDER BY c.relname
             """)
         var views: [View] = []
         var rawViews = Set<String>()
