@@ -74,7 +74,12 @@ public final class CommandLineProject {
 
     @discardableResult
     public func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        guard let binary = Self.executable else { throw NotBuilt() }
+        try Self.execute(arguments, in: folder, environment: environment)
+    }
+
+    /// Runs the built `schemagen` in `folder` (the process's environment unless one is given).
+    public static func execute(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws -> Result {
+        guard let binary = executable else { throw NotBuilt() }
         let io = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-cli-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: io) }

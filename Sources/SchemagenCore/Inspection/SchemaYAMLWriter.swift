@@ -242,27 +242,14 @@ public struct SchemaYAMLWriter: Sendable {
         return word && YAMLNode.resolvePlain(text) == .string(text) ? text : quoted(text)
     }
 
-    /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\x..`/`\u....`.
+    /// A YAML double-quoted scalar: JSON's string escapes, which YAML reads the same, plus the characters
+    /// YAML does not take unescaped (DEL, the C1 controls, the byte order mark, U+2028 and U+2029).
     static func quoted(_ text: String) -> String {
-        var s = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case "\n": s += "\\n"
-            case "\t": s += "\\t"
-            case "\r": s += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar.value == 0xFEFF
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    s += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    s.unicodeScalars.append(scalar)
-                }
-            }
+        var s = ""
+        JSONValue.quote(text, into: &s) { c in
+            c.value == 0x7F || (0x80..<0xA0).contains(c.value) || c.value == 0xFEFF || c.value == 0x2028 || c.value == 0x2029
         }
-        return s + "\""
+        return s
     }
 
     /// Whether an index's `columns:` can name the column (else the inspector writes it as an expression).

@@ -51,7 +51,9 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// A double-quoted string with `"`, `\\`, line breaks, tabs and control characters escaped; `alsoEscaping`
+    /// picks more characters to write as `\\uXXXX` (YAML's double-quoted scalars need a few more than JSON).
+    static func quote(_ s: String, into out: inout String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -61,7 +63,7 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || alsoEscaping(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -21,7 +21,7 @@ import Testing
         let schema = Schema(targets: [.sqlite], tables: [
             Table(name: "Order Details", columns: [
                 Column(name: "yes", type: .text, defaultValue: .string("now()")),
-                Column(name: "note", type: .string(length: 10), nullable: true, defaultValue: .string("a: \"b\"\n#c")),
+                Column(name: "note", type: .string(length: 20), nullable: true, defaultValue: .string("a: \"b\"\n#c\u{85}\t\u{7F}")),
                 Column(name: "n", type: .custom(sqlite: "VARCHAR(40)", postgres: nil, swift: nil), nullable: true, defaultValue: .string("12")),
                 Column(name: "doc", type: .json, defaultValue: .json(.object([.init(key: "a", value: .array([.number("1"), .null]))]))),
             ], primaryKey: PrimaryKey(name: "pk_od", columns: ["yes"]),
