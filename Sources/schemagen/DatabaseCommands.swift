@@ -23,10 +23,8 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let location = try DatabaseArgument.location(database)
         let inspection = try DatabaseArgument.wait { try await Inspector.inspect(location, namespace: namespace) }
-        var schema = inspection.schema
-        if let namespace, namespace != "public" { schema.postgresSchema = namespace }
         for warning in inspection.warnings { CLI.printError("warning: \(warning)") }
-        CLI.writeStandardOutput(SchemaYAMLWriter.render(schema))
+        CLI.writeStandardOutput(SchemaYAMLWriter.render(inspection.schema))
     }
 }
 

@@ -103,6 +103,11 @@ import Testing
             #expect(inspected.stdout.contains("      pinned: { type: bool, default: false }\n"), "\(inspected.stdout)")
             let clean = try project.run(["check", "--database", "postgres:///\(engine.database)"], environment: environment)
             #expect(clean.status == 0 && clean.stdout == "", "\(clean)")
+            try await engine.execute("CREATE SCHEMA app")
+            try await engine.execute("CREATE TABLE app.tags (id integer PRIMARY KEY, label text NOT NULL)")
+            let namespaced = try project.run(["inspect", "postgres:///\(engine.database)", "--namespace", "app"], environment: environment)
+            #expect(namespaced.status == 0, "\(namespaced.stderr)")
+            #expect(namespaced.stdout.contains("postgres:\n  schema: app\n") && namespaced.stdout.contains("  tags:\n    columns:\n      id: int\n      label: text\n"), "\(namespaced.stdout)")
             let badNamespace = try project.run(["inspect", "postgres:///\(engine.database)", "--namespace", "nope"], environment: environment)
             Self.expectBadInput(badNamespace, mentioning: "has no schema 'nope'")
         }

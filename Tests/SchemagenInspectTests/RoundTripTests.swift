@@ -64,8 +64,7 @@ import Testing
                     let regenerated = try InspectFixtures.compiled(Fixtures.compile(yaml), what: "the inspected schema\n\(yaml)\n")
                     try await engine.runScript(DDL.script(for: regenerated, dialect: .postgres, source: "inspected.yaml"), schema: "public")
                 }
-                var inspection = try await engine.inspect(namespace: namespace)
-                if namespace != "public" { inspection.schema.postgresSchema = namespace }
+                let inspection = try await engine.inspect(namespace: namespace)
                 yaml = SchemaYAMLWriter.render(inspection.schema)
                 catalogs.append(try await engine.catalog(schema: namespace))
                 models.append(inspection.schema)
