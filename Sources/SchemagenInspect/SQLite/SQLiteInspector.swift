@@ -92,6 +92,7 @@ public struct SQLiteInspector {
         for object in objects where object.type == "view" {
             if let body = Self.viewBody(object.sql) { views.append(View(name: object.name, sql: DialectText(sqlite: body, postgres: nil))) } else { keepRaw(object, "view with a column list") }
         }
+        shareEnums(&tables)
         let schema = Schema(targets: [.sqlite], enums: enums, tables: tables, views: views, rawSQL: rawSQL)
         return Inspection(schema: schema, warnings: warnings)
     }
@@ -262,6 +263,35 @@ public struct SQLiteInspector {
         }
         let rendered = values.map(SQLSyntax(.sqlite).literal).joined(separator: ", ")
         return expression == "\(id) IN (\(rendered))" ? values : nil
+    }
+
+    /// One enum per list of values (SQLite writes the same check for each column of an enum), named
+    /// after its columns when they share a name that no table or other enum has, else after the first
+    /// `<table>_<column>`.
+    mutating func shareEnums(_ tables: inout [Table]) {
+        var usages: [[String]: [(table: Int, column: Int)]] = [:]
+        var order: [[String]] = []
+        for t in tables.indices {
+            for c in tables[t].columns.indices {
+                guard case .enumeration(let name) = tables[t].columns[c].type, let e = enums.first(where: { $0.name == name }) else { continue }
+                if usages[e.values] == nil { order.append(e.values) }
+                usages[e.values, default: []].append((t, c))
+            }
+        }
+        let columnNames = order.map { values in Set(usages[values]!.map { tables[$0.table].columns[$0.column].name }) }
+        let taken = Set(tables.map(\.name))
+        var shared: [EnumType] = []
+        for (values, names) in zip(order, columnNames) {
+            let first = usages[values]![0]
+            var name = Naming.fit("\(tables[first.table].name)_\(tables[first.table].columns[first.column].name)")
+            if names.count == 1, let column = names.first, !taken.contains(column),
+               columnNames.filter({ $0 == [column] }).count == 1 {
+                name = column
+            }
+            shared.append(EnumType(name: name, values: values))
+            for use in usages[values]! { tables[use.table].columns[use.column].type = .enumeration(name) }
+        }
+        enums = shared
     }
 
     mutating func enumNamed(_ name: String, values: [String]) -> String {
