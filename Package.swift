@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "schemagen", targets: ["schemagen"]),
+        .executable(name: "schemagen-offline", targets: ["schemagen-offline"]),
         .library(name: "SchemagenCore", targets: ["SchemagenCore"]),
         .library(name: "WorkflowRecords", targets: ["WorkflowRecords"]),
         .plugin(name: "SchemagenBuildPlugin", targets: ["SchemagenBuildPlugin"]),
@@ -28,16 +29,44 @@ let package = Package(
             name: "SchemagenCore",
             dependencies: ["CYaml"]
         ),
-        // The thin command line: file I/O around SchemagenCore.
-        .executableTarget(
-            name: "schemagen",
+        // The commands that work on files (generate, check, migrate, diff, sql, swift): file I/O around
+        // SchemagenCore, shared by the two executables below.
+        .target(
+            name: "SchemagenCommands",
             dependencies: [
                 "SchemagenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Reads a live database's catalog into the model (SQLite through GRDB, PostgreSQL through PostgresNIO):
+        // `schemagen inspect` and `schemagen check --database`.
+        .target(
+            name: "SchemagenInspect",
+            dependencies: [
+                "SchemagenCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        // The command line: the file commands plus the database commands (inspect, check --database).
+        .executableTarget(
+            name: "schemagen",
+            dependencies: [
+                "SchemagenCommands", "SchemagenInspect", "SchemagenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The file commands alone, without a database client: what the plugins run, so a package that
+        // uses the build plugin compiles neither PostgresNIO, SwiftNIO nor GRDB.
+        .executableTarget(
+            name: "schemagen-offline",
+            dependencies: [
+                "SchemagenCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Build-tool plugin: a target's Swift records from the schema.yaml in its folder (`schemagen swift`).
-        .plugin(name: "SchemagenBuildPlugin", capability: .buildTool(), dependencies: ["schemagen"]),
+        .plugin(name: "SchemagenBuildPlugin", capability: .buildTool(), dependencies: ["schemagen-offline"]),
         // `swift package generate-schema [--migrate NAME]`: `schemagen generate` (and `migrate`) into Generated/.
         .plugin(
             name: "GenerateSchemaPlugin",
@@ -45,7 +74,7 @@ let package = Package(
                 intent: .custom(verb: "generate-schema", description: "Regenerate Generated/ from schema.yaml (and write migration NAME with --migrate NAME)"),
                 permissions: [.writeToPackageDirectory(reason: "schemagen writes the DDL, migrations and Swift records into Generated/")]
             ),
-            dependencies: ["schemagen"]
+            dependencies: ["schemagen-offline"]
         ),
         // The Swift records `schemagen generate` writes for the repository's own schema, with their
         // GRDB and PostgresNIO integrations (schemagen-config.yaml). SchemagenCore depends on no database library.
@@ -60,9 +89,14 @@ let package = Package(
         // Fixture paths and re-recordable reference files, shared by the test targets.
         .target(name: "SchemagenTestSupport", dependencies: ["SchemagenCore"], path: "Tests/SchemagenTestSupport"),
         // The PostgreSQL server scripts/test.sh starts: connections, throwaway databases, psql scripts.
+        // Also the engines' catalog readers, shared by the migration oracle and the inspector's round trips.
         .target(
             name: "DatabaseTestSupport",
-            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "SchemagenCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/DatabaseTestSupport"
         ),
         // Unit, corpus and reference-file tests of the pure pipeline.
@@ -72,6 +106,16 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        // `inspect` and `check --database` on real engines: round trips of every example schema, drift, bad input
+        // through the built binary, and the sample databases of ../shared/samples.
+        .testTarget(
+            name: "SchemagenInspectTests",
+            dependencies: [
+                "SchemagenInspect", "SchemagenCore", "SchemagenTestSupport", "DatabaseTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]

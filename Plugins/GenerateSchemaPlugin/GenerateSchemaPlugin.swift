@@ -25,7 +25,7 @@ struct GenerateSchemaPlugin: CommandPlugin {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("schema.yaml").path) else {
             throw Failure("no schema.yaml at the root of package '\(context.package.displayName)' (\(root.path))")
         }
-        let tool = try context.tool(named: "schemagen").url
+        let tool = try context.tool(named: "schemagen-offline").url
         // Paths relative to the package root, as when `schemagen` is run there by hand.
         try run(tool, ["generate", "--schema", "schema.yaml", "--output", "Generated"], in: root)
         if let name = names.first {

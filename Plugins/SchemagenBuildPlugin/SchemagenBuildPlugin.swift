@@ -48,7 +48,7 @@ struct SchemagenBuildPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "schemagen: Swift records of target '\(target.name)' from \(Self.schemaName)",
-                executable: try context.tool(named: "schemagen").url,
+                executable: try context.tool(named: "schemagen-offline").url,
                 arguments: arguments,
                 inputFiles: yamlFiles + migrationFiles,
                 outputFiles: Self.outputNames.map { output.appendingPathComponent($0) }

@@ -20,7 +20,7 @@ struct IntegrationFailure: Error, CustomStringConvertible {
 
 enum Schemas {
     /// File names of the example schemas (`01_basics.yaml`, ...), sorted.
-    static let exampleNames: [String] = Fixtures.yamlFiles(in: "examples").map(\.lastPathComponent)
+    static let exampleNames: [String] = Fixtures.exampleNames
 
     /// Compiles `Tests/Fixtures/examples/<name>`; throws with every diagnostic when it has errors.
     static func example(_ name: String) throws -> Schema {
@@ -34,7 +34,7 @@ enum Schemas {
 
     /// The repository's own `schema.yaml` with its modules, read as the CLI reads it from the repository root.
     static func repository() throws -> Schema {
-        try require(SchemaCompiler.compile(rootPath: "schema.yaml", loader: RepositoryLoader()), what: "schema.yaml")
+        try require(Fixtures.compileRepositorySchema(), what: "schema.yaml")
     }
 
     static func require(_ compiled: CompiledSchema, what: String) throws -> Schema {
@@ -48,16 +48,6 @@ enum Schemas {
     /// The full DDL, as `schemagen sql` prints it (the header names the file only).
     static func ddl(_ schema: Schema, _ dialect: Dialect, source: String = "schema.yaml") -> String {
         DDL.script(for: schema, dialect: dialect, source: source)
-    }
-
-    struct RepositoryLoader: SchemaFileLoader {
-        func load(_ path: String) throws -> [UInt8] {
-            let url = Fixtures.repositoryRoot.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw IntegrationFailure("no such file: \(url.path)")
-            }
-            return [UInt8](data)
-        }
     }
 }
 

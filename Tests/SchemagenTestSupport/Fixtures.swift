@@ -30,6 +30,21 @@ public enum Fixtures {
         return SchemaCompiler.compile(rootPath: "schema.yaml", loader: InMemoryLoader(all))
     }
 
+    /// The repository's own `schema.yaml` with its modules, read as the CLI reads it from the repository root.
+    public static func compileRepositorySchema() -> CompiledSchema {
+        SchemaCompiler.compile(rootPath: "schema.yaml", loader: RepositoryLoader())
+    }
+
+    /// The example schemas' file names (`01_basics.yaml`, ...), sorted.
+    public static var exampleNames: [String] { yamlFiles(in: "examples").map(\.lastPathComponent) }
+
+    struct RepositoryLoader: SchemaFileLoader {
+        func load(_ path: String) throws -> [UInt8] {
+            guard let data = FileManager.default.contents(atPath: repositoryRoot.appendingPathComponent(path).path) else { throw FixtureLoader.NotFound() }
+            return [UInt8](data)
+        }
+    }
+
     struct FixtureLoader: SchemaFileLoader {
         func load(_ path: String) throws -> [UInt8] {
             let url = Fixtures.folder.appendingPathComponent(path)

@@ -51,7 +51,9 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// A double-quoted string with `"`, `\\`, line breaks, tabs and control characters escaped; `alsoEscaping`
+    /// picks more characters to write as `\\uXXXX` (YAML's double-quoted scalars need a few more than JSON).
+    static func quote(_ s: String, into out: inout String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -61,7 +63,7 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || alsoEscaping(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -88,5 +90,16 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
             case .string(let s): return .string(s)
             }
         }
+    }
+}
+
+extension JSONValue {
+    /// The value of a JSON document (JSON is YAML's flow style, so libyaml reads it), or nil when
+    /// the text is not a single flow collection or scalar: how an inspector turns a stored JSON default back into a literal.
+    public static func parse(_ text: String) -> JSONValue? {
+        var diagnostics = Diagnostics()
+        guard let root = YAMLDocument.parse(Array(text.utf8), file: "", diagnostics: &diagnostics)?.root, !diagnostics.hasErrors else { return nil }
+        let value = from(root)
+        return value.text == text ? value : nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SchemagenCore
+import SchemagenTestSupport
 import Testing
 
 /// `schemagen diff`, which compiles its two schemas side by side: the output and the diagnostics

@@ -1,4 +1,5 @@
 import Foundation
+import SchemagenTestSupport
 import Testing
 
 /// The command line's own I/O failures, through the built executable: one clean line naming the

@@ -50,46 +50,20 @@ struct InvalidCorpusTests {
 
     /// The built `schemagen` executable: beside the test bundle (the same build
     /// folder, whatever the configuration), else the repository's `.build/debug`.
-    static var executable: URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("schemagen"),
-            Bundle.main.bundleURL.appendingPathComponent("schemagen"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("schemagen"),
-            Fixtures.repositoryRoot.appendingPathComponent(".build/debug/schemagen"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var executable: URL? { CommandLineProject.executable }
 
     @Test("`schemagen sql` exits 2 with the diagnostics on stderr and nothing on stdout", arguments: files)
     func commandLine(_ url: URL) throws {
-        let binary = try #require(Self.executable, "the schemagen executable is not built; run `swift build`")
+        _ = try #require(Self.executable, "the schemagen executable is not built; run `swift build`")
         guard let expected = Self.expectedText(url), let firstLine = expected.split(separator: "\n").first else {
             // Recording, or a missing .expected file (reported by the other tests).
             return
         }
-        let process = Process()
-        process.executableURL = binary
         let relative = String(url.path.dropFirst(Fixtures.folder.path.count + 1))
-        process.arguments = ["sql", relative, "--dialect", "postgres"]
-        process.currentDirectoryURL = Fixtures.folder
-        // Files, not pipes: nothing can block however much the child writes.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        let output = try Data(contentsOf: outURL)
-        let errors = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        #expect(process.terminationStatus == 2, "exit status \(process.terminationStatus); stderr:\n\(errors)")
-        #expect(output.isEmpty, "stdout is not empty: \(String(decoding: output, as: UTF8.self))")
+        let result = try CommandLineProject.execute(["sql", relative, "--dialect", "postgres"], in: Fixtures.folder)
+        let errors = result.stderr
+        #expect(result.status == 2, "exit status \(result.status); stderr:\n\(errors)")
+        #expect(result.stdout.isEmpty, "stdout is not empty: \(result.stdout)")
         #expect(errors.contains(String(firstLine)), "stderr lacks \(firstLine):\n\(errors)")
     }
 }

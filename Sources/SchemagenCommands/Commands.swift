@@ -2,52 +2,56 @@ import ArgumentParser
 import Foundation
 import SchemagenCore
 
-/// The command line: reads files, calls SchemagenCore, writes files. No schema logic lives here.
-@main
-struct Schemagen: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schemagen",
-        abstract: "Generate SQLite and PostgreSQL DDL, migrations and Swift records from schema.yaml.",
-        discussion: """
-        Exit codes: 0 success, 1 check failed, change refused or an output file not written, 2 invalid input.
-        Diagnostics go to stderr as path:line:column: error: message.
-        """,
-        subcommands: [Generate.self, Check.self, Migrate.self, Diff.self, SQL.self, SwiftCommand.self]
-    )
-
-    /// Usage errors exit 2 like every other invalid input (ArgumentParser's own code is 64);
-    /// the CLI's own I/O failures are one `error:` line naming the path and the reason, exit 1.
-    static func main() {
+/// Runs a root command: usage errors exit 2 like every other invalid input (ArgumentParser's own
+/// code is 64); the CLI's own I/O failures are one `error:` line naming the path and the reason, exit 1.
+/// Shared by the two executables, `schemagen` (with the database commands) and `schemagen-offline`
+/// (what the plugins run, without a database client).
+public enum CommandLineMain {
+    public static func run(_ root: ParsableCommand.Type) -> Never {
         do {
-            var command = try parseAsRoot()
+            var command = try root.parseAsRoot()
             try command.run()
+            exit(0)
         } catch let failure as CLIError {
             CLI.printError("error: \(failure)")
-            Foundation.exit(1)
+            exit(1)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                CLI.printError(fullMessage(for: error))
-                Foundation.exit(2)
+            if root.exitCode(for: error) == .validationFailure {
+                CLI.printError(root.fullMessage(for: error))
+                exit(2)
             }
-            exit(withError: error)
+            root.exit(withError: error)
         }
     }
+
+    /// The commands that work on files only: all of them but those that connect to a database.
+    public static let fileCommands: [ParsableCommand.Type] = [Generate.self, Check.self, Migrate.self, Diff.self, SQL.self, SwiftCommand.self]
+
+    /// The exit codes and diagnostics, as every root command's help states them.
+    public static let discussion = """
+        Exit codes: 0 success, 1 check failed, change refused or an output file not written, 2 invalid input.
+        Diagnostics go to stderr as path:line:column: error: message.
+        """
 }
 
 /// Options shared by the commands that work on a project.
-struct ProjectOptions: ParsableArguments {
+public struct ProjectOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: "The root schema file.")
-    var schema: String = "schema.yaml"
+    public var schema: String = "schema.yaml"
 
     @Option(name: .long, help: "The folder of generated files.")
-    var output: String = "Generated"
+    public var output: String = "Generated"
 
     /// The migration folders: `<output>/migrations/<dialect>/`.
-    var migrations: String { output + "/migrations" }
+    public var migrations: String { output + "/migrations" }
 }
 
-struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Generate: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Write every generated file (DDL for each target, Swift records) into the output folder.",
         discussion: """
         Files are written atomically, and only when their bytes change. Never creates migrations; the Swift
@@ -57,7 +61,7 @@ struct Generate: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var swift: SwiftOptions
 
-    func run() throws {
+    public func run() throws {
         let (_, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift) { schema in
             CLI.migrationDirectories(in: project.migrations, for: schema)
         }
@@ -67,14 +71,19 @@ struct Generate: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Check: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Exit 1 and print a diff when the output folder is stale. Writes nothing.")
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var swift: SwiftOptions
 
-    func run() throws {
+    public func run() throws { try Self.checkOutputFolder(project: project, swift: swift) }
+
+    /// The check without a database: the output folder and the migrations against the schema.
+    public static func checkOutputFolder(project: ProjectOptions, swift: SwiftOptions) throws {
         let (schema, files) = try CLI.renderGeneratedFiles(schemaPath: project.schema, options: swift) { schema in
             CLI.migrationDirectories(in: project.migrations, for: schema)
         }
@@ -105,8 +114,10 @@ struct Check: ParsableCommand {
     }
 }
 
-struct Migrate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Migrate: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Write the next numbered migration (up and down) per target dialect.",
         discussion: """
         Computes the delta from the snapshot of the last migrated state (Generated/migrations/<dialect>/snapshot.json)
@@ -131,13 +142,13 @@ struct Migrate: ParsableCommand {
 
     @OptionGroup var swift: SwiftOptions
 
-    func validate() throws {
+    public func validate() throws {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {
             throw ValidationError("the migration name must be letters, digits and underscores, e.g. add_interfaces")
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let source = CLI.displayName(project.schema)
         var writes: [(String, String)] = []
         // The migrations are planned first; the Swift that embeds them is rendered from the folders
@@ -177,8 +188,10 @@ struct Migrate: ParsableCommand {
     }
 }
 
-struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Diff: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Print the migration from one schema file to another.")
 
     @Argument(help: "The schema before the change.")
@@ -199,7 +212,7 @@ struct Diff: ParsableCommand {
     @Flag(help: "PostgreSQL: build indexes CONCURRENTLY and add foreign keys and checks NOT VALID, then VALIDATE.")
     var onlineSafe = false
 
-    func run() throws {
+    public func run() throws {
         let schemas = try CLI.compile([from, to])
         let plan = Migrator.plan(from: schemas[0], to: schemas[1], dialect: dialect, options: .init(onlineSafe: onlineSafe), down: down)
         if !plan.errors.isEmpty {
@@ -218,8 +231,10 @@ struct Diff: ParsableCommand {
     }
 }
 
-struct SQL: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct SQL: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Print the full DDL of one schema for one dialect.")
 
     @Argument(help: "The root schema file.")
@@ -228,7 +243,7 @@ struct SQL: ParsableCommand {
     @Option(help: "sqlite or postgres.")
     var dialect: Dialect
 
-    func run() throws {
+    public func run() throws {
         let compiled = try CLI.compile(schema)
         guard compiled.targets.contains(dialect) else {
             CLI.printError("\(schema): error: \(dialect.rawValue) is not one of the schema's targets (\(compiled.targets.map(\.rawValue).joined(separator: ", ")))")

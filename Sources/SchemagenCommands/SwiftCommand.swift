@@ -4,8 +4,10 @@ import SchemagenCore
 
 /// `schemagen swift`: the Swift records only, straight into one folder. This is what the
 /// build-tool plugin runs (Plugins/SchemagenBuildPlugin), once per build where an input changed.
-struct SwiftCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct SwiftCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "swift",
         abstract: "Write the Swift records (\(SwiftGen.fileNames.joined(separator: ", "))) into the output folder.",
         discussion: """
@@ -25,7 +27,7 @@ struct SwiftCommand: ParsableCommand {
     @Option(name: .long, help: "The folder holding the migration folders (sqlite/, postgres/) whose up migrations the Swift embeds (default: none).")
     var migrations: String?
 
-    func run() throws {
+    public func run() throws {
         let (_, files) = try CLI.renderGeneratedFiles(schemaPath: schema, options: swift) { schema in
             migrations.map { CLI.migrationDirectories(in: $0, for: schema) } ?? []
         }

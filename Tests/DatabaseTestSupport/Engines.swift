@@ -1,21 +1,23 @@
-import DatabaseTestSupport
 import Foundation
 import GRDB
 import PostgresNIO
 import SchemagenCore
 
-/// A catalog: everything the oracle compares, as sorted lines of text.
-typealias Catalog = [String]
+/// A catalog: everything the migration oracle and the inspector round trips compare, as sorted lines of text.
+public typealias Catalog = [String]
 
 /// SQLite through GRDB, in memory, foreign keys on (GRDB's default), as
 /// migration scripts expect to be run.
-struct SQLiteEngine {
-    let db: DatabaseQueue
+public struct SQLiteEngine {
+    public let db: DatabaseQueue
 
-    init() throws { db = try DatabaseQueue() }
+    public init() throws { db = try DatabaseQueue() }
+
+    /// A database file (created when missing), as `schemagen inspect` reads it.
+    public init(path: String) throws { db = try DatabaseQueue(path: path) }
 
     /// Runs a script statement by statement, outside any transaction of GRDB's own.
-    func run(_ script: String) throws {
+    public func run(_ script: String) throws {
         try db.writeWithoutTransaction { db in
             do {
                 try db.execute(sql: script)
@@ -27,7 +29,7 @@ struct SQLiteEngine {
         }
     }
 
-    func rows(_ sql: String) throws -> [[String?]] {
+    public func rows(_ sql: String) throws -> [[String?]] {
         try db.read { db in
             try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { v in v.isNull ? nil : "\(v.storage)" } }
         }
@@ -35,7 +37,7 @@ struct SQLiteEngine {
 
     /// Tables (columns in order and constraints as a set, parsed from their SQL),
     /// foreign keys, strictness, indexes, triggers and views of the database.
-    func catalog() throws -> Catalog {
+    public func catalog() throws -> Catalog {
         try db.read { db in
             var lines: [String] = []
             let objects = try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name <> 'sqlite_sequence' ORDER BY type, name")
@@ -61,10 +63,10 @@ struct SQLiteEngine {
 }
 
 /// Small text helpers for comparing SQL the engines stored.
-enum SQLText {
+public enum SQLText {
     /// Without comments and double quotes, whitespace collapsed: the form in which
     /// a statement written by schemagen and one rewritten by SQLite's ALTER TABLE compare equal.
-    static func normalize(_ sql: String) -> String {
+    public static func normalize(_ sql: String) -> String {
         var out = ""
         var lastSpace = true
         var i = sql.startIndex
@@ -89,7 +91,7 @@ enum SQLText {
     }
 
     /// The column definitions (in order) and the table constraints of a CREATE TABLE.
-    static func tableParts(_ sql: String) -> (columns: [String], constraints: [String]) {
+    public static func tableParts(_ sql: String) -> (columns: [String], constraints: [String]) {
         let text = normalize(sql)
         guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return ([], []) }
         let body = text[text.index(after: open) ..< close]
@@ -122,51 +124,51 @@ enum SQLText {
 /// scripts (how the format says migration scripts are run), through
 /// DatabaseTestSupport's `TestPostgres`. Each test case works in its own schema
 /// of one database.
-final class PostgresEngine: Sendable {
-    let server: TestPostgres
-    let connection: PostgresConnection
-    let database: String
+public final class PostgresEngine: Sendable {
+    public let server: TestPostgres
+    public let connection: PostgresConnection
+    public let database: String
 
-    static func connect(database: String) async throws -> PostgresConnection {
+    public static func connect(database: String) async throws -> PostgresConnection {
         try await TestPostgres.fromEnvironment().connect(database: database)
     }
 
     /// A fresh database (a unique name starting with `name`) for this engine.
-    static func make(name: String) async throws -> PostgresEngine {
+    public static func make(name: String) async throws -> PostgresEngine {
         let server = try TestPostgres.fromEnvironment()
         let database = try await server.createDatabase(prefix: name + "_")
         return PostgresEngine(server: server, connection: try await server.connect(database: database), database: database)
     }
 
-    init(server: TestPostgres, connection: PostgresConnection, database: String) {
+    public init(server: TestPostgres, connection: PostgresConnection, database: String) {
         self.server = server
         self.connection = connection
         self.database = database
     }
 
-    func close() async throws {
+    public func close() async throws {
         try await connection.close()
         try await server.dropDatabase(database)
     }
 
     /// One statement (PostgresNIO sends one statement per query; scripts go through `runScript`).
-    func execute(_ sql: String) async throws {
+    public func execute(_ sql: String) async throws {
         try await connection.run(sql)
     }
 
     /// The rows of one query, every cell as text (queries cast what they select to text).
-    func texts(_ sql: String) async throws -> [[String?]] {
+    public func texts(_ sql: String) async throws -> [[String?]] {
         try await connection.texts(sql)
     }
 
     /// Runs a script with psql in `schema`, as a user would; throws psql's output on failure.
-    func runScript(_ script: String, schema: String) async throws {
+    public func runScript(_ script: String, schema: String) async throws {
         try await server.psql(script, database: database, searchPath: schema)
     }
 
     /// Relations (with their row-level security), policies, columns, constraints, indexes, triggers, functions,
     /// views, partitions and their bounds, enums and comments of `schema`.
-    func catalog(schema: String) async throws -> Catalog {
+    public func catalog(schema: String) async throws -> Catalog {
         let quoted = SQLSyntax(.postgres).id(schema)
         try await execute("SET search_path TO \(quoted)")
         let ns = "(SELECT oid FROM pg_namespace WHERE nspname = '\(schema)')"
@@ -196,9 +198,4 @@ final class PostgresEngine: Sendable {
         try await execute("SET search_path TO public")
         return lines.sorted()
     }
-}
-
-struct OracleError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

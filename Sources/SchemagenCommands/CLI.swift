@@ -3,19 +3,19 @@ import Foundation
 import SchemagenCore
 
 /// The I/O around the core: reading schema files, printing diagnostics, writing files atomically.
-enum CLI {
+public enum CLI {
     /// Phase timings of this run, printed as `BENCH_PHASES {...}` on stderr when
     /// SCHEMAGEN_PHASES=1 (the benchmark kit reads that line).
     nonisolated(unsafe) static var phases: [(phase: String, seconds: Double)] = []
 
     /// Reads, decodes and validates; prints diagnostics; exits 2 on errors.
-    static func compile(_ path: String) throws -> Schema {
+    public static func compile(_ path: String) throws -> Schema {
         try report(SchemaCompiler.compile(rootPath: path, loader: DiskLoader()))
     }
 
     /// Compiles several schemas at once (side by side); prints every file's diagnostics, in the
     /// order of `paths`, and exits 2 when any has errors.
-    static func compile(_ paths: [String]) throws -> [Schema] {
+    public static func compile(_ paths: [String]) throws -> [Schema] {
         var schemas: [Schema] = []
         var failed = false
         for result in SchemaCompiler.compile(rootPaths: paths, loader: DiskLoader()) {
@@ -38,7 +38,7 @@ enum CLI {
     }
 
     /// The schema path as written in generated headers: the file name only, so output never depends on the machine.
-    static func displayName(_ path: String) -> String {
+    public static func displayName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
@@ -54,7 +54,7 @@ enum CLI {
 
     /// Exits at once after a successful command: freeing a model of thousands
     /// of tables takes longer than building its output, and the OS frees it anyway.
-    static func finish() -> Never {
+    public static func finish() -> Never {
         if ProcessInfo.processInfo.environment["SCHEMAGEN_PHASES"] == "1" {
             let fields = phases.map { "\"\($0.phase)\": \(($0.seconds * 1e6).rounded() / 1e6)" }.joined(separator: ", ")
             printError("BENCH_PHASES {\(fields)}")
@@ -62,12 +62,12 @@ enum CLI {
         exit(0)
     }
 
-    static func printError(_ text: String) {
+    public static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     /// Writes the text's own UTF-8 storage: a DDL script is megabytes, and `Data(text.utf8)` would copy it.
-    static func writeStandardOutput(_ text: String) {
+    public static func writeStandardOutput(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -78,7 +78,7 @@ enum CLI {
     /// Writes through a temporary file in the same folder and a rename, so a
     /// reader never sees half a file; leaves the file alone when its bytes are unchanged.
     /// Fails with one line naming the path and the system's reason (`CLIError`).
-    static func writeIfChanged(_ text: String, to path: String) throws {
+    public static func writeIfChanged(_ text: String, to path: String) throws {
         let data = Data(text.utf8)
         if let current = FileManager.default.contents(atPath: path), current == data { return }
         let folder = (path as NSString).deletingLastPathComponent
@@ -115,9 +115,9 @@ enum CLI {
 }
 
 /// A failure of the command line's own I/O, printed as one line: `error: <description>`, exit 1.
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct CLIError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 
     /// `<action> '<path>': <reason>`, the reason from `errno` unless given.
     static func io(_ action: String, _ path: String, _ code: Int32, because reason: String? = nil) -> CLIError {

@@ -3,9 +3,11 @@ import Foundation
 import SchemagenCore
 
 /// The Swift generator's configuration file, for the commands that render `Generated/`.
-struct SwiftOptions: ParsableArguments {
+public struct SwiftOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: "The Swift generator's configuration (default: schemagen-config.yaml beside the schema, when it exists).")
-    var config: String?
+    public var config: String?
 }
 
 extension CLI {

@@ -1,19 +1,18 @@
 import Foundation
-import SchemagenTestSupport
-import Testing
 
 /// A throwaway project folder in which the built `schemagen` executable runs as a
 /// subprocess, the way a user runs it: files in, exit status, stdout and stderr out.
-final class CommandLineProject {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Shared by the test targets that run the binary (SchemagenCoreTests, SchemagenInspectTests).
+public final class CommandLineProject {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    let folder: URL
+    public let folder: URL
 
-    init(schema: String? = nil) throws {
+    public init(schema: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let schema { try write("schema.yaml", schema) }
@@ -21,23 +20,36 @@ final class CommandLineProject {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// The built executable (see `InvalidCorpusTests.executable`).
-    static var executable: URL? { InvalidCorpusTests.executable }
+    /// The built `schemagen` executable: beside the test bundle, or in .build/debug; nil when it is not built.
+    public static var executable: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("schemagen"),
+            Bundle.main.bundleURL.appendingPathComponent("schemagen"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("schemagen"),
+            Fixtures.repositoryRoot.appendingPathComponent(".build/debug/schemagen"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
 
-    func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+    /// Thrown by `run` when the executable is not built.
+    public struct NotBuilt: Error, CustomStringConvertible {
+        public var description: String { "the schemagen executable is not built; run `swift build`" }
+    }
 
-    func write(_ path: String, _ text: String) throws {
+    public func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+
+    public func write(_ path: String, _ text: String) throws {
         let u = url(path)
         try FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: u, atomically: true, encoding: .utf8)
     }
 
-    func read(_ path: String) -> String? { try? String(contentsOf: url(path), encoding: .utf8) }
+    public func read(_ path: String) -> String? { try? String(contentsOf: url(path), encoding: .utf8) }
 
-    func remove(_ path: String) throws { try FileManager.default.removeItem(at: url(path)) }
+    public func remove(_ path: String) throws { try FileManager.default.removeItem(at: url(path)) }
 
     /// Every file under the folder (relative path → contents), the subprocess's own output files excluded.
-    func snapshot() -> [String: String] {
+    public func snapshot() -> [String: String] {
         var out: [String: String] = [:]
         let base = folder.resolvingSymlinksInPath().path
         guard let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return out }
@@ -51,18 +63,23 @@ final class CommandLineProject {
     }
 
     /// The names of the files of one migration folder, sorted.
-    func migrationFiles(_ dialect: String) -> [String] {
+    public func migrationFiles(_ dialect: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: url("Generated/migrations/\(dialect)").path)) ?? []).sorted()
     }
 
     /// Runs `schemagen arguments...` in the folder. Output goes through files, not pipes,
     /// so nothing blocks however much the child writes.
     @discardableResult
-    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+    public func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
-        let binary = try #require(Self.executable, "the schemagen executable is not built; run `swift build`")
+    public func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        try Self.execute(arguments, in: folder, environment: environment)
+    }
+
+    /// Runs the built `schemagen` in `folder` (the process's environment unless one is given).
+    public static func execute(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws -> Result {
+        guard let binary = executable else { throw NotBuilt() }
         let io = FileManager.default.temporaryDirectory.appendingPathComponent("schemagen-cli-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: io) }
@@ -74,6 +91,7 @@ final class CommandLineProject {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         process.standardOutput = outHandle
         process.standardError = errHandle
         try process.run()
