@@ -104,6 +104,7 @@ public struct SchemaDiff: Sendable {
 
     private mutating func diffTables(_ renames: Renames) {
         let oldTables = Dictionary(old.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let sameTenantSetting = old.effectiveTenantSetting == new.effectiveTenantSetting
         var matchedOld = Set<String>()
         for t in new.tables {
             let oldName = renames.tables[t.name] ?? t.name
@@ -114,8 +115,9 @@ public struct SchemaDiff: Sendable {
             matchedOld.insert(oldName)
             if oldName != t.name { changes.append(.renameTable(from: oldName, to: t.name)) }
             // Most tables of a change are untouched: equal declarations have no change to find, and
-            // comparing them is far cheaper than the dictionaries and sets `diffTable` builds.
-            if o == t { continue }
+            // comparing them is far cheaper than the dictionaries and sets `diffTable` builds. (A tenant
+            // table also depends on the schema's tenant setting.)
+            if o == t && (t.tenant == nil || sameTenantSetting) { continue }
             diffTable(old: o, new: t, columnRenames: renames.columns[t.name] ?? [:], renames: renames)
         }
         for t in old.tables where !matchedOld.contains(t.name) { changes.append(.dropTable(t)) }
