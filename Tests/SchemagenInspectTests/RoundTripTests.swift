@@ -34,6 +34,45 @@ import Testing
         try await Self.roundTripPostgres(DDL.script(for: schema, dialect: .postgres, source: "schema.yaml"), namespace: schema.postgresSchema ?? "public")
     }
 
+    /// The records fixtures: every column type (`char(n)` among them), keys of every shape, and
+    /// tenant tables (their policies read back as `tenant:`), on PostgreSQL; and on SQLite.
+    static let recordsFixtures = ["type_tour", "relations", "tenancy"]
+
+    @Test(arguments: recordsFixtures)
+    func recordsFixtureOnPostgres(_ name: String) async throws {
+        let compiled = Fixtures.compile(Fixtures.folder.appendingPathComponent("records/\(name).yaml"))
+        let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))")
+        try await Self.roundTripPostgres(DDL.script(for: schema, dialect: .postgres, source: name), namespace: schema.postgresSchema ?? "public")
+    }
+
+    /// Tenant policies come back as `tenant:` (not as raw blocks), with the schema's setting.
+    @Test func tenantPoliciesReadBack() async throws {
+        let compiled = Fixtures.compile(Fixtures.folder.appendingPathComponent("records/tenancy.yaml"))
+        let schema = try #require(compiled.schema)
+        try #require(schema.tables.contains { $0.tenant != nil })
+        try await PostgresEngine.withFresh("inspect_tenancy", count: 1) { engines in
+            try await engines[0].runScript(DDL.script(for: schema, dialect: .postgres, source: "tenancy"), schema: "public")
+            let inspected = try await engines[0].inspect(namespace: schema.postgresSchema ?? "public").schema
+            #expect(inspected.rawSQL.isEmpty, "kept raw: \(inspected.rawSQL.map(\.name))")
+            #expect(inspected.tenantSetting == schema.tenantSetting)
+            for t in schema.tables {
+                #expect(inspected.table(named: t.name)?.tenant == t.tenant, "table \(t.name)")
+            }
+            let tour = Fixtures.compile(Fixtures.folder.appendingPathComponent("records/type_tour.yaml"))
+            let tourSchema = try #require(tour.schema)
+            try await engines[0].runScript("CREATE SCHEMA tour;\n" + DDL.script(for: tourSchema, dialect: .postgres, source: "type_tour"), schema: "tour")
+            let columns = try await engines[0].inspect(namespace: "tour").schema.tables.flatMap(\.columns)
+            #expect(columns.first { $0.name == "country" }?.type == .char(length: 2))
+        }
+    }
+
+    @Test(arguments: recordsFixtures)
+    func recordsFixtureOnSQLite(_ name: String) throws {
+        let compiled = Fixtures.compile(Fixtures.folder.appendingPathComponent("records/\(name).yaml"))
+        let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))")
+        try Self.roundTripSQLite(DDL.script(for: schema, dialect: .sqlite, source: name))
+    }
+
     // MARK: The round trips
 
     /// Returns the first inspection (its warnings say what was kept as raw SQL).

@@ -125,6 +125,7 @@ struct PostgresInspector {
         default: break
         }
         if let n = Self.parameter(formatted, prefix: "character varying(") { return .string(length: n) }
+        if let n = Self.parameter(formatted, prefix: "character(") { return .char(length: n) }
         if formatted.hasPrefix("numeric("), formatted.hasSuffix(")") {
             let parts = formatted.dropFirst("numeric(".count).dropLast().split(separator: ",").compactMap { Int($0) }
             if parts.count == 2 { return .decimal(precision: parts[0], scale: parts[1]) }
