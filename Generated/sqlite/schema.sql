@@ -182,7 +182,6 @@ CREATE INDEX idx_projects_owner_id_status ON projects (owner_id, status);
 CREATE INDEX idx_projects_project_type ON projects (project_type);
 CREATE INDEX idx_active_projects ON projects (status) WHERE archived_at IS NULL;
 CREATE INDEX idx_projects_created_at ON projects (created_at DESC);
--- PostgreSQL-only: index idx_projects_settings uses gin; not created on SQLite.
 CREATE INDEX idx_projects_active_interface ON projects (active_interface_id);
 CREATE INDEX idx_projects_interface_status ON projects (interface_status);
 CREATE VIRTUAL TABLE projects_fts USING fts5("name", "description", content='projects', content_rowid='rowid');
@@ -260,8 +259,6 @@ CREATE TABLE project_contexts (
     CONSTRAINT fk_project_contexts_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
 );
 CREATE INDEX idx_project_contexts_updated_at ON project_contexts (updated_at);
--- PostgreSQL-only: index idx_project_contexts_codebase uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_project_contexts_environment_vars uses gin; not created on SQLite.
 CREATE TRIGGER trg_project_contexts_updated_at AFTER UPDATE ON project_contexts FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
     UPDATE project_contexts SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
 END;
@@ -290,9 +287,6 @@ CREATE TABLE project_templates (
 CREATE INDEX idx_project_templates_category ON project_templates (category);
 CREATE INDEX idx_project_templates_complexity ON project_templates (complexity);
 CREATE INDEX idx_project_templates_created_at ON project_templates (created_at);
--- PostgreSQL-only: index idx_project_templates_files uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_project_templates_tech_stack uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_project_templates_tags uses gin; not created on SQLite.
 CREATE VIRTUAL TABLE project_templates_fts USING fts5("name", "description", content='project_templates', content_rowid='rowid');
 CREATE TRIGGER project_templates_fts_ai AFTER INSERT ON project_templates BEGIN
     INSERT INTO project_templates_fts (rowid, name, description) VALUES (new.rowid, new.name, new.description);
@@ -494,8 +488,6 @@ CREATE INDEX idx_tasks_parent_task_id ON tasks (parent_task_id);
 CREATE INDEX idx_tasks_workflow_id ON tasks (workflow_id);
 CREATE INDEX idx_active_tasks ON tasks (status, priority) WHERE deleted_at IS NULL;
 CREATE INDEX idx_tasks_assigned_agent_status ON tasks (assigned_agent, status) WHERE assigned_agent IS NOT NULL;
--- PostgreSQL-only: index idx_tasks_metadata_gin uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_tasks_requirements uses gin; not created on SQLite.
 CREATE INDEX idx_tasks_expr ON tasks ((lower(title)));
 CREATE VIRTUAL TABLE tasks_fts USING fts5("title", "description", content='tasks', content_rowid='rowid');
 CREATE TRIGGER tasks_fts_ai AFTER INSERT ON tasks BEGIN
@@ -636,7 +628,6 @@ CREATE TABLE pull_requests (
 );
 CREATE INDEX idx_pull_requests_project_id_status ON pull_requests (project_id, status);
 CREATE INDEX idx_pull_requests_task_id ON pull_requests (task_id);
--- PostgreSQL-only: index idx_pull_requests_validation_results uses gin; not created on SQLite.
 CREATE VIRTUAL TABLE pull_requests_fts USING fts5("title", "body", content='pull_requests', content_rowid='rowid');
 CREATE TRIGGER pull_requests_fts_ai AFTER INSERT ON pull_requests BEGIN
     INSERT INTO pull_requests_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
@@ -679,8 +670,6 @@ CREATE INDEX idx_modifications_project_id_status ON modifications (project_id, s
 CREATE INDEX idx_modifications_requested_by ON modifications (requested_by);
 CREATE INDEX idx_modifications_status ON modifications (status);
 CREATE INDEX idx_modifications_requested_at ON modifications (requested_at);
--- PostgreSQL-only: index idx_modifications_impact_analysis uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_modifications_test_results uses gin; not created on SQLite.
 
 -- Audit trail of workflow operations (workflow system); entity ids are polymorphic.
 CREATE TABLE audit_log (
@@ -893,7 +882,6 @@ CREATE TABLE prompt_templates (
     CONSTRAINT fk_prompt_templates_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE,
     CONSTRAINT fk_prompt_templates_created_by FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE
 );
--- PostgreSQL-only: index idx_prompts_variables_gin uses gin; not created on SQLite.
 CREATE INDEX idx_prompt_templates_category ON prompt_templates (category);
 CREATE INDEX idx_prompt_templates_name ON prompt_templates (name) WHERE is_active;
 CREATE INDEX idx_prompt_templates_organization_id ON prompt_templates (organization_id);
@@ -1060,7 +1048,6 @@ CREATE INDEX idx_analysis_repo_branch_commit ON analysis_runs (repository_id, br
 CREATE INDEX idx_analysis_runs_project_id_analysis_type_created_at ON analysis_runs (project_id, analysis_type, created_at DESC);
 CREATE INDEX idx_analysis_runs_codebase_id ON analysis_runs (codebase_id);
 CREATE INDEX idx_analysis_runs_status ON analysis_runs (status);
--- PostgreSQL-only: index idx_analysis_runs_results uses gin; not created on SQLite.
 CREATE VIRTUAL TABLE analysis_runs_fts USING fts5("summary", content='analysis_runs', content_rowid='rowid');
 CREATE TRIGGER analysis_runs_fts_ai AFTER INSERT ON analysis_runs BEGIN
     INSERT INTO analysis_runs_fts (rowid, summary) VALUES (new.rowid, new.summary);
@@ -1349,7 +1336,6 @@ CREATE TABLE events (
     CONSTRAINT fk_events_project_id FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE SET NULL
 );
 CREATE INDEX idx_events_source_type_occurred ON events (source, type, occurred_at);
--- PostgreSQL-only: index idx_events_data_gin uses gin; not created on SQLite.
 CREATE INDEX idx_events_unprocessed ON events (occurred_at) WHERE NOT processed;
 CREATE INDEX idx_events_project_id_occurred_at ON events (project_id, occurred_at);
 CREATE INDEX idx_events_source_external_id ON events (source, external_id);
@@ -1401,7 +1387,6 @@ CREATE TABLE event_subscriptions (
 CREATE INDEX idx_event_subscriptions_source ON event_subscriptions (source) WHERE is_active;
 CREATE INDEX idx_event_subscriptions_organization_id ON event_subscriptions (organization_id);
 CREATE INDEX idx_event_subscriptions_user_id ON event_subscriptions (user_id);
--- PostgreSQL-only: index idx_event_subscriptions_event_types uses gin; not created on SQLite.
 CREATE TRIGGER trg_event_subscriptions_updated_at AFTER UPDATE ON event_subscriptions FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
     UPDATE event_subscriptions SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
 END;
@@ -1428,7 +1413,6 @@ CREATE TABLE learning_models (
 );
 CREATE INDEX idx_learning_models_active ON learning_models (model_type) WHERE status = 'active';
 CREATE INDEX idx_learning_models_organization_id ON learning_models (organization_id);
--- PostgreSQL-only: index idx_learning_models_performance_metrics uses gin; not created on SQLite.
 CREATE TRIGGER trg_learning_models_updated_at AFTER UPDATE ON learning_models FOR EACH ROW WHEN new.updated_at IS old.updated_at BEGIN
     UPDATE learning_models SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;
 END;
@@ -1503,7 +1487,6 @@ CREATE INDEX idx_knowledge_items_source_type_source_id ON knowledge_items (sourc
 CREATE INDEX idx_knowledge_items_knowledge_type ON knowledge_items (knowledge_type);
 CREATE INDEX idx_knowledge_items_confidence ON knowledge_items (confidence);
 CREATE INDEX idx_knowledge_items_type_confidence ON knowledge_items (knowledge_type, confidence DESC);
--- PostgreSQL-only: index idx_knowledge_items_tags uses gin; not created on SQLite.
 CREATE VIRTUAL TABLE knowledge_items_fts USING fts5("title", "content", content='knowledge_items', content_rowid='rowid');
 CREATE TRIGGER knowledge_items_fts_ai AFTER INSERT ON knowledge_items BEGIN
     INSERT INTO knowledge_items_fts (rowid, title, content) VALUES (new.rowid, new.title, new.content);

@@ -85,6 +85,7 @@ public struct SchemaYAMLWriter: Sendable {
         if let partition = table.partition { writePartition(partition) }
         if table.strict { line(2, "strict: true") }
         if let tenant = table.tenant { line(2, "tenant: \(Self.scalar(tenant))") }
+        if let targets = table.targets { line(2, "targets: \(Self.flowList(targets.map(\.rawValue)))") }
     }
 
     private mutating func writePartition(_ partition: Partition) {
@@ -169,7 +170,7 @@ public struct SchemaYAMLWriter: Sendable {
             return nil
         }
         let derived = index.name == Naming.index(table: owner, parts: index.parts)
-        if derived, expressions.isEmpty, !index.unique, index.predicate == nil, index.method == nil, index.include.isEmpty {
+        if derived, expressions.isEmpty, !index.unique, index.predicate == nil, index.method == nil, index.include.isEmpty, index.targets == nil {
             return flowList(columns)
         }
         var keys: [String] = []
@@ -180,6 +181,7 @@ public struct SchemaYAMLWriter: Sendable {
         if let predicate = index.predicate { keys.append("where: \(scalar(predicate))") }
         if let method = index.method { keys.append("using: \(method.rawValue)") }
         if !index.include.isEmpty { keys.append("include: \(flowList(index.include))") }
+        if let targets = index.targets { keys.append("targets: \(flowList(targets.map(\.rawValue)))") }
         return "{ \(keys.joined(separator: ", ")) }"
     }
 
@@ -194,6 +196,7 @@ public struct SchemaYAMLWriter: Sendable {
             if let postgres = view.sql.postgres { block(2, "postgres", postgres) }
         }
         if view.materialized { line(2, "materialized: true") }
+        if let targets = view.targets { line(2, "targets: \(Self.flowList(targets.map(\.rawValue)))") }
         if !view.indexes.isEmpty {
             line(2, "indexes:")
             for index in view.indexes { line(3, "- \(Self.index(index, owner: view.name))") }

@@ -130,9 +130,9 @@ public struct SQLitePlanner {
         var s: [Statement] = []
         for c in index.changes(of: pair.new.name) {
             switch c {
-            case let .dropIndex(_, i) where !i.isSQLiteSkipped: s.append(.dropIndex(i.name))
+            case let .dropIndex(_, i): s.append(.dropIndex(i.name))
             case let .renameIndex(_, from, _):
-                if let i = pair.old.indexes.first(where: { $0.name == from }), !i.isSQLiteSkipped { s.append(.dropIndex(from)) }
+                s.append(.dropIndex(from))
             default: break
             }
         }
@@ -305,7 +305,3 @@ public struct SQLitePlanner {
     }
 }
 
-extension Index {
-    /// Indexes SQLite cannot build (GIN and friends) are not in the SQLite DDL.
-    var isSQLiteSkipped: Bool { method != nil && method != .btree }
-}

@@ -60,15 +60,18 @@ public struct Schema: Codable, Sendable, Equatable {
     public func enumType(named name: String) -> EnumType? { enums.first { $0.name == name } }
 
     /// The schema as one dialect has it: without the tables, views and indexes whose `targets`
-    /// leave the dialect out, and with every `targets` cleared, so that giving an object targets
-    /// is no change at all for a dialect that keeps it. The DDL and the planners see only this.
+    /// leave the dialect out, nor, on SQLite, the indexes of a PostgreSQL-only method (`gin`, ...),
+    /// and with every `targets` cleared, so that giving an object targets is no change at all for a
+    /// dialect that keeps it (nor for SQLite, marking a `gin` index PostgreSQL-only). The DDL and
+    /// the planners see only this.
     public func projected(for dialect: Dialect) -> Schema {
-        let restricted = tables.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil } }
-            || views.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil } }
-        guard restricted else { return self }
         func keeps(_ targets: [Dialect]?) -> Bool { targets?.contains(dialect) ?? true }
+        func keeps(_ index: Index) -> Bool { keeps(index.targets) && !(dialect == .sqlite && index.isPostgresOnly) }
+        let restricted = tables.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil || !keeps($0) } }
+            || views.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil || !keeps($0) } }
+        guard restricted else { return self }
         func project(_ indexes: [Index]) -> [Index] {
-            indexes.filter { keeps($0.targets) }.map { var i = $0; i.targets = nil; return i }
+            indexes.filter(keeps).map { var i = $0; i.targets = nil; return i }
         }
         var out = self
         out.tables = tables.filter { keeps($0.targets) }.map { t in

@@ -213,6 +213,9 @@ public struct Index: Codable, Sendable, Equatable {
     /// The dialects the index exists in, when not every dialect of its table; nil for all.
     public var targets: [Dialect]?
 
+    /// An index method only PostgreSQL has (`gin`, `gist`, ...): SQLite never has the index.
+    public var isPostgresOnly: Bool { method != nil && method != .btree }
+
     public init(name: String, parts: [IndexPart], unique: Bool = false, predicate: String? = nil,
                 method: IndexMethod? = nil, include: [String] = []) {
         self.name = name

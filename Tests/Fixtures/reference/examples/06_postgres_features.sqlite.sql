@@ -15,11 +15,6 @@ CREATE TABLE devices (
     CONSTRAINT pk_devices PRIMARY KEY (id),
     CONSTRAINT uq_devices_serial_number UNIQUE (serial_number)
 );
--- PostgreSQL-only: index idx_devices_attributes uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_devices_tags uses gin; not created on SQLite.
--- PostgreSQL-only: index idx_devices_active_during uses gist; not created on SQLite.
--- PostgreSQL-only: index idx_devices_name uses hash; not created on SQLite.
--- PostgreSQL-only: index idx_devices_registered_at uses brin; not created on SQLite.
 CREATE INDEX idx_devices_name_covering ON devices (name);
 CREATE VIRTUAL TABLE devices_fts USING fts5("name", content='devices', content_rowid='rowid');
 CREATE TRIGGER devices_fts_ai AFTER INSERT ON devices BEGIN
@@ -44,7 +39,6 @@ CREATE TABLE readings (
     CONSTRAINT pk_readings PRIMARY KEY (device_id, taken_at),
     CONSTRAINT fk_readings_device_id FOREIGN KEY (device_id) REFERENCES devices (id) ON DELETE CASCADE
 );
--- PostgreSQL-only: index idx_readings_taken_brin uses brin; not created on SQLite.
 CREATE INDEX idx_readings_severity ON readings (severity);
 CREATE TRIGGER trg_readings_received_at AFTER UPDATE ON readings FOR EACH ROW WHEN new.received_at IS old.received_at BEGIN
     UPDATE readings SET received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE rowid = new.rowid;

@@ -8,7 +8,6 @@ CREATE TABLE metrics (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     payload TEXT NOT NULL CHECK (payload IS NULL OR json_valid(payload))
 );
--- PostgreSQL-only: index idx_metrics_payload uses gin; not created on SQLite.
 
 PRAGMA foreign_key_check;
 COMMIT;
