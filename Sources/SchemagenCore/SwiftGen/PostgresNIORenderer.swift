@@ -14,6 +14,9 @@
 ///   forms and cast (`$4::task_status[]`); they are read by a binary array reader.
 struct PostgresNIORenderer {
     let schema: Schema
+    /// Made once: building one reads the whole schema (its tenant tables' views), and the encoders
+    /// need one per field.
+    let ddl: PostgresDDL
     let names: SwiftNames
     let plans: [TablePlan]
     let configuration: SwiftConfiguration
@@ -264,7 +267,6 @@ struct PostgresNIORenderer {
 
     /// A template of the bound expression, `VALUE` standing for the value, and the cast.
     private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (String, String?) {
-        let ddl = PostgresDDL(schema: schema)
         switch kind {
         case .bool, .int16, .int32, .int64, .float, .double, .decimal, .string, .uuid, .bytes, .date, .json:
             return ("VALUE", nil)

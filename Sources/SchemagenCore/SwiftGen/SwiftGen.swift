@@ -29,7 +29,7 @@ public enum SwiftGen {
         let records = RecordsRenderer(schema: schema, names: names, planner: planner, plans: plans, configuration: configuration, source: source)
         let grdb = GRDBRenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source,
                                 migrations: migrations[.sqlite] ?? [])
-        let postgres = PostgresNIORenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source,
+        let postgres = PostgresNIORenderer(schema: schema, ddl: PostgresDDL(schema: schema), names: names, plans: plans, configuration: configuration, source: source,
                                            migrations: migrations[.postgres] ?? [])
         let contents = [records.records(), records.enums(), grdb.render(), postgres.render()]
         let files = zip(fileNames, contents).map { GeneratedFile(path: folder + "/" + $0.0, contents: $0.1) }
