@@ -9,7 +9,8 @@ import Testing
 /// Databases nobody here generated, from `../shared/samples/` (read there, never copied into the
 /// repository): apply, inspect, regenerate with `sql`, apply to a second database, compare. What the
 /// format cannot express survives as raw SQL, named in a warning.
-@Suite struct SampleDatabaseTests {
+@Suite(.enabled(if: InspectFixtures.samplesPresent, "../shared/samples (or SCHEMAGEN_SAMPLES) holds no sample databases in this checkout"))
+struct SampleDatabaseTests {
     /// Northwind: quoted names with spaces, many views.
     @Test func northwindOnSQLite() throws {
         guard let script = InspectFixtures.sample("northwind.sqlite.sql") else {

@@ -21,11 +21,15 @@ enum InspectFixtures {
         return schema
     }
 
-    /// `../shared/samples/<name>` beside the repository, or nil when that folder is absent.
+    /// A sample database script, from `SCHEMAGEN_SAMPLES` (a folder) or `../shared/samples`; nil when absent.
     static func sample(_ name: String) -> String? {
-        let url = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/\(name)")
-        return try? String(contentsOf: url, encoding: .utf8)
+        let folder = ProcessInfo.processInfo.environment["SCHEMAGEN_SAMPLES"].map { URL(fileURLWithPath: $0) }
+            ?? Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
+        return try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
+
+    /// Whether both sample scripts are there: a checkout without `../shared` reports the tests as skipped.
+    static var samplesPresent: Bool { sample("northwind.sqlite.sql") != nil && sample("pagila.postgres.sql") != nil }
 }
 
 /// A SQLite file in a folder of its own, removed with the value.
