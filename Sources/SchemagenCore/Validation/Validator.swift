@@ -81,11 +81,13 @@ public final class Validator {
         (outer ?? schema.targets).filter { targets?.contains($0) ?? true }
     }
 
-    /// An object's `targets` name only dialects its container has (the schema, or an index's table).
+    /// An object's `targets` name only dialects its container has: the schema (`owner` nil), or the
+    /// table or view of an index.
     private func checkTargets(_ targets: [Dialect]?, within outer: [Dialect], _ what: @autoclosure () -> String,
-                              container: String, at location: @autoclosure () -> SourceLocation?) {
+                              owner: String? = nil, at location: @autoclosure () -> SourceLocation?) {
         for d in targets ?? [] where !outer.contains(d) {
-            diagnostics.error("'targets' of \(what()) names \(d.rawValue), which \(container) does not target; drop it, or add it to the \(container == "the schema" ? "top-level" : "table's") 'targets'", at: location())
+            let container = owner ?? "the schema", fix = owner.map { "the 'targets' of \($0)" } ?? "the top-level 'targets'"
+            diagnostics.error("'targets' of \(what()) names \(d.rawValue), which \(container) does not target; drop it, or add it to \(fix)", at: location())
         }
     }
 
@@ -141,7 +143,7 @@ public final class Validator {
         let name = table.name
         let what = LazyText { "table '\(name)'" }
         checkIdentifier(name, "table", at: sourceMap.table(name))
-        checkTargets(table.targets, within: schema.targets, "\(what)", container: "the schema", at: sourceMap.table(name, "targets"))
+        checkTargets(table.targets, within: schema.targets, "\(what)", at: sourceMap.table(name, "targets"))
         let tableDialects = dialects(table.targets)
         var columnIndex: [String: Int] = [:]
         columnIndex.reserveCapacity(table.columns.count)
@@ -312,7 +314,7 @@ public final class Validator {
     /// What an index of an owner (a table or a materialized view) in `ownerDialects` does on each of them.
     private func checkIndexForTargets(_ index: Index, owner: @autoclosure () -> String, ownerDialects: [Dialect],
                                       at location: @autoclosure () -> SourceLocation?) {
-        checkTargets(index.targets, within: ownerDialects, "index '\(index.name)' of \(owner())", container: owner(), at: location())
+        checkTargets(index.targets, within: ownerDialects, "index '\(index.name)' of \(owner())", owner: owner(), at: location())
         let onSQLite = dialects(index.targets, within: ownerDialects).contains(.sqlite)
         if let method = index.method, method != .btree, onSQLite {
             noteUnsupported("\(method.rawValue) index", "index '\(index.name)' of \(owner())", at: location())
@@ -729,7 +731,7 @@ public final class Validator {
         for view in schema.views {
             let what = LazyText { "view '\(view.name)'" }
             checkIdentifier(view.name, "view", at: sourceMap.view(view.name))
-            checkTargets(view.targets, within: schema.targets, "\(what)", container: "the schema", at: sourceMap.view(view.name, "targets"))
+            checkTargets(view.targets, within: schema.targets, "\(what)", at: sourceMap.view(view.name, "targets"))
             let viewDialects = dialects(view.targets)
             for dialect in viewDialects where view.sql.text(for: dialect) == nil {
                 diagnostics.error("\(what) has no SQL for \(dialect.rawValue), which is a target; add '\(dialect.rawValue):', or one 'sql:' for every dialect", at: sourceMap.view(view.name))
@@ -738,7 +740,7 @@ public final class Validator {
                 diagnostics.error("\(what) has indexes but is not materialized; only materialized views can be indexed (add 'materialized: true')", at: sourceMap.view(view.name, "indexes"))
             }
             for (i, index) in view.indexes.enumerated() {
-                checkTargets(index.targets, within: viewDialects, "index '\(index.name)' of \(what)", container: "\(what)", at: sourceMap.view(view.name, "indexes", String(i)))
+                checkTargets(index.targets, within: viewDialects, "index '\(index.name)' of \(what)", owner: "\(what)", at: sourceMap.view(view.name, "indexes", String(i)))
             }
             if view.materialized && viewDialects.contains(.sqlite) { noteUnsupported("materialized view", "\(what)", at: sourceMap.view(view.name, "materialized")) }
             var deps = Set<String>()
