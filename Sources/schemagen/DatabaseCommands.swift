@@ -52,10 +52,7 @@ struct DatabaseCheck: ParsableCommand {
         do { schema = try CLI.compile(project.schema) } catch { throw ExitCode(2) }
         let drift = try DatabaseArgument.wait { try await Inspector.drift(of: location, from: schema) }
         if drift.isEmpty { return }
-        var out = "\(location.display) differs from \(CLI.displayName(project.schema)):\n"
-        for line in drift.differences { out += "- \(line)\n" }
-        out += "\n" + drift.reconcileSQL
-        CLI.writeStandardOutput(out)
+        CLI.writeStandardOutput(drift.report(database: location.display, schema: CLI.displayName(project.schema)))
         throw ExitCode(1)
     }
 }

@@ -9,11 +9,19 @@ public struct Drift: Sendable {
 
     public var isEmpty: Bool { differences.isEmpty }
 
+    /// What `check --database` prints: a heading naming both sides, a line per difference, the SQL.
+    public func report(database: String, schema: String) -> String {
+        var out = "\(database) differs from \(schema):\n"
+        for line in differences { out += "- \(line)\n" }
+        return out + "\n" + reconcileSQL
+    }
+
     public static func compare(live: Schema, wanted: Schema, dialect: Dialect) -> Drift {
         let diff = SchemaDiff(old: live, new: wanted)
         let differences = describe(diff.changes)
         guard !differences.isEmpty else { return Drift(differences: [], reconcileSQL: "") }
-        let plan = Migrator.plan(from: live, to: wanted, dialect: dialect)
+        // The planner's plan of the same diff: the changes are not computed a second time.
+        let plan = Migrator.plan(diff, dialect, .init())
         return Drift(differences: differences, reconcileSQL: plan.script(title: "schemagen check --database: the SQL that brings the database to the schema (\(dialect.displayName))"))
     }
 
