@@ -13,10 +13,7 @@ import Testing
 struct SampleDatabaseTests {
     /// Northwind: quoted names with spaces, many views.
     @Test func northwindOnSQLite() throws {
-        guard let script = InspectFixtures.sample("northwind.sqlite.sql") else {
-            Issue.record("../shared/samples/northwind.sqlite.sql is absent; skipped")
-            return
-        }
+        let script = try #require(InspectFixtures.sample("northwind.sqlite.sql"))
         let first = try SQLiteFile.with(script)
         let inspection = try first.inspect()
         let yaml = SchemaYAMLWriter.render(inspection.schema)
@@ -30,10 +27,7 @@ struct SampleDatabaseTests {
 
     /// Pagila: partitions, domains, triggers, functions, a materialized view, tsvector columns.
     @Test func pagilaOnPostgres() async throws {
-        guard let script = InspectFixtures.sample("pagila.postgres.sql") else {
-            Issue.record("../shared/samples/pagila.postgres.sql is absent; skipped")
-            return
-        }
+        let script = try #require(InspectFixtures.sample("pagila.postgres.sql"))
         try await PostgresEngine.withFresh("pagila", count: 2) { try await Self.pagilaRoundTrip(script, $0[0], $0[1]) }
     }
 
