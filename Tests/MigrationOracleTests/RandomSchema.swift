@@ -60,6 +60,8 @@ struct GenSchema {
         var targets: String?
         /// The tenant column (`tenant:`).
         var tenant: String?
+        /// The search's language, when not the default (english).
+        var searchLanguage: String?
 
         func exists(in dialect: Dialect) -> Bool { targets.map { $0 == dialect.rawValue } ?? true }
 
@@ -177,7 +179,10 @@ struct GenSchema {
                 y += "      - { \(parts.joined(separator: ", ")) }\n"
             }
         }
-        if let s = t.search { y += "    search: [\(s.joined(separator: ", "))]\n" }
+        if let s = t.search {
+            let columns = "[\(s.joined(separator: ", "))]"
+            y += t.searchLanguage.map { "    search: { columns: \(columns), language: \($0) }\n" } ?? "    search: \(columns)\n"
+        }
         if let parts = t.partitions {
             y += "    partition:\n      by: \(t.partitionBy)\n      columns: [id]\n      partitions:\n"
             for p in parts { y += "        \(p.name): \(p.bound)\n" }
@@ -252,7 +257,12 @@ struct SchemaGenerator {
             }
             if idType == "int" && rng.chance(0.15) { partition(&t, index: i) }
             addIndexOrConstraint(&t)
-            if rng.chance(0.3), let c = t.columns.first(where: { $0.type == "text" || $0.type == "string(40)" }) { t.search = [c.name] }
+            // Full-text search over one or two text columns, sometimes in another language.
+            let texts = t.columns.filter { $0.type == "text" || $0.type == "string(40)" }.map(\.name)
+            if rng.chance(0.3), !texts.isEmpty {
+                t.search = Array(texts.prefix(rng.int(1 ... 2)))
+                if rng.chance(0.3) { t.searchLanguage = "simple" }
+            }
             if rng.chance(0.2) { t.comment = "table \(i)" }
             s.tables.append(t)
         }
@@ -351,6 +361,9 @@ struct SchemaGenerator {
             case (false, let d?, 0): index.columns.append(d.name + " NULLS FIRST")
             case (false, _, 1): index.using = "hash"
             case (false, let d?, 2): index.include = [d.name]
+            // A unique index: every row holds its own value (not a column an edit added with its default);
+            // a partitioned table's would have to hold the partition key.
+            case (false, _, 3) where t.partitions == nil && !c.name.hasPrefix("n"): index.unique = true
             default: break
             }
             t.indexes.append(index)
@@ -485,9 +498,14 @@ struct SchemaGenerator {
                     && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { Self.mentions($0.expression, c.name) }
                     && !s.views.contains { $0.reads(c.name) }
             }
-            guard let c = changeable.first(where: { col in pairs.contains { $0.0 == col.type } }),
+            // A tenant column is never made char(n): tenancy takes uuid, text, string(n) and integers.
+            let tenant = t.tenant
+            func change(_ c: GenSchema.Column) -> String? {
+                pairs.first { $0.0 == c.type && !($0.1 == "char(8)" && c.name == tenant) }?.1
+            }
+            guard let c = changeable.first(where: { change($0) != nil }),
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
-            t.columns[i].type = pairs.first { $0.0 == c.type }!.1
+            t.columns[i].type = change(c)!
         case .makeNullable:
             guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
             t.columns[i].nullable = true
@@ -571,6 +589,7 @@ struct SchemaGenerator {
         case .dropSearch:
             guard t.search != nil else { return false }
             t.search = nil
+            t.searchLanguage = nil
         case .toggleAutoUpdate:
             if let i = t.columns.firstIndex(where: { $0.autoUpdate }) {
                 t.columns[i].autoUpdate = false
