@@ -147,6 +147,8 @@ port = $pg_port
 fsync = off
 full_page_writes = off
 synchronous_commit = off
+# The tests run in parallel, each with a few connections of its own.
+max_connections = 300
 EOF
 
 if ! as_pg "$pg_bindir/pg_ctl" -D "$pg_data" -l "$pg_tmp/postgres.log" -w -t 60 start >/dev/null; then
@@ -191,7 +193,14 @@ if [ -n "${SCHEMAGEN_SWIFT_BUILD_FLAGS:-}" ]; then
 fi
 
 swift build ${swift_flags[@]+"${swift_flags[@]}"}
-swift test ${swift_flags[@]+"${swift_flags[@]}"} "$@"
+if ! swift test ${swift_flags[@]+"${swift_flags[@]}"} "$@"; then
+    # What the server refused is in its log (the client's PSQLError hides it): the fatal
+    # errors, and the last errors, so a failure on CI can be read from its output.
+    echo "test.sh: swift test failed; the server's FATAL lines and last ERROR lines:" >&2
+    grep -E "FATAL|PANIC" "$pg_tmp/postgres.log" | tail -n 20 >&2 || true
+    grep -E "ERROR" "$pg_tmp/postgres.log" | tail -n 20 >&2 || true
+    exit 1
+fi
 
 if [ -f schema.yaml ]; then
     bin_path="$(swift build ${swift_flags[@]+"${swift_flags[@]}"} --show-bin-path)"

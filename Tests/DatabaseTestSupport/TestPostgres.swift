@@ -41,7 +41,9 @@ public struct TestPostgres: Sendable {
     private static let ids = Counter()
 
     public func connect(database: String) async throws -> PostgresConnection {
-        let configuration = PostgresConnection.Configuration(unixSocketPath: socket, username: user, password: nil, database: database)
+        var configuration = PostgresConnection.Configuration(unixSocketPath: socket, username: user, password: nil, database: database)
+        // The whole suite starts at once on two cores: PostgresNIO's 10 s default is too short there.
+        configuration.options.connectTimeout = .seconds(60)
         return try await PostgresConnection.connect(configuration: configuration, id: Self.ids.next(), logger: Self.logger)
     }
 

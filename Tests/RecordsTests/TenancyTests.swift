@@ -55,7 +55,8 @@ enum TenancyFiles {
     static func withSeededDatabase(_ body: (TestPostgres, String) async throws -> Void) async throws {
         let server = try TestPostgres.fromEnvironment()
         let ddl = try TenancyFiles.ddl(.postgres)
-        try await server.withFreshDatabase(prefix: "schemagen_tenancy_") { admin, name in
+        // PSQLError's description hides the server's message: an unexpected one is rethrown with it.
+        do { try await server.withFreshDatabase(prefix: "schemagen_tenancy_") { admin, name in
             try await server.psql(ddl, database: name)
             try await admin.run("SET search_path TO \"Shop Data\"")
             for statement in TenancyFiles.seed { try await admin.run(statement) }
@@ -67,6 +68,8 @@ enum TenancyFiles {
                 let rows = try await admin.texts("SELECT org_id::text, count(*)::text FROM \(table) GROUP BY org_id ORDER BY org_id")
                 #expect(rows == [[TenancyFiles.a.uuidString.lowercased(), "1"], [TenancyFiles.b.uuidString.lowercased(), "1"]], "\(table)")
             }
+        } } catch let error as PSQLError {
+            throw TestPostgresError(String(reflecting: error))
         }
     }
 
@@ -87,39 +90,47 @@ enum TenancyFiles {
     @Test func aTenantSeesAndWritesOnlyItsOwnRows() async throws {
         try await Self.withSeededDatabase { app, database in
             let c = try await app.connect(database: database)
-            defer { Task { try? await c.close() } }
-            try await c.run("SET search_path TO \"Shop Data\"")
-            let (a, b) = (TenancyFiles.a.uuidString, TenancyFiles.b.uuidString)
-            // Without the setting, nothing of a tenant table; the shared table as usual.
-            for table in TenancyFiles.tenantTables {
-                #expect(try await Self.run("SELECT count(*)::text FROM \(table)", as: nil, on: c) == [["0"]], "\(table)")
+            do { try await Self.checkIsolation(on: c) } catch {
+                try? await c.close()
+                throw error
             }
-            #expect(try await Self.run("SELECT code FROM currencies", as: nil, on: c) == [["EUR"]])
-            // A view over a tenant table, owned by the superuser, reads as its reader.
-            #expect(try await Self.run("SELECT count(*)::text FROM order_totals", as: nil, on: c) == [["0"]])
-            #expect(try await Self.run("SELECT customer_id::text FROM order_totals", as: TenancyFiles.a, on: c) == [["1"]])
-            await #expect(throws: PSQLError.self) {
-                _ = try await Self.run("INSERT INTO customers (id, org_id, name) VALUES (9, '\(a)', 'no tenant')", as: nil, on: c)
-            }
-            // As tenant A: its rows only, through joins from parent to child too.
-            #expect(try await Self.run("SELECT id::text FROM customers", as: TenancyFiles.a, on: c) == [["1"]])
-            #expect(try await Self.run("SELECT id::text FROM orders", as: TenancyFiles.a, on: c) == [["10"]])
-            #expect(try await Self.run("SELECT l.id::text FROM customers cu JOIN orders o ON o.customer_id = cu.id JOIN order_lines l ON l.order_id = o.id", as: TenancyFiles.a, on: c) == [["100"]])
-            // Writing a row of B, or moving a row of A to B, fails; B's rows cannot be reached.
-            for statement in ["INSERT INTO customers (id, org_id, name) VALUES (3, '\(b)', 'planted')",
-                              "INSERT INTO order_lines (id, org_id, order_id, item) VALUES (300, '\(b)', 10, 'planted')",
-                              "UPDATE orders SET org_id = '\(b)' WHERE id = 10"] {
-                await #expect(throws: PSQLError.self, "\(statement)") { _ = try await Self.run(statement, as: TenancyFiles.a, on: c) }
-            }
-            #expect(try await Self.run("UPDATE customers SET name = 'taken' WHERE id = 2 RETURNING id", as: TenancyFiles.a, on: c).isEmpty)
-            for table in TenancyFiles.tenantTables.reversed() {
-                #expect(try await Self.run("DELETE FROM \(table) WHERE org_id = '\(b)' RETURNING id", as: TenancyFiles.a, on: c).isEmpty, "\(table)")
-            }
-            // A writes its own rows; the setting ended with the transaction.
-            #expect(try await Self.run("INSERT INTO customers (id, org_id, name) VALUES (5, '\(a)', 'new') RETURNING id::text", as: TenancyFiles.a, on: c) == [["5"]])
-            #expect(try await Self.run("DELETE FROM customers WHERE id = 5 RETURNING id::text", as: TenancyFiles.a, on: c) == [["5"]])
-            #expect(try await Self.run("SELECT count(*)::text FROM customers", as: nil, on: c) == [["0"]])
+            try await c.close()
         }
+    }
+
+    /// The checks of `aTenantSeesAndWritesOnlyItsOwnRows`, on the application role's connection.
+    static func checkIsolation(on c: PostgresConnection) async throws {
+        try await c.run("SET search_path TO \"Shop Data\"")
+        let (a, b) = (TenancyFiles.a.uuidString, TenancyFiles.b.uuidString)
+        // Without the setting, nothing of a tenant table; the shared table as usual.
+        for table in TenancyFiles.tenantTables {
+            #expect(try await Self.run("SELECT count(*)::text FROM \(table)", as: nil, on: c) == [["0"]], "\(table)")
+        }
+        #expect(try await Self.run("SELECT code FROM currencies", as: nil, on: c) == [["EUR"]])
+        // A view over a tenant table, owned by the superuser, reads as its reader.
+        #expect(try await Self.run("SELECT count(*)::text FROM order_totals", as: nil, on: c) == [["0"]])
+        #expect(try await Self.run("SELECT customer_id::text FROM order_totals", as: TenancyFiles.a, on: c) == [["1"]])
+        await #expect(throws: PSQLError.self) {
+            _ = try await Self.run("INSERT INTO customers (id, org_id, name) VALUES (9, '\(a)', 'no tenant')", as: nil, on: c)
+        }
+        // As tenant A: its rows only, through joins from parent to child too.
+        #expect(try await Self.run("SELECT id::text FROM customers", as: TenancyFiles.a, on: c) == [["1"]])
+        #expect(try await Self.run("SELECT id::text FROM orders", as: TenancyFiles.a, on: c) == [["10"]])
+        #expect(try await Self.run("SELECT l.id::text FROM customers cu JOIN orders o ON o.customer_id = cu.id JOIN order_lines l ON l.order_id = o.id", as: TenancyFiles.a, on: c) == [["100"]])
+        // Writing a row of B, or moving a row of A to B, fails; B's rows cannot be reached.
+        for statement in ["INSERT INTO customers (id, org_id, name) VALUES (3, '\(b)', 'planted')",
+                          "INSERT INTO order_lines (id, org_id, order_id, item) VALUES (300, '\(b)', 10, 'planted')",
+                          "UPDATE orders SET org_id = '\(b)' WHERE id = 10"] {
+            await #expect(throws: PSQLError.self, "\(statement)") { _ = try await Self.run(statement, as: TenancyFiles.a, on: c) }
+        }
+        #expect(try await Self.run("UPDATE customers SET name = 'taken' WHERE id = 2 RETURNING id", as: TenancyFiles.a, on: c).isEmpty)
+        for table in TenancyFiles.tenantTables.reversed() {
+            #expect(try await Self.run("DELETE FROM \(table) WHERE org_id = '\(b)' RETURNING id", as: TenancyFiles.a, on: c).isEmpty, "\(table)")
+        }
+        // A writes its own rows; the setting ended with the transaction.
+        #expect(try await Self.run("INSERT INTO customers (id, org_id, name) VALUES (5, '\(a)', 'new') RETURNING id::text", as: TenancyFiles.a, on: c) == [["5"]])
+        #expect(try await Self.run("DELETE FROM customers WHERE id = 5 RETURNING id::text", as: TenancyFiles.a, on: c) == [["5"]])
+        #expect(try await Self.run("SELECT count(*)::text FROM customers", as: nil, on: c) == [["0"]])
     }
 
     @Test func theGeneratedHelperRunsAsATenantAndLeavesThePooledConnectionClean() async throws {
