@@ -215,4 +215,12 @@ fi
 if [ "${SCHEMAGEN_SKIP_EXAMPLE:-}" != 1 ]; then
     swift build --package-path Examples/TodoApp --build-tests ${swift_flags[@]+"${swift_flags[@]}"}
     swift test --package-path Examples/TodoApp --skip-build ${swift_flags[@]+"${swift_flags[@]}"}
+    # The server example as a user runs it: a new database, migrated on the first start, not on the second.
+    "$psql_bin" -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE kanban_example'
+    example_bin="$(swift build --package-path Examples/TodoApp ${swift_flags[@]+"${swift_flags[@]}"} --show-bin-path)"
+    first="$(PGDATABASE=kanban_example "$example_bin/kanban-server")"
+    second="$(PGDATABASE=kanban_example "$example_bin/kanban-server")"
+    printf '%s\n' "$first" "$second"
+    grep -qx 'migrations applied: 0001_init' <<<"$first" && grep -qx 'migrations applied: none' <<<"$second" ||
+        die "kanban-server did not migrate once (output above)"
 fi
