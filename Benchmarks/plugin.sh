@@ -69,11 +69,34 @@ work="$root/Benchmarks/.build-bench/plugin"
 with="$work/with" without="$work/without"
 line="schemagen: Swift records"
 
+# The example's SQLite model alone (TodoModel and its tests; the server model would bring PostgresNIO).
 copy() {
-    mkdir -p "$1"
-    rm -rf "$1/Sources" "$1/Tests"
-    cp -R "$root/Examples/TodoApp/Sources" "$root/Examples/TodoApp/Tests" "$1/"
-    sed "s|path: \"../..\"|path: \"$root\"|" "$root/Examples/TodoApp/Package.swift" >"$1/Package.swift.new"
+    mkdir -p "$1/Sources" "$1/Tests"
+    rm -rf "$1/Sources/TodoModel" "$1/Tests/TodoModelTests"
+    cp -R "$root/Examples/TodoApp/Sources/TodoModel" "$1/Sources/"
+    cp -R "$root/Examples/TodoApp/Tests/TodoModelTests" "$1/Tests/"
+    cat >"$1/Package.swift.new" <<MANIFEST
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TodoApp",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "schemagen", path: "$root"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "TodoModel",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["migrations"],
+            plugins: [.plugin(name: "SchemagenBuildPlugin", package: "schemagen")]
+        ),
+        .testTarget(name: "TodoModelTests", dependencies: ["TodoModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    ]
+)
+MANIFEST
     # Only a changed manifest is rewritten: a rewrite costs the next build a manifest reload.
     cmp -s "$1/Package.swift.new" "$1/Package.swift" 2>/dev/null && rm "$1/Package.swift.new" || mv "$1/Package.swift.new" "$1/Package.swift"
 }
@@ -94,7 +117,7 @@ mkdir -p "$work"
 copy "$with"
 copy "$without"
 # Without the plugin: the same package, its target compiling the files the plugin generates.
-sed -i '/plugins: \[.plugin(name: "SchemagenBuildPlugin"/d; s|name: "TodoModel",|name: "TodoModel"|' "$without/Package.swift"
+sed -i '/plugins: \[.plugin(name: "SchemagenBuildPlugin"/d; s|exclude: \["migrations"\],|exclude: ["migrations"]|' "$without/Package.swift"
 rm -f "$without/Sources/TodoModel/"*.yaml
 
 echo "first builds (cold when the work folder is new): with plugin $(build "$with") s" >&2
