@@ -62,6 +62,12 @@ struct GenSchema {
         var tenant: String?
         /// The search's language, when not the default (english).
         var searchLanguage: String?
+        /// The primary key when it is not `id` alone (`KeyGenerator`): a table-level key of these
+        /// columns, or none at all when empty.
+        var primaryKey: [String]?
+
+        /// Whether the column is in the primary key.
+        func inPrimaryKey(_ c: Column) -> Bool { primaryKey.map { $0.contains(c.name) } ?? (c.name == "id") }
 
         func exists(in dialect: Dialect) -> Bool { targets.map { $0 == dialect.rawValue } ?? true }
 
@@ -143,7 +149,7 @@ struct GenSchema {
         y += "    columns:\n"
         for c in t.columns {
             var parts = GenSchema.customTypes[c.type].map { [$0] + (c.nullable ? ["nullable: true"] : []) } ?? ["type: \"\(c.type)\(c.nullable ? "?" : "")\""]
-            if c.name == "id" { parts.append("primary_key: true") }
+            if c.name == "id" && t.primaryKey == nil { parts.append("primary_key: true") }
             if let d = c.defaultYAML { parts.append("default: \(d)") }
             if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
             if c.cascadesUpdates { parts.append("on_update: cascade") }
@@ -153,6 +159,7 @@ struct GenSchema {
             if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: \(!c.virtual) }") }
             y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
         }
+        if let key = t.primaryKey, !key.isEmpty { y += "    primary_key: [\(key.joined(separator: ", "))]\n" }
         if !t.foreignKeys.isEmpty {
             y += "    foreign_keys:\n"
             for fk in t.foreignKeys {
@@ -424,7 +431,7 @@ struct SchemaGenerator {
     /// not the tenant column unless `tenant` (a rename may take it: the policy follows).
     func freeColumns(_ t: GenSchema.Table, _ s: GenSchema, tenant: Bool = false) -> [GenSchema.Column] {
         t.columns.filter { c in
-            c.name != "id" && (tenant || c.name != t.tenant) && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
+            c.name != "id" && !t.inPrimaryKey(c) && (tenant || c.name != t.tenant) && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
                 && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                 && !t.indexes.contains { $0.readColumns.contains(c.name) }
                 && !t.uniques.contains { $0.contains(c.name) }
@@ -493,7 +500,7 @@ struct SchemaGenerator {
                 : [("text", "string(40)"), ("bigint", "int"), ("string(40)", "char(8)")]
             // Indexed and searched columns too: their indexes must survive the type change.
             let changeable = t.columns.filter { c in
-                c.name != "id" && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
+                c.name != "id" && !t.inPrimaryKey(c) && !t.inForeignKey(c) && !c.autoUpdate && c.generated == nil
                     && !t.columns.contains { $0.generated?.hasPrefix(c.name + " ") == true }
                     && !t.uniques.contains { $0.contains(c.name) } && !t.checks.contains { Self.mentions($0.expression, c.name) }
                     && !s.views.contains { $0.reads(c.name) }
@@ -507,7 +514,7 @@ struct SchemaGenerator {
                   let i = t.columns.firstIndex(where: { $0.name == c.name }) else { return false }
             t.columns[i].type = change(c)!
         case .makeNullable:
-            guard let i = t.columns.firstIndex(where: { $0.name != "id" && !$0.nullable && !$0.autoUpdate }) else { return false }
+            guard let i = t.columns.firstIndex(where: { $0.name != "id" && !t.inPrimaryKey($0) && !$0.nullable && !$0.autoUpdate }) else { return false }
             t.columns[i].nullable = true
         case .makeNotNullWithDefault:
             guard let i = t.columns.firstIndex(where: { c in c.nullable && !t.inForeignKey(c) && c.generated == nil && !t.uniques.contains { $0.contains(c.name) } && !t.indexes.contains { $0.unique } }),
@@ -541,7 +548,8 @@ struct SchemaGenerator {
         case .addForeignKey:
             guard ti > 0, !t.columns.contains(where: { $0.name == "parent_id" }) else { return false }
             let parent = s.tables[rng.int(0 ... ti - 1)]
-            guard parent.targets == nil || parent.targets == t.targets else { return false }
+            // A single-column reference names the parent's primary key: `id` alone.
+            guard parent.targets == nil || parent.targets == t.targets, parent.primaryKey == nil else { return false }
             let type = Self.referencingType(parent.columns[0].type)
             t.columns.append(.init(name: "parent_id", type: type, nullable: true, references: (parent.name, "cascade")))
         case .dropForeignKey:

@@ -54,8 +54,11 @@ public struct PostgresPlanner {
             plan.add([.dropTrigger(Naming.autoUpdateTrigger(table: t.table, column: t.column), table: t.table),
                       .dropFunction(Naming.autoUpdateFunction(table: t.table, column: t.column))])
         }
-        dropConstraintsAndIndexes(&plan)
+        dropForeignKeys(&plan)
+        // Dropped tables before the keys they reference: a dropped table's foreign key may depend
+        // on a primary or unique key that goes away too.
         dropTables(&plan, triggers)
+        dropConstraintsAndIndexes(&plan)
         renameTables(&plan)
         renameColumnsConstraintsAndIndexes(&plan)
         for c in changes {
@@ -133,11 +136,16 @@ public struct PostgresPlanner {
         }
     }
 
-    /// Constraints and indexes that go away (under the table's old name: renames come later), foreign keys first.
-    func dropConstraintsAndIndexes(_ plan: inout MigrationPlan) {
+    /// Foreign keys that go away (under the table's old name: renames come later), before the
+    /// tables and keys they reference.
+    func dropForeignKeys(_ plan: inout MigrationPlan) {
         for c in changes {
             if case let .dropForeignKey(t, fk) = c { plan.add(.dropConstraint(table: index.oldName(t), name: fk.name), hazards(c)) }
         }
+    }
+
+    /// The other constraints and indexes that go away (under the table's old name).
+    func dropConstraintsAndIndexes(_ plan: inout MigrationPlan) {
         for c in changes {
             switch c {
             case let .dropUnique(t, u): plan.add(.dropConstraint(table: index.oldName(t), name: u.name), hazards(c))
@@ -224,7 +232,9 @@ public struct PostgresPlanner {
     func createTables(_ plan: inout MigrationPlan) -> [(String, ForeignKey)] {
         let new = diff.new
         var deferred: [(String, ForeignKey)] = []
-        var made = Set(new.tables.map(\.name)).subtracting(index.created)
+        // Existing tables whose key a foreign key can reference already; not one that gains its key
+        // in this migration (that comes after the tables, in addConstraints).
+        var made = Set(new.tables.map(\.name)).subtracting(index.created).subtracting(tablesGainingKeys())
         for i in DependencyOrder(new).tables where index.created.contains(new.tables[i].name) {
             let t = new.tables[i]
             let later = t.foreignKeys.filter { $0.referencedTable != t.name && !made.contains($0.referencedTable) }
@@ -233,6 +243,18 @@ public struct PostgresPlanner {
             made.insert(t.name)
         }
         return deferred
+    }
+
+    /// Existing tables that get a new primary or unique key.
+    func tablesGainingKeys() -> Set<String> {
+        var out = Set<String>()
+        for c in changes {
+            switch c {
+            case .setPrimaryKey(let t, _, _?), .addUnique(let t, _): out.insert(t)
+            default: break
+            }
+        }
+        return out
     }
 
     func createTable(_ t: Table, omitting: Set<String>) -> [Statement] {
