@@ -519,7 +519,8 @@ struct SchemaGenerator {
             t.columns[i].nullable = false
             t.columns[i].defaultYAML = d
         case .changeDefault:
-            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) && $0.generated == nil }) else { return false }
+            // Not a foreign key column: one added by this pair would fill its rows with a key no parent has.
+            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) && $0.generated == nil && !t.inForeignKey($0) }) else { return false }
             t.columns[i].defaultYAML = t.columns[i].type == "text" ? "'y'" : "11"
         case .dropDefault:
             guard let i = t.columns.firstIndex(where: { $0.defaultYAML != nil && $0.nullable }) else { return false }
