@@ -263,6 +263,33 @@ import Testing
         SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_CHECK, "INSERT INTO line_items (quantity, unit_cents, ok) VALUES (1, 1, 5)", in: queue)
     }
 
+    /// A decimal in a STRICT table is REAL: the text the GRDB records write (`Decimal.description`)
+    /// becomes a number, so a numeric CHECK accepts 12.34, ORDER BY sorts by value, and text that
+    /// is not a number is refused. (As TEXT, `'12.34' < 100000000000` is false: text sorts above numbers.)
+    @Test func decimalInStrictTableIsNumeric() throws {
+        let schema = try Schemas.inline("""
+            schemagen: 1
+            tables:
+              prices:
+                strict: true
+                columns:
+                  id:     { type: int, primary_key: true }
+                  amount: { type: "decimal(14,2)", check: "amount < 100000000000" }
+            """)
+        #expect(Schemas.ddl(schema, .sqlite).contains("amount REAL NOT NULL,"))
+        let queue = try SQLiteEngine.open(schema)
+        try queue.write { db in
+            for (id, amount) in [(1, "12.34"), (2, "9.5"), (3, "100"), (4, "-3"), (5, "0.07")] {
+                try db.execute(sql: "INSERT INTO prices (id, amount) VALUES (?, ?)", arguments: [id, amount])
+            }
+        }
+        #expect(try SQLiteEngine.strings("SELECT CAST(id AS TEXT) FROM prices ORDER BY amount", in: queue) == ["4", "5", "2", "1", "3"])
+        #expect(try SQLiteEngine.strings("SELECT DISTINCT typeof(amount) FROM prices", in: queue) == ["real"])
+        #expect(try SQLiteEngine.int("SELECT count(*) FROM prices WHERE amount > 10", in: queue) == 2)
+        SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_CHECK, "INSERT INTO prices (id, amount) VALUES (6, '100000000000.5')", in: queue)
+        SQLiteEngine.expectViolation(.SQLITE_CONSTRAINT_DATATYPE, "INSERT INTO prices (id, amount) VALUES (7, 'lots')", in: queue)
+    }
+
     // MARK: 05 views
 
     @Test func viewsReturnRows() throws {

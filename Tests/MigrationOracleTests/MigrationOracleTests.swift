@@ -122,11 +122,36 @@ struct OracleCase {
 
     // MARK: Rows
 
-    /// Enum values that exist on both sides (rows must survive the change).
+    /// Enum values that exist on both sides, under their old label if renamed (rows must survive the change).
     func enumValues(_ name: String) -> [String] {
         let a = old.enums.first { $0.name == name }?.values ?? []
         let b = new.enums.first { $0.name == name }?.values ?? a
-        return a.filter(b.contains)
+        let renamed = valueRenames(name)
+        return a.filter { b.contains($0) || renamed[$0] != nil }
+    }
+
+    /// The renamed values of an enum that the new schema lists, old label → new label.
+    func valueRenames(_ name: String) -> [String: String] {
+        guard let e = new.enums.first(where: { $0.name == name }), old.enums.contains(where: { $0.name == name }) else { return [:] }
+        var out: [String: String] = [:]
+        for (to, from) in e.renamedFrom where e.values.contains(to) { out[from] = to }
+        return out
+    }
+
+    /// The renamed values a column of this type holds (of its enum, or of its array's).
+    func valueRenames(ofType type: String) -> [String: String] {
+        valueRenames(type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type)
+    }
+
+    /// A value's text as the up migration leaves it: each renamed label replaced where it stands as
+    /// a whole word (alone, in a SQLite JSON array `["a"]`, in a PostgreSQL array `{a}`, and in the
+    /// engines' descriptions of the value).
+    static func renamed(_ text: String?, _ renames: [String: String]) -> String? {
+        guard var text, !renames.isEmpty else { return text }
+        for (from, to) in renames {
+            text = text.replacingOccurrences(of: "(?<![A-Za-z0-9_])\(from)(?![A-Za-z0-9_])", with: to, options: .regularExpression)
+        }
+        return text
     }
 
     /// INSERT statements for three rows per table of the old schema, parents first.
@@ -199,15 +224,15 @@ struct OracleCase {
 
     /// For each table of the old schema that survives: its new name, and the old → new column names
     /// whose values must be kept (cells filled from NULL by a new NOT NULL default are exempt).
-    func survivors(_ dialect: Dialect) -> [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool)])] {
-        var out: [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool)])] = []
+    func survivors(_ dialect: Dialect) -> [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool, renames: [String: String])])] {
+        var out: [(old: GenSchema.Table, newName: String, columns: [(old: String, new: String, filled: Bool, renames: [String: String])])] = []
         for t in old.tables where t.exists(in: dialect) {
             guard let n = new.tables.first(where: { $0.name == t.name || $0.renamedFrom == t.name }),
                   n.name == t.name || n.renamedFrom == t.name else { continue }
-            var columns: [(old: String, new: String, filled: Bool)] = []
+            var columns: [(old: String, new: String, filled: Bool, renames: [String: String])] = []
             for c in t.columns {
                 guard let nc = n.columns.first(where: { $0.name == c.name || $0.renamedFrom == c.name }) else { continue }
-                columns.append((c.name, nc.name, c.nullable && !nc.nullable))
+                columns.append((c.name, nc.name, c.nullable && !nc.nullable, valueRenames(ofType: c.type)))
             }
             // A generated column reading a filled column is computed from the filled value.
             let filled = Set(columns.filter(\.filled).map(\.new))
@@ -238,7 +263,7 @@ struct OracleCase {
         try compare(try migrated.catalog(), try fresh.catalog(), "after up", up)
         for (i, s) in survivors.enumerated() {
             let after = try migrated.rows("SELECT \(s.columns.map { "CAST(\($0.new) AS TEXT)" }.joined(separator: ", ")) FROM \(s.newName) ORDER BY id")
-            try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up)
+            try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up, renames: s.columns.map(\.renames))
         }
         do { try migrated.run(down) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
         try compare(try migrated.catalog(), oldCatalog, "after down", down)
@@ -291,7 +316,7 @@ struct OracleCase {
         try compare(try await engine.catalog(schema: m), try await engine.catalog(schema: f), "after up", up)
         for (i, s) in survivors.enumerated() {
             let after = try await engine.texts("SELECT \(s.columns.map { "\($0.new)::text" }.joined(separator: ", ")) FROM \(sql.id(m)).\(s.newName) ORDER BY id")
-            try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up)
+            try compareRows(before[i], after, s.columns.map(\.filled), "\(s.old.name) after up", up, renames: s.columns.map(\.renames))
         }
         do { try await engine.runScript(down, schema: start) } catch { throw OracleError("the down migration failed: \(error)\n\(down)\n\(context)") }
         try compare(try await engine.catalog(schema: m), oldCatalog, "after down", down)
@@ -314,12 +339,14 @@ struct OracleCase {
         throw OracleError("catalog differs \(when):\n  expected but missing:\n    \(missing.joined(separator: "\n    "))\n  present but not expected:\n    \(extra.joined(separator: "\n    "))\nscript:\n\(script)\n\(context)")
     }
 
-    func compareRows(_ before: [[String?]], _ after: [[String?]], _ filled: [Bool], _ what: String, _ script: String) throws {
+    /// `renames`: per column, the enum labels the up migration renames (the values read after it hold the new ones).
+    func compareRows(_ before: [[String?]], _ after: [[String?]], _ filled: [Bool], _ what: String, _ script: String,
+                     renames: [[String: String]]? = nil) throws {
         guard before.count == after.count else {
             throw OracleError("\(what): \(before.count) rows before, \(after.count) after\nscript:\n\(script)\n\(context)")
         }
         for (b, a) in zip(before, after) {
-            for (i, (x, y)) in zip(b, a).enumerated() where x != y {
+            for (i, (x, y)) in zip(b, a).enumerated() where Self.renamed(x, renames?[i] ?? [:]) != y {
                 if filled[i] && x == nil { continue }
                 throw OracleError("\(what): a value changed from \(x ?? "NULL") to \(y ?? "NULL") (column #\(i))\nscript:\n\(script)\n\(context)")
             }

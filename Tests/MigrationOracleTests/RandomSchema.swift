@@ -97,7 +97,8 @@ struct GenSchema {
     /// The last table is declared in an included file (`module.yaml`), as split projects do.
     var includesLastTable = false
 
-    var enums: [(name: String, values: [String])] = []
+    /// Enums, each with its renamed values (new label → old label).
+    var enums: [(name: String, values: [String], renamedFrom: [String: String])] = []
     var tables: [Table] = []
     var views: [View] = []
     var raw: [(name: String, up: String, down: String)] = []
@@ -131,7 +132,10 @@ struct GenSchema {
         }
         if !enums.isEmpty {
             y += "enums:\n"
-            for e in enums { y += "  \(e.name): [\(e.values.joined(separator: ", "))]\n" }
+            for e in enums {
+                let values = e.values.map { v in e.renamedFrom[v].map { "{ name: \(v), renamed_from: \($0) }" } ?? v }
+                y += "  \(e.name): [\(values.joined(separator: ", "))]\n"
+            }
         }
         y += "tables:\n"
         for t in splits ? Array(tables.dropLast()) : tables { render(t, into: &y) }
@@ -238,7 +242,7 @@ struct SchemaGenerator {
         if rng.chance(0.2) { s.name = "Oracle" }
         s.includesLastTable = rng.chance(0.2)
         for i in 0 ..< rng.int(0 ... 2) {
-            s.enums.append(("mood\(i)", ["calm", "busy", "away", "gone"].prefix(rng.int(2 ... 4)).map { $0 }))
+            s.enums.append(("mood\(i)", ["calm", "busy", "away", "gone"].prefix(rng.int(2 ... 4)).map { $0 }, [:]))
         }
         for i in 0 ..< rng.int(2 ... 4) {
             var t = GenSchema.Table(name: "t\(i)", columns: [])
@@ -409,7 +413,7 @@ struct SchemaGenerator {
         case addColumnEnd, addColumnMiddle, dropColumn, renameColumn, renameTable, widenType, narrowType,
              makeNullable, makeNotNullWithDefault, changeDefault, dropDefault, addIndex, dropIndex, changeIndex,
              addUnique, dropUnique, addCheck, dropCheck, addForeignKey, dropForeignKey, changeOnDelete,
-             addEnumValue, removeEnumValue, addTable, dropTable, addView, dropView, changeView,
+             addEnumValue, removeEnumValue, renameEnumValue, addTable, dropTable, addView, dropView, changeView,
              addSearch, dropSearch, toggleAutoUpdate, changeComment, addRawSQL, dropRawSQL, toggleStrict,
              addGenerated, widenGeneratedSource, addPartition, removePartition, renameView, toggleExtension,
              changeIndexTargets
@@ -522,7 +526,8 @@ struct SchemaGenerator {
             t.columns[i].nullable = false
             t.columns[i].defaultYAML = d
         case .changeDefault:
-            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) && $0.generated == nil }) else { return false }
+            // Not a foreign key column: one added by this pair would fill its rows with a key no parent has.
+            guard let i = t.columns.firstIndex(where: { ["int", "bigint", "smallint", "text"].contains($0.type) && $0.generated == nil && !t.inForeignKey($0) }) else { return false }
             t.columns[i].defaultYAML = t.columns[i].type == "text" ? "'y'" : "11"
         case .dropDefault:
             guard let i = t.columns.firstIndex(where: { $0.defaultYAML != nil && $0.nullable }) else { return false }
@@ -575,6 +580,20 @@ struct SchemaGenerator {
             let used = s.tables.contains { $0.columns.contains { $0.type == e.name && $0.defaultYAML == removed } }
             guard !used else { return false }
             s.enums[0].values.removeLast()
+        case .renameEnumValue:
+            // A value of the old schema, once per pair; the defaults that name it follow.
+            guard let ei = s.enums.indices.randomElement(using: &rng),
+                  let vi = s.enums[ei].values.indices.filter({ i in !s.enums[ei].values[i].hasSuffix("_r") && !s.enums[ei].values[i].hasPrefix("new") }).randomElement(using: &rng) else { return false }
+            let e = s.enums[ei].name, old = s.enums[ei].values[vi], new = old + "_r"
+            s.enums[ei].values[vi] = new
+            s.enums[ei].renamedFrom[new] = old
+            for j in s.tables.indices {
+                for k in s.tables[j].columns.indices where s.tables[j].columns[k].type == e && s.tables[j].columns[k].defaultYAML == old {
+                    s.tables[j].columns[k].defaultYAML = new
+                }
+            }
+            // `t` is written back over its table: it follows too.
+            for k in t.columns.indices where t.columns[k].type == e && t.columns[k].defaultYAML == old { t.columns[k].defaultYAML = new }
         case .addTable:
             let name = "t\(s.tables.count + 10 + rng.int(0 ... 50))"
             guard s.table(name) == nil else { return false }

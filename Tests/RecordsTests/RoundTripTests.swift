@@ -40,8 +40,19 @@ struct Subject: Sendable {
                        postgres: DDL.script(for: schema, dialect: .postgres, source: "type_tour.yaml"))
     }
 
+    /// The type tour with every table STRICT on SQLite (a decimal is REAL there, not NUMERIC).
+    static let strictTypeTourResult: Result<Subject, Error> = Result {
+        let compiled = Fixtures.compile(TypeTourFiles.schema)
+        guard var schema = compiled.schema else { throw SampleError("type_tour.yaml does not compile") }
+        for i in schema.tables.indices { schema.tables[i].strict = true }
+        return Subject(name: "type_tour.yaml, STRICT", schema: schema, types: TypeTourFiles.types,
+                       sqlite: DDL.script(for: schema, dialect: .sqlite, source: "type_tour.yaml"),
+                       postgres: DDL.script(for: schema, dialect: .postgres, source: "type_tour.yaml"))
+    }
+
     static func repository() throws -> Subject { try repositoryResult.get() }
     static func typeTour() throws -> Subject { try typeTourResult.get() }
+    static func strictTypeTour() throws -> Subject { try strictTypeTourResult.get() }
 
     func records<R: RoundTripRecord>(_ type: R.Type) throws -> [R] {
         try (rows[R.tableName] ?? []).map { try SampleValues.decode(R.self, $0) }
@@ -213,6 +224,17 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
             #expect((row["locals"] as String?)?.hasPrefix(#"["9999-12-31 23:59:59.999","0001-01-01 00:00:00.000""#) == true)
             #expect((row["days"] as String?)?.hasPrefix(#"["9999-12-31","0001-01-01""#) == true)
             #expect((row["epochs"] as String?)?.hasPrefix("[253402300799,-62135596800") == true)
+        }
+    }
+
+    /// The same through STRICT tables: every value comes back, decimals stored as numbers.
+    @Test func everyColumnTypeRoundTripsThroughGRDBInStrictTables() throws {
+        let subject = try Subject.strictTypeTour()
+        #expect(subject.sqlite.contains(") STRICT;"))
+        let queue = try subject.sqliteRoundTrip()
+        try queue.read { db in
+            let types = try String.fetchAll(db, sql: #"SELECT DISTINCT typeof(money) FROM "values" UNION SELECT DISTINCT typeof(number) FROM "values""#)
+            #expect(types == ["real"])
         }
     }
 

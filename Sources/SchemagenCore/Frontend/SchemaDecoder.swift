@@ -172,18 +172,54 @@ struct SchemaDecoder {
             return
         }
         var seen = Set<String>()
+        var renames: [(value: String, from: YAMLNode)] = []
         for item in list(valuesNode, what: "the values of \(what)") {
-            guard let label = string(item, what: "a value of \(what)") else { continue }
+            guard let (label, from) = decodeEnumValue(item, what: what) else { continue }
             if !seen.insert(label).inserted {
                 diagnostics.error("\(what) lists the value '\(label)' twice", at: item.location)
                 continue
             }
             result.values.append(label)
+            if let from { renames.append((label, from)) }
         }
         if result.values.isEmpty && valuesNode.kind == .sequence {
             diagnostics.error("\(what) has no values", at: valuesNode.location)
         }
+        result.valueRenames = checkedValueRenames(renames, values: seen, what: what)
         schema.enums.append(result)
+    }
+
+    /// One value of an enum: a label, or `{ name: label, renamed_from: old }`; the label, and the
+    /// node of `renamed_from` when there is one.
+    private mutating func decodeEnumValue(_ item: YAMLNode, what: LazyText) -> (String, YAMLNode?)? {
+        guard item.kind == .mapping else { return string(item, what: "a value of \(what)").map { ($0, nil) } }
+        checkKeys(item, allowed: ["name", "renamed_from"], what: "in a value of \(what)")
+        guard let name = item["name"] else {
+            diagnostics.error("a value of \(what) written as a mapping needs 'name' (the label), e.g. { name: done, renamed_from: finished }", at: item.location)
+            return nil
+        }
+        guard let label = string(name, what: "the name of a value of \(what)") else { return nil }
+        return (label, item["renamed_from"])
+    }
+
+    /// The `renamed_from` of an enum's values, new label → old label: each names a value that is no
+    /// longer listed, and no two name the same one (a rename is what the old value became).
+    private mutating func checkedValueRenames(_ renames: [(value: String, from: YAMLNode)], values: Set<String>,
+                                              what: LazyText) -> [String: String]? {
+        var out: [String: String] = [:]
+        var renamedTo: [String: String] = [:] // old label → the value renamed from it
+        for (value, node) in renames {
+            guard let from = string(node, what: "'renamed_from' of value '\(value)' of \(what)") else { continue }
+            if values.contains(from) {
+                diagnostics.error("'renamed_from' of value '\(value)' of \(what) names '\(from)', which is a value of the current enum", at: node.location)
+            } else if let first = renamedTo[from] {
+                diagnostics.error("'renamed_from' of value '\(value)' of \(what) names '\(from)', which value '\(first)' is renamed from already", at: node.location)
+            } else {
+                renamedTo[from] = value
+                out[value] = from
+            }
+        }
+        return out.isEmpty ? nil : out
     }
 
     // MARK: Tables

@@ -71,6 +71,7 @@ public struct Drift: Sendable {
         case .dropEnum, .dropTable, .dropColumn, .dropUnique, .dropCheck, .dropForeignKey, .dropIndex, .dropView, .removeRawSQL:
             return "\(key) is in the database but not in the schema"
         case .addEnumValues(let old, _), .replaceEnum(let old, _): return "enum '\(old.name)' has other values than the schema"
+        case let .renameEnumValue(e, from, to): return "value '\(from)' of enum '\(e)' is named '\(to)' in the schema"
         case .setEnumComment(let e): return "the comment of enum '\(e.name)' differs from the schema"
         case let .renameTable(from, to): return "table '\(from)' is named '\(to)' in the schema"
         case let .renameColumn(t, from, to): return "column '\(t).\(from)' is named '\(to)' in the schema"

@@ -155,6 +155,7 @@ enum Hazards {
             let removed = o.values.filter { !n.values.contains($0) }
             if removed.isEmpty { return [Hazard(.MF, "reorders the values of enum \(n.name): the type is replaced")] }
             return [Hazard(.DS, "drops value\(removed.count == 1 ? "" : "s") \(removed.joined(separator: ", ")) of enum \(n.name): rows holding \(removed.count == 1 ? "it" : "them") make the migration fail")]
+        case let .renameEnumValue(e, from, to): return [Hazard(.BC, "renames value \(from) of enum \(e) to \(to): code using the old value breaks")]
         case .dropEnum(let e): return [Hazard(.BC, "drops enum type \(e.name)")]
         case .dropExtension(let e): return [Hazard(.BC, "drops extension \(e); fails while objects still use it")]
         case .addUnique(let t, let u): return [Hazard(.MF, "adds unique constraint \(u.name) on \(t): fails if existing rows repeat (\(u.columns.joined(separator: ", ")))")]

@@ -64,6 +64,7 @@ public struct PostgresPlanner {
         for c in changes {
             if case let .dropColumn(t, column) = c { plan.add(.dropColumn(table: t, column: column.name), hazards(c)) }
         }
+        renameEnumValues(&plan)
         createEnums(&plan)
         let deferred = createTables(&plan)
         addAndAlterColumns(&plan)
@@ -110,12 +111,18 @@ public struct PostgresPlanner {
         return out
     }
 
-    /// New enum values, before the transaction, each after the value before it (which exists by then).
+    /// New enum values, before the transaction, each after the value before it (which exists by then,
+    /// under its old label if the transaction renames it).
     func addEnumValues(_ plan: inout MigrationPlan) {
         for c in changes {
             guard case let .addEnumValues(o, n) = c else { continue }
+            let renamed = Dictionary(changes.compactMap { c -> (String, String)? in
+                if case let .renameEnumValue(e, from, to) = c, e == n.name { return (to, from) }
+                return nil
+            }, uniquingKeysWith: { a, _ in a })
+            let label = { (value: String) in renamed[value] ?? value }
             for (i, value) in n.values.enumerated() where !o.values.contains(value) {
-                let position: EnumValuePosition? = i > 0 ? .after(n.values[i - 1]) : o.values.first.map { .before($0) }
+                let position: EnumValuePosition? = i > 0 ? .after(label(n.values[i - 1])) : o.values.first.map { .before(label($0)) }
                 plan.before.append(Step([.addEnumValue(type: n.name, value: value, position: position)],
                                         hazards: [Hazard(.TX, "adds value \(value) to enum \(n.name) outside the transaction")], transactional: false))
             }
@@ -215,6 +222,14 @@ public struct PostgresPlanner {
     }
 
     // MARK: What is new
+
+    /// Renamed enum values, in the transaction, before anything writes or converts to the new labels.
+    /// PostgreSQL keeps a value's rows, defaults and checks through the rename.
+    func renameEnumValues(_ plan: inout MigrationPlan) {
+        for c in changes {
+            if case let .renameEnumValue(e, from, to) = c { plan.add(.renameEnumValue(type: e, from: from, to: to), hazards(c)) }
+        }
+    }
 
     /// New enum types, and replaced ones swapped in (rows must hold kept values).
     func createEnums(_ plan: inout MigrationPlan) {

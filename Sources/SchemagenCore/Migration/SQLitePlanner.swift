@@ -22,12 +22,29 @@ public struct SQLitePlanner {
     let index: DiffIndex
     let ddl: SQLiteDDL
     let oldDDL: SQLiteDDL
+    /// Enum name → its renamed values, in the diff's order.
+    let valueRenames: [String: [EnumValueRename]]
 
     public init(diff: SchemaDiff) {
         self.diff = diff
         index = DiffIndex(diff)
         ddl = SQLiteDDL(schema: diff.new)
         oldDDL = SQLiteDDL(schema: diff.old)
+        var renames: [String: [EnumValueRename]] = [:]
+        for c in diff.changes {
+            if case let .renameEnumValue(e, from, to) = c { renames[e, default: []].append(EnumValueRename(from: from, to: to)) }
+        }
+        valueRenames = renames
+    }
+
+    /// The renamed values a kept column's rows hold: of its enum, or of the enum of its array.
+    func renamedValues(_ column: Column, in pair: Pair) -> (renames: [EnumValueRename], array: Bool)? {
+        guard !valueRenames.isEmpty, pair.columnSource[column.name] != nil, column.generated == nil else { return nil }
+        switch column.type {
+        case .enumeration(let e): return valueRenames[e].map { ($0, false) }
+        case .array(.enumeration(let e)): return valueRenames[e].map { ($0, true) }
+        default: return nil
+        }
     }
 
     /// How an existing table is migrated.
@@ -71,6 +88,7 @@ public struct SQLitePlanner {
         let order = DependencyOrder(new)
         for i in order.tables where index.created.contains(new.tables[i].name) { plan.add(createTable(new.tables[i])) }
         for pair in touched where pair.strategy == .rebuild { plan.add(rebuild(pair), rebuildHazards(pair)) }
+        for pair in touched { plan.add(renameValuesInArrays(pair)) }
         for pair in touched { recreate(pair, &plan) }
         for v in views.create { plan.add(.createView(v)) }
         for c in diff.changes {
@@ -93,6 +111,9 @@ public struct SQLitePlanner {
         }
         for c in diff.changes {
             if case let .replaceEnum(_, e) = c { plan.add(.note("enum \(e.name) changed: the tables using it are rebuilt with the new CHECK."), hazards(c)) }
+            if case let .renameEnumValue(e, from, to) = c {
+                plan.add(.note("enum \(e): value \(from) is renamed to \(to): the rows holding it hold \(to), in tables rebuilt with the new CHECK."), hazards(c))
+            }
         }
         let tenancy = diff.changes.compactMap { c -> String? in if case let .setTenancy(t, _, _) = c { return t }; return nil }
         if !tenancy.isEmpty {
@@ -200,13 +221,24 @@ public struct SQLitePlanner {
         let temp = tempName(n.name)
         let copied = n.columns.compactMap { c -> CopiedColumn? in
             guard c.generated == nil, let from = pair.columnSource[c.name], let oc = pair.old.column(named: from) else { return nil }
-            return CopiedColumn(column: c, fillNulls: !c.nullable && oc.nullable && c.defaultValue != nil && c.defaultValue != .null)
+            var copied = CopiedColumn(column: c, fillNulls: !c.nullable && oc.nullable && c.defaultValue != nil && c.defaultValue != .null)
+            if let (renames, array) = renamedValues(c, in: pair), !array { copied.valueRenames = renames }
+            return copied
         }
         var s: [Statement] = [.createTable(n, name: temp), .copyRows(from: n.name, to: temp, columns: copied, rowid: n.identityColumn == nil)]
         // AUTOINCREMENT never reuses an id: carry the old table's counter over (the copy set the new
         // one to the largest id still present; DROP TABLE deletes the old one, RENAME moves this one).
         if n.identityColumn != nil { s.append(.carrySequence(from: n.name, to: temp)) }
         return s + [.dropTables([n.name]), .renameTable(from: temp, to: n.name)]
+    }
+
+    /// Renamed enum values in the JSON arrays of a table altered or rebuilt (its triggers are down,
+    /// so the update refreshes no `auto_update` column).
+    func renameValuesInArrays(_ pair: Pair) -> [Statement] {
+        pair.new.columns.compactMap { c in
+            guard let (renames, array) = renamedValues(c, in: pair), array else { return nil }
+            return .renameValuesInArray(table: pair.new.name, column: c.name, renames)
+        }
     }
 
     func rebuildHazards(_ pair: Pair) -> [Hazard] {
@@ -285,6 +317,7 @@ public struct SQLitePlanner {
         let nothingElse = pair.old.name == n.name && added.isEmpty && droppedOld.isEmpty && pair.columnSource.allSatisfy { $0.key == $0.value }
             && o.indexes == n.indexes && o.search == n.search
             && o.columns.map(\.autoUpdate) == n.columns.map(\.autoUpdate)
+            && !n.columns.contains { renamedValues($0, in: pair)?.array == true }
         return nothingElse ? .unchanged : .alter
     }
 

@@ -14,6 +14,7 @@ public struct SchemaDiff: Sendable {
         public var tables: [String: String] = [:]
         public var columns: [String: [String: String]] = [:] // new table name → (new column → old column)
         public var views: [String: String] = [:]
+        public var enumValues: [String: [String: String]] = [:] // enum name → (new value → old value)
 
         /// The renames the `renamed_from` keys of `new` declare, kept only where
         /// the old name exists in `old` (and the new one does not).
@@ -40,7 +41,21 @@ public struct SchemaDiff: Sendable {
             for v in new.views where !oldViews.contains(v.name) {
                 if let from = v.renamedFrom, oldViews.contains(from), !newViews.contains(from) { r.views[v.name] = from }
             }
+            r.enumValues = declaredValueRenames(old: old, new: new)
             return r
+        }
+
+        /// The enum value renames of `new`, kept where the enum is in `old` with the old value and
+        /// without the new one (a `renamed_from` left in the file after its migration is no rename).
+        static func declaredValueRenames(old: Schema, new: Schema) -> [String: [String: String]] {
+            var out: [String: [String: String]] = [:]
+            for e in new.enums {
+                guard let renames = e.valueRenames, let o = old.enumType(named: e.name) else { continue }
+                for (value, from) in renames where o.values.contains(from) && !o.values.contains(value) && !e.values.contains(from) {
+                    out[e.name, default: [:]][value] = from
+                }
+            }
+            return out
         }
 
         /// The same renames seen from the other side (for down migrations).
@@ -52,6 +67,7 @@ public struct SchemaDiff: Sendable {
                 for (n, o) in map { r.columns[oldTable, default: [:]][o] = n }
             }
             for (n, o) in views { r.views[o] = n }
+            for (e, map) in enumValues { r.enumValues[e] = Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
             return r
         }
     }
@@ -60,7 +76,7 @@ public struct SchemaDiff: Sendable {
         self.old = old
         self.new = new
         diffExtensions()
-        diffEnums()
+        diffEnums(renames)
         diffTables(renames)
         diffViews(renames)
         diffRawSQL()
@@ -77,13 +93,20 @@ public struct SchemaDiff: Sendable {
         for e in old.extensions where !newNames.contains(e) { changes.append(.dropExtension(e)) }
     }
 
-    private mutating func diffEnums() {
+    private mutating func diffEnums(_ renames: Renames) {
         let oldEnums = Dictionary(old.enums.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let newNames = Set(new.enums.map(\.name))
         for e in new.enums {
-            guard let o = oldEnums[e.name] else {
+            guard var o = oldEnums[e.name] else {
                 changes.append(.createEnum(e))
                 continue
+            }
+            // Renamed values first: what follows compares the old enum as it reads after them.
+            if let valueRenames = renames.enumValues[e.name] {
+                for value in e.values {
+                    if let from = valueRenames[value] { changes.append(.renameEnumValue(type: e.name, from: from, to: value)) }
+                }
+                o.values = o.values.map { old in valueRenames.first { $0.value == old }?.key ?? old }
             }
             if o.values == e.values {
                 if o.comment != e.comment { changes.append(.setEnumComment(e)) }
@@ -293,6 +316,9 @@ public enum Change: Sendable, Equatable {
     case dropExtension(String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
+    /// A value renamed (`renamed_from` on the value): the rows holding it hold the new one. It comes
+    /// before the enum's other changes, whose `old` enum has the new labels already.
+    case renameEnumValue(type: String, from: String, to: String)
     /// Values added, existing values in the same order.
     case addEnumValues(old: EnumType, new: EnumType)
     /// Values removed or reordered: the type is swapped.

@@ -97,12 +97,18 @@ public struct EnumType: Codable, Sendable, Equatable {
     public var values: [String]
     public var comment: String?
     public var swiftName: String?
+    /// Values declared with `renamed_from`: new value → the value it was called before, so that a
+    /// migration renames the value (and the rows holding it) instead of dropping one and adding
+    /// another. Nil when no value says it (snapshots of enums without renames stay as they were).
+    public var valueRenames: [String: String]?
 
-    public init(name: String, values: [String], comment: String? = nil, swiftName: String? = nil) {
+    public init(name: String, values: [String], comment: String? = nil, swiftName: String? = nil,
+                valueRenames: [String: String]? = nil) {
         self.name = name
         self.values = values
         self.comment = comment
         self.swiftName = swiftName
+        self.valueRenames = valueRenames
     }
 }
 

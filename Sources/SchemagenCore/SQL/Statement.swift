@@ -29,6 +29,8 @@ public enum Statement: Equatable, Sendable {
 
     case createEnum(EnumType)
     case addEnumValue(type: String, value: String, position: EnumValuePosition?)
+    /// `ALTER TYPE ... RENAME VALUE` (PostgreSQL): the rows holding the value hold the new label.
+    case renameEnumValue(type: String, from: String, to: String)
     case renameType(from: String, to: String)
     case dropType(String)
 
@@ -57,6 +59,9 @@ public enum Statement: Equatable, Sendable {
     case renameSequence(from: String, to: String)
     /// SQLite's rebuild copy: `INSERT INTO to (...) SELECT ... FROM from`, the rowid carried when `rowid`.
     case copyRows(from: String, to: String, columns: [CopiedColumn], rowid: Bool)
+    /// SQLite: the renamed values of an enum replaced in a column holding a JSON array of it (the
+    /// rows of an enum column are renamed by the rebuild's copy, since the CHECK changes with them).
+    case renameValuesInArray(table: String, column: String, [EnumValueRename])
     /// SQLite: the AUTOINCREMENT counter of `from` carried to `to` (a rebuild must not reuse ids).
     case carrySequence(from: String, to: String)
 
@@ -147,6 +152,15 @@ public struct CopiedColumn: Equatable, Sendable {
     public var column: Column
     /// True when the old column allowed NULL and the new one does not: NULLs become the default.
     public var fillNulls: Bool
+    /// The renamed values of the column's enum: the copy writes the new label for the old one
+    /// (the new table's CHECK lists the new labels only).
+    public var valueRenames: [EnumValueRename] = []
+}
+
+/// One enum value renamed, as the statements that rewrite rows carry it.
+public struct EnumValueRename: Equatable, Sendable {
+    public var from: String
+    public var to: String
 }
 
 /// What a `COMMENT ON` describes.

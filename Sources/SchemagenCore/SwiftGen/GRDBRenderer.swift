@@ -7,7 +7,7 @@
 /// | timestamp | `YYYY-MM-DD HH:MM:SS.SSS` | `YYYY-MM-DDTHH:MM:SS.SSSZ` (UTC), as `now()` writes it |
 /// | datetime | same | `YYYY-MM-DD HH:MM:SS.SSS` |
 /// | unixtime | (a Date) | INTEGER seconds |
-/// | decimal | REAL | text, which NUMERIC affinity stores as INTEGER/REAL (TEXT in STRICT tables) |
+/// | decimal | REAL | text, which NUMERIC affinity stores as INTEGER/REAL (REAL in STRICT tables) |
 /// | json, arrays | JSON text, UUIDs uppercase | JSON text with every element in its SQLite form |
 ///
 /// `init(row:)` and `encode(to:)` are written out per column instead of going

@@ -1,3 +1,4 @@
+import Foundation
 import SchemagenCore
 import SchemagenTestSupport
 import Testing
@@ -65,6 +66,30 @@ struct EnumDecodingTests {
             Column(name: "c", type: .array(.enumeration("status"))),
             Column(name: "d", type: .enumeration("status"), defaultValue: .string("closed")),
         ])
+    }
+
+    @Test("A value may be a mapping with its name and the label it was renamed from")
+    func valueRenames() throws {
+        let schema = try Compile.schema("""
+        schemagen: 1
+        enums:
+          status: [open, { name: in_review, renamed_from: reviewing }, { name: closed }]
+          plain:
+            values:
+              - { name: b, renamed_from: a }
+        """)
+        #expect(schema.enums == [
+            EnumType(name: "status", values: ["open", "in_review", "closed"], valueRenames: ["in_review": "reviewing"]),
+            EnumType(name: "plain", values: ["b"], valueRenames: ["b": "a"]),
+        ])
+    }
+
+    @Test("An enum without renamed values snapshots as before (no valueRenames key)")
+    func snapshotWithoutRenames() throws {
+        let data = try JSONEncoder().encode(EnumType(name: "s", values: ["a"]))
+        #expect(String(decoding: data, as: UTF8.self) == #"{"name":"s","values":["a"]}"#)
+        let renamed = try JSONDecoder().decode(EnumType.self, from: JSONEncoder().encode(EnumType(name: "s", values: ["b"], valueRenames: ["b": "a"])))
+        #expect(renamed.valueRenames == ["b": "a"])
     }
 
     @Test("An enum declared after the table (or in a later include) is found")

@@ -189,6 +189,26 @@ struct MigrationRefusalTests {
         #expect(drop.refusals.contains { $0.message.contains("drops column tasks.note") })
     }
 
+    @Test("renamed_from on an enum value renames it, with no DS hazard, both ways; without it the same edit drops a value (refused)", arguments: Dialect.allCases)
+    func enumValueRenamedFrom(_ dialect: Dialect) throws {
+        let before = try Self.schema(Self.base)
+        let renamed = try Self.schema(Self.edit([("[pending, in_progress, done]", "[pending, { name: started, renamed_from: in_progress }, done]")]))
+        let guessed = try Self.schema(Self.edit([("[pending, in_progress, done]", "[pending, started, done]")]))
+
+        let delta = Migrator.delta(from: before, to: renamed, dialect: dialect)
+        #expect(delta.diff.changes == [.renameEnumValue(type: "task_status", from: "in_progress", to: "started")])
+        #expect(delta.refusals.isEmpty && delta.up.destructiveHazards.isEmpty && delta.down.destructiveHazards.isEmpty)
+        #expect(delta.up.hazards.contains(Hazard(.BC, "renames value in_progress of enum task_status to started: code using the old value breaks")))
+        #expect(delta.down.hazards.contains(Hazard(.BC, "renames value started of enum task_status to in_progress: code using the old value breaks")))
+
+        // Once migrated, a renamed_from left in the file is no change.
+        #expect(Migrator.delta(from: renamed, to: renamed, dialect: dialect).diff.changes.isEmpty)
+
+        // Renames are never guessed.
+        let drop = Migrator.delta(from: before, to: guessed, dialect: dialect)
+        #expect(drop.refusals.contains { $0.message.contains("drops value in_progress of enum task_status") })
+    }
+
     // MARK: The command line
 
     @Test("`schemagen diff` exits 1 naming the hazard, prints nothing on stdout; --allow-destructive prints the script; --down is never refused",

@@ -22,6 +22,8 @@ extension PostgresDDL: StatementRenderer {
             case nil: break
             }
             s += ";"
+        case let .renameEnumValue(type, from, to):
+            s += "ALTER TYPE \(sql.id(type)) RENAME VALUE \(sql.literal(from)) TO \(sql.literal(to));"
         case let .renameType(from, to): s += "ALTER TYPE \(sql.id(from)) RENAME TO \(sql.id(to));"
         case .dropType(let name): s += "DROP TYPE \(sql.id(name));"
         case let .createTable(table, name, skip): writeCreateTable(table, omittingForeignKeys: skip, name: name, into: &s)
@@ -46,7 +48,7 @@ extension PostgresDDL: StatementRenderer {
         case let .resetIdentity(table, column):
             s += "SELECT setval(pg_get_serial_sequence(\(sql.literal(sql.id(table))), \(sql.literal(column))), coalesce(max(\(sql.id(column))), 0) + 1, false) FROM \(sql.id(table));"
         case let .renameSequence(from, to): s += "ALTER SEQUENCE \(sql.id(from)) RENAME TO \(sql.id(to));"
-        case .copyRows, .carrySequence: break
+        case .copyRows, .carrySequence, .renameValuesInArray: break
         case let .addConstraint(table, constraint, notValid):
             s += "ALTER TABLE \(sql.id(table)) ADD "
             writeConstraint(constraint, into: &s)

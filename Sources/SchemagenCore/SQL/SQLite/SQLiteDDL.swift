@@ -20,12 +20,14 @@ public struct SQLiteDDL: Sendable {
 
     // MARK: Tables
 
-    /// The SQLite storage type of a logical type.
+    /// The SQLite storage type of a logical type. A decimal is NUMERIC, which stores the text the
+    /// records write as INTEGER or REAL; STRICT tables do not allow NUMERIC, and there it is REAL
+    /// (TEXT or ANY would keep that text as text, which compares above every number and sorts as text).
     public func storageType(_ type: ColumnType, strict: Bool) -> String {
         switch type {
         case .bool, .smallint, .int, .bigint, .serial, .bigserial, .unixtime: return "INTEGER"
         case .real, .double: return "REAL"
-        case .decimal: return strict ? "TEXT" : "NUMERIC"
+        case .decimal: return strict ? "REAL" : "NUMERIC"
         case .string, .char, .text, .uuid, .timestamp, .datetime, .time, .date, .json, .array, .enumeration: return "TEXT"
         case .bytes: return "BLOB"
         case .custom(let sqlite, _, _): return sqlite ?? "ANY"

@@ -62,7 +62,7 @@ CREATE TABLE line_items (
     total INTEGER GENERATED ALWAYS AS (quantity * unit_cents) STORED NOT NULL,
     label TEXT GENERATED ALWAYS AS ('x' || quantity) STORED NOT NULL,
     doubled INTEGER GENERATED ALWAYS AS (quantity * 2) VIRTUAL NOT NULL,
-    price TEXT,
+    price REAL,
     note TEXT,
     raw BLOB,
     ok INTEGER NOT NULL DEFAULT 1 CHECK (ok IN (0, 1)),
