@@ -22,7 +22,7 @@ struct PostgresOperations {
     private static let read = "Self.init(postgresRow:)"
 
     func render(into w: inout SwiftWriter) {
-        for key in plan.lookupKeys where !key.isEmpty { find(key, into: &w) }
+        for key in plan.lookupKeys(in: .postgres) { find(key, into: &w) }
         var seen: [Set<String>] = []
         for fk in plan.table.foreignKeys where !seen.contains(Set(fk.columns)) {
             seen.append(Set(fk.columns))
@@ -176,10 +176,11 @@ struct PostgresOperations {
 
     // MARK: Pieces
 
-    /// `id key0: Foundation.UUID, slug key1: Swift.String`: labels are the properties, the names
-    /// inside cannot clash with `database` and `logger`.
+    /// `id key0: Foundation.UUID, slug key1: Swift.String`: labels are the properties (see
+    /// `TablePlan.keyLabels`), the names inside cannot clash with `database` and `logger`.
     private func parameters(_ key: [FieldPlan]) -> String {
-        key.enumerated().map { "\($0.element.label) key\($0.offset): \($0.element.baseType)" }.joined(separator: ", ")
+        let labels = TablePlan.keyLabels(key).map(SwiftIdentifiers.label)
+        return key.indices.map { "\(labels[$0]) key\($0): \(key[$0].baseType)" }.joined(separator: ", ")
     }
 
     /// Binds `key0`, `key1`, ... into a new `bindings` and returns the condition `a = $1 AND b = $2`.
@@ -196,7 +197,11 @@ struct PostgresOperations {
 
     /// Runs the statement with `bindings` and reads its rows (`first` or `all`).
     private func run(_ statement: String, reading: String, into w: inout SwiftWriter) {
-        w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(statement)), binds: bindings)")
+        w.open()
+        w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: ")
+        w.putLiteral(statement)
+        w.put(", binds: bindings)")
+        w.close()
         w.line("return try await PostgresValues.\(reading)(database.\(renderer.runMethod)(query, logger: logger), \(Self.read))")
     }
 

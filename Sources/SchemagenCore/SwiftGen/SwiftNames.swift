@@ -163,21 +163,20 @@ struct SwiftNames {
         var owner: [String: String] = [:]
         for (index, column) in table.columns.enumerated() {
             let name: String
-            let location: SourceLocation?
+            // Looked up only for an error: searching the source map for every column is slow.
+            let location = { column.swiftName == nil ? sourceMap.column(table.name, column.name) : sourceMap.column(table.name, column.name, "swift", "name") }
             if let explicit = column.swiftName {
-                location = sourceMap.column(table.name, column.name, "swift", "name")
                 if !SwiftIdentifiers.isIdentifier(explicit) || SwiftIdentifiers.unusableMemberNames.contains(explicit) {
-                    diagnostics.error("'swift.name' of column '\(table.name).\(column.name)' is '\(explicit)', which is not a usable Swift property name", at: location)
+                    diagnostics.error("'swift.name' of column '\(table.name).\(column.name)' is '\(explicit)', which is not a usable Swift property name", at: location())
                     continue
                 }
                 name = explicit
             } else {
-                location = sourceMap.column(table.name, column.name)
                 name = SwiftNames.memberIdentifier(SwiftIdentifiers.lowerCamel(column.name), fallback: "column\(index + 1)",
                                                    unusable: SwiftIdentifiers.unusableMemberNames)
             }
             if let other = owner[name] {
-                diagnostics.error("columns '\(other)' and '\(column.name)' of table '\(table.name)' both become the Swift property '\(name)'; set 'swift: { name: ... }' on one of them", at: location)
+                diagnostics.error("columns '\(other)' and '\(column.name)' of table '\(table.name)' both become the Swift property '\(name)'; set 'swift: { name: ... }' on one of them", at: location())
                 continue
             }
             owner[name] = column.name
