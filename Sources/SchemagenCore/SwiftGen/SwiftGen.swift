@@ -25,7 +25,7 @@ public enum SwiftGen {
         let names = SwiftNames(schema: schema, sourceMap: sourceMap, configuration: configuration)
         if names.diagnostics.hasErrors { return Output(files: [], diagnostics: names.diagnostics) }
         let planner = SwiftPlanner(schema: schema, names: names)
-        let plans = schema.tables.compactMap(planner.plan)
+        let plans = SideBySide.map(chunksOf: schema.tables, planner.plan).compactMap { $0 }
         let records = RecordsRenderer(schema: schema, names: names, planner: planner, plans: plans, configuration: configuration, source: source)
         let grdb = GRDBRenderer(schema: schema, names: names, plans: plans, configuration: configuration, source: source,
                                 migrations: migrations[.sqlite] ?? [])

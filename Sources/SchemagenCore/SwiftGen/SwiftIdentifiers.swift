@@ -14,6 +14,7 @@ enum SwiftIdentifiers {
 
     /// `created_at` → `createdAt`, `IN_PROGRESS` → `inProgress`, `URLPath` → `urlPath`.
     static func lowerCamel(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowerCamel(name) }
         let parts = words(name)
         guard let first = parts.first else { return "" }
         return lowercaseLeadingRun(first) + parts.dropFirst().map(capitalizeFirst).joined()
@@ -70,6 +71,20 @@ enum SwiftIdentifiers {
         }
         flush()
         return result
+    }
+
+    /// `lowerCamel(name)` for an ASCII name, in one buffer: the first word through
+    /// `lowercaseLeadingRun`, each later one capitalized.
+    private static func asciiLowerCamel(_ name: String) -> String {
+        let parts = asciiWords(name)
+        guard let first = parts.first else { return "" }
+        var out = Array(lowercaseLeadingRun(first).utf8)
+        for word in parts.dropFirst() {
+            let start = out.count
+            out.append(contentsOf: word.utf8)
+            if out[start] >= 0x61 && out[start] <= 0x7A { out[start] -= 0x20 }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func capitalizeFirst(_ word: String) -> String {
@@ -262,25 +277,43 @@ enum SwiftIdentifiers {
         out.append(0x22)
         var text = text
         text.withUTF8 { utf8 in
-            var i = 0
+            // Bytes that need no escape are copied a run at a time.
+            var run = 0, i = 0
+            func flush() {
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i])) }
+            }
             while i < utf8.count {
                 let byte = utf8[i]
+                let escape: StaticString
                 switch byte {
-                case 0x22: out.append(0x5C); out.append(0x22)              // \"
-                case 0x5C: out.append(0x5C); out.append(0x5C)              // \\
-                case 0x0A: out.append(0x5C); out.append(0x6E)              // \n
-                case 0x0D: out.append(0x5C); out.append(0x72)              // \r
-                case 0x09: out.append(0x5C); out.append(0x74)              // \t
-                case 0x00: out.append(0x5C); out.append(0x30)              // \0
-                case 0x01 ..< 0x20, 0x7F: appendUnicodeEscape(UInt32(byte), to: &out)
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00: escape = "\\0"
+                case 0x01 ..< 0x20, 0x7F:
+                    flush()
+                    appendUnicodeEscape(UInt32(byte), to: &out)
+                    i += 1
+                    run = i
+                    continue
                 case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    flush()
                     appendUnicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     i += 3
+                    run = i
                     continue
-                default: out.append(byte)
+                default:
+                    i += 1
+                    continue
                 }
+                flush()
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
                 i += 1
+                run = i
             }
+            flush()
         }
         out.append(0x22)
     }
@@ -336,21 +369,25 @@ enum SwiftIdentifiers {
     static func appendCommentText(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            var i = 0
+            // Bytes that stay are copied a run at a time; a line break (1 to 3 bytes) becomes a space.
+            var run = 0, i = 0
             while i < utf8.count {
                 let byte = utf8[i]
+                var width = 0
                 switch byte {
-                case 0x0A, 0x0D, 0x0B, 0x0C: out.append(0x20)
-                case 0xC2 where i + 1 < utf8.count && utf8[i + 1] == 0x85:
-                    out.append(0x20)
+                case 0x0A, 0x0D, 0x0B, 0x0C: width = 1
+                case 0xC2 where i + 1 < utf8.count && utf8[i + 1] == 0x85: width = 2
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9): width = 3
+                default:
                     i += 1
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    out.append(0x20)
-                    i += 2
-                default: out.append(byte)
+                    continue
                 }
-                i += 1
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< i])) }
+                out.append(0x20)
+                i += width
+                run = i
             }
+            if run < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run ..< utf8.count])) }
         }
     }
 }

@@ -39,9 +39,17 @@ struct SwiftNames {
     init(schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration) {
         resolveNamespace(schema, sourceMap)
         resolveTypes(schema, sourceMap, configuration)
-        for table in schema.tables {
-            resolveProperties(table, sourceMap)
-            checkSwiftTypes(table, sourceMap)
+        // Each table's properties depend on that table only: resolved side by side (for 5,000 tables
+        // they were a tenth of `schemagen swift`), the problems kept in table order.
+        let resolved = SideBySide.map(chunksOf: schema.tables) { table in
+            var diagnostics = Diagnostics()
+            let properties = SwiftNames.resolveProperties(table, sourceMap, &diagnostics)
+            SwiftNames.checkSwiftTypes(table, sourceMap, &diagnostics)
+            return (properties, diagnostics)
+        }
+        for (table, result) in zip(schema.tables, resolved) {
+            properties[table.name] = result.0
+            diagnostics.append(contentsOf: result.1)
         }
         for e in schema.enums { resolveCases(e, sourceMap) }
         associations = SwiftAssociations(schema: schema, names: self, sourceMap: sourceMap)
@@ -158,7 +166,7 @@ struct SwiftNames {
 
     // MARK: Members
 
-    private mutating func resolveProperties(_ table: Table, _ sourceMap: SourceMap) {
+    private static func resolveProperties(_ table: Table, _ sourceMap: SourceMap, _ diagnostics: inout Diagnostics) -> [String: String] {
         var names: [String: String] = [:]
         var owner: [String: String] = [:]
         for (index, column) in table.columns.enumerated() {
@@ -182,13 +190,13 @@ struct SwiftNames {
             owner[name] = column.name
             names[column.name] = name
         }
-        properties[table.name] = names
+        return names
     }
 
     /// A `swift:` type is pasted into the generated code as written, so it must look like a
     /// Swift type (`Money`, `Module.Type`, `[String]`, `[String: Int]?`, `Set<UUID>`) and
     /// nothing more: a typo should fail here, at its place in the schema, not in the compiler.
-    private mutating func checkSwiftTypes(_ table: Table, _ sourceMap: SourceMap) {
+    private static func checkSwiftTypes(_ table: Table, _ sourceMap: SourceMap, _ diagnostics: inout Diagnostics) {
         for column in table.columns {
             if let type = column.swiftType, !SwiftNames.isTypeSpelling(type) {
                 diagnostics.error("'swift.type' of column '\(table.name).\(column.name)' is '\(type)', which is not a Swift type name",
