@@ -101,22 +101,7 @@ struct GRDBRenderer {
             w.doc(["Reads the columns by name; a missing column or a value of another type throws."])
             w.block("\(access)init(row: GRDB.Row) throws") { w in
                 if plan.fields.isEmpty { w.line("self.init()"); return }
-                w.line("self.init(")
-                let tableLiteral = SwiftIdentifiers.stringLiteral(table.name)
-                for (i, field) in plan.fields.enumerated() {
-                    w.open()
-                    w.put("    ")
-                    w.put(field.label)
-                    w.put(field.isOptional ? ": try SQLiteValues.optional(row, " : ": try SQLiteValues.required(row, ")
-                    w.put(tableLiteral)
-                    w.put(", ")
-                    w.putLiteral(field.column.name)
-                    w.put(", ")
-                    w.put(decoder(field.kind))
-                    w.put(i == plan.fields.count - 1 ? ")" : "),")
-                    w.close()
-                }
-                w.line(")")
+                SwiftGen.initFromRow(plan, values: "SQLiteValues", row: "row", decoder: decoder, into: &w)
             }
             w.line()
             let skipped = plan.fields.filter { !$0.isWritten }.map(\.column.name)

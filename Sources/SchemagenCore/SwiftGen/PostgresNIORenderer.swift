@@ -169,7 +169,6 @@ struct PostgresNIORenderer {
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
         let table = plan.table
-        let tableLiteral = SwiftIdentifiers.stringLiteral(table.name)
         let columnList = sql.ids(table.columns.map(\.name))
         w.block("extension \(plan.qualifiedType)") { w in
             w.doc(["`SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name."])
@@ -180,21 +179,7 @@ struct PostgresNIORenderer {
             w.block("\(access)init(postgresRow row: PostgresNIO.PostgresRow) throws") { w in
                 if plan.fields.isEmpty { w.line("self.init()"); return }
                 w.line("let cells = row.makeRandomAccess()")
-                w.line("self.init(")
-                for (i, field) in plan.fields.enumerated() {
-                    w.open()
-                    w.put("    ")
-                    w.put(field.label)
-                    w.put(field.isOptional ? ": try PostgresValues.optional(cells, " : ": try PostgresValues.required(cells, ")
-                    w.put(tableLiteral)
-                    w.put(", ")
-                    w.putLiteral(field.column.name)
-                    w.put(", ")
-                    w.put(decoder(field.kind))
-                    w.put(i == plan.fields.count - 1 ? ")" : "),")
-                    w.close()
-                }
-                w.line(")")
+                SwiftGen.initFromRow(plan, values: "PostgresValues", row: "cells", decoder: decoder, into: &w)
             }
             w.line()
             var doc = ["`INSERT INTO \(table.name) ... RETURNING` every column, with the record's values bound."]
@@ -234,9 +219,7 @@ struct PostgresNIORenderer {
     /// A key or condition value as bound: the expression for a non-optional `value`, and its placeholder
     /// (`$3`, `$3::task_status`).
     func parameter(_ field: FieldPlan, _ value: String, number: Int) -> (expression: String, placeholder: String) {
-        var plain = field
-        plain.isOptional = false
-        let (expression, cast) = encoder(plain, value)
+        let (expression, cast) = encoder(field, value, optional: false)
         return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
     }
 
@@ -273,11 +256,12 @@ struct PostgresNIORenderer {
 
     // MARK: Writing
 
-    /// The bound expression and the cast the statement puts on its placeholder.
-    func encoder(_ field: FieldPlan, _ value: String) -> (String, String?) {
+    /// The bound expression and the cast the statement puts on its placeholder; `optional` overrides
+    /// the field's (a key value is never optional).
+    func encoder(_ field: FieldPlan, _ value: String, optional: Bool? = nil) -> (String, String?) {
         let (form, cast) = encoder(field.kind, sqlType: field.column.type)
         if form.isIdentity { return (value, cast) }
-        if field.isOptional { return (value + ".map { " + form.before + "$0" + form.after + " }", cast) }
+        if optional ?? field.isOptional { return (value + ".map { " + form.before + "$0" + form.after + " }", cast) }
         return (form.before + value + form.after, cast)
     }
 

@@ -57,6 +57,29 @@ public enum SwiftGen {
         }
     }
 
+    /// The `self.init(...)` of a record read from a row, one argument per column, each read by name
+    /// through the file's value helpers: `label: try <values>.required(<row>, "table", "column", <decoder>)`
+    /// (`optional` for an optional property).
+    static func initFromRow(_ plan: TablePlan, values: String, row: String, decoder: (ValueKind) -> String, into w: inout SwiftWriter) {
+        let tableLiteral = SwiftIdentifiers.stringLiteral(plan.table.name)
+        let required = ": try \(values).required(\(row), ", optional = ": try \(values).optional(\(row), "
+        w.line("self.init(")
+        for (i, field) in plan.fields.enumerated() {
+            w.open()
+            w.put("    ")
+            w.put(field.label)
+            w.put(field.isOptional ? optional : required)
+            w.put(tableLiteral)
+            w.put(", ")
+            w.putLiteral(field.column.name)
+            w.put(", ")
+            w.put(decoder(field.kind))
+            w.put(i == plan.fields.count - 1 ? ")" : "),")
+            w.close()
+        }
+        w.line(")")
+    }
+
     /// `PostgreSQL UUID, SQLite TEXT` for the schema's targets.
     /// The SQL types of a column in each target, for doc comments. The renderers are made
     /// once by the caller: making one per column costs a pass over the enums each time.
