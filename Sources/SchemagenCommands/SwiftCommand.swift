@@ -28,7 +28,7 @@ public struct SwiftCommand: ParsableCommand {
     var migrations: String?
 
     public func run() throws {
-        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: schema, options: swift) { schema in
+        let (_, files) = try CLI.renderGeneratedFiles(schemaPath: schema, options: swift, ddl: false) { schema in
             migrations.map { CLI.migrationDirectories(in: $0, for: schema) } ?? []
         }
         let prefix = SwiftGen.folder + "/"

@@ -15,7 +15,8 @@ extension CLI {
     /// diagnostics and exits 2 when the schema, the configuration or the Swift names are invalid.
     /// `migrations` gives the migration folders whose up migrations the Swift embeds: those on
     /// disk (`generate`, `check`), or those `migrate` is about to write; it may throw (a refusal).
-    static func renderGeneratedFiles(schemaPath: String, options: SwiftOptions,
+    /// `ddl: false` renders the Swift files only.
+    static func renderGeneratedFiles(schemaPath: String, options: SwiftOptions, ddl: Bool = true,
                                      migrations: (Schema) throws -> [MigrationDirectory]) throws -> (Schema, [GeneratedFile]) {
         let compiled = SchemaCompiler.compile(rootPath: schemaPath, loader: DiskLoader())
         var diagnostics = compiled.diagnostics
@@ -30,7 +31,7 @@ extension CLI {
                 throw error
             }
             let rendered = GeneratedFiles.render(schema, source: displayName(schemaPath), sourceMap: compiled.sourceMap,
-                                                 configuration: configuration, migrations: directories)
+                                                 configuration: configuration, migrations: directories, ddl: ddl)
             diagnostics.append(contentsOf: rendered.diagnostics)
             files = rendered.files
         }

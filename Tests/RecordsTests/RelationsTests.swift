@@ -15,6 +15,7 @@ typealias Profile = Relations.Profile
 typealias Team = Relations.Team
 typealias TaskRecord = Relations.TaskRow
 typealias Link = Relations.Link
+typealias Setting = Relations.Setting
 
 enum RelationsFiles {
     static let schema = Fixtures.folder.appendingPathComponent("records/relations.yaml")
@@ -53,6 +54,19 @@ enum RelationsFiles {
         let schema = try GeneratedFolder.expectCurrent(schema: RelationsFiles.schema, folder: RelationsFiles.folder, configuration: RelationsFiles.configuration,
                                                           prefix: "Relations")
         #expect(schema.postgresSchema == "Rel Data")
+    }
+
+    /// Lookups by unique indexes: the plain one only (a partial unique index, or one over an expression,
+    /// does not identify a row by its columns), its labels kept off the functions' own (`on`, `logger`, `key`).
+    @Test func lookupsByUniqueIndexesOnly() throws {
+        let grdb = try String(contentsOf: RelationsFiles.folder.appendingPathComponent("RelationsRecords+GRDB.swift"), encoding: .utf8)
+        let postgres = try String(contentsOf: RelationsFiles.folder.appendingPathComponent("RelationsRecords+PostgresNIO.swift"), encoding: .utf8)
+        #expect(grdb.contains("static func fetchOne(_ db: GRDB.Database, loggerValue: Swift.String, onValue: Swift.Bool) throws -> Self?"))
+        #expect(grdb.contains("static func fetchOne(_ db: GRDB.Database, keyValue: Swift.String) throws -> Self?"))
+        #expect(postgres.contains("static func postgresFind(loggerValue key0: Swift.String, onValue key1: Swift.Bool, on database:"))
+        for text in [grdb, postgres] {
+            #expect(!text.contains("scope: Swift.String") && !text.contains("scope key0") && !text.contains("sql: Swift.String) throws"))
+        }
     }
 }
 
@@ -153,6 +167,20 @@ enum RelationsFiles {
             #expect(try Profile.fetchOne(db, userId: sample.ada.id!)?.bio == "hi")
             #expect(try Link.fetchOne(db, fromId: sample.first.id, toId: sample.second.id)?.kind == .open)  // no primary key: the unique pair
         }
+        // A unique index, and columns named like the labels the lookups and GRDB's own take.
+        let setting = Setting(key: "theme", on: true, logger: "ui", sql: "SELECT 1", scope: "user")
+        try queue.write { db in try setting.insert(db) }
+        try queue.read { db throws in
+            #expect(try Setting.fetchOne(db, keyValue: "theme") == setting)
+            #expect(try Setting.fetchOne(db, loggerValue: "ui", onValue: true) == setting)
+            #expect(try Setting.fetchOne(db, loggerValue: "ui", onValue: false) == nil)
+            #expect(try Setting.fetchOne(db, sql: "SELECT * FROM settings WHERE scope = 'user'") == setting)   // GRDB's own, not shadowed
+            #expect(try Setting.fetchOne(db, key: "theme") == setting)
+        }
+        var clash = Setting(key: "other", on: true, logger: "ui", sql: "x", scope: "team")
+        #expect(throws: DatabaseError.self) { try queue.write { db in try clash.insert(db) } }   // the unique index
+        clash.on = false
+        try queue.write { db in try clash.insert(db) }
     }
 
     @Test func constraintViolationThrows() throws {
@@ -218,6 +246,17 @@ enum RelationsFiles {
             #expect(try await TaskRecord.postgresFetch(teamOrg: "acme", teamCode: "red", on: connection, logger: log) == [s.first])
             #expect(try await Link.postgresFetch(toId: s.first.id, on: connection, logger: log).map(\.kind) == [.done])
             #expect(try await Profile.postgresFetch(userId: s.bob.id!, on: connection, logger: log) == [])
+
+            // A unique index, and columns named like the operations' own labels (`on:`, `logger:`).
+            let setting = try await Setting(key: "theme", on: true, logger: "ui", sql: "SELECT 1", scope: "user").postgresInsert(on: connection, logger: log)
+            #expect(try await Setting.postgresFind(keyValue: "theme", on: connection, logger: log) == setting)
+            #expect(try await Setting.postgresFind(loggerValue: "ui", onValue: true, on: connection, logger: log) == setting)
+            #expect(try await Setting.postgresFind(loggerValue: "ui", onValue: false, on: connection, logger: log) == nil)
+            await #expect(throws: PSQLError.self) {
+                _ = try await Setting(key: "other", on: true, logger: "ui", sql: "x", scope: "team").postgresInsert(on: connection, logger: log)
+            }
+            #expect(try await Setting.postgresDelete(keyValue: "theme", on: connection, logger: log))
+            #expect(try await Setting.postgresFind(loggerValue: "ui", onValue: true, on: connection, logger: log) == nil)
         }
     }
 

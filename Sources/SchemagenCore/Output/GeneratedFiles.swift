@@ -16,11 +16,12 @@ public enum GeneratedFiles {
     /// Swift naming problems are errors located through `sourceMap`; with errors the Swift
     /// files are left out, and the caller must not write anything. The up migrations of
     /// `migrations` (the folders under `Generated/migrations/`) are embedded in the Swift.
+    /// `ddl: false` leaves the DDL out (`schemagen swift` writes the Swift files only).
     public static func render(_ schema: Schema, source: String, sourceMap: SourceMap,
                               configuration: SwiftConfiguration,
-                              migrations: [MigrationDirectory] = []) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
+                              migrations: [MigrationDirectory] = [], ddl: Bool = true) -> (files: [GeneratedFile], diagnostics: Diagnostics) {
         var files: [GeneratedFile] = []
-        for dialect in Dialect.allCases where schema.targets.contains(dialect) {
+        for dialect in Dialect.allCases where ddl && schema.targets.contains(dialect) {
             files.append(GeneratedFile(path: "\(dialect.rawValue)/schema.sql",
                                        contents: DDL.script(for: schema, dialect: dialect, source: source)))
         }

@@ -101,13 +101,7 @@ struct GRDBRenderer {
             w.doc(["Reads the columns by name; a missing column or a value of another type throws."])
             w.block("\(access)init(row: GRDB.Row) throws") { w in
                 if plan.fields.isEmpty { w.line("self.init()"); return }
-                w.line("self.init(")
-                for (i, field) in plan.fields.enumerated() {
-                    let comma = i == plan.fields.count - 1 ? "" : ","
-                    let fn = field.isOptional ? "optional" : "required"
-                    w.line("    \(field.label): try SQLiteValues.\(fn)(row, \(SwiftIdentifiers.stringLiteral(table.name)), \(SwiftIdentifiers.stringLiteral(field.column.name)), \(decoder(field.kind)))\(comma)")
-                }
-                w.line(")")
+                SwiftGen.initFromRow(plan, values: "SQLiteValues", row: "row", decoder: decoder, into: &w)
             }
             w.line()
             let skipped = plan.fields.filter { !$0.isWritten }.map(\.column.name)
@@ -123,7 +117,12 @@ struct GRDBRenderer {
                         let (body, throwing) = encoder(field.kind, value)
                         expression = (throwing ? "try " : "") + body
                     }
-                    w.line("container[\(SwiftIdentifiers.stringLiteral(field.column.name))] = \(expression)")
+                    w.open()
+                    w.put("container[")
+                    w.putLiteral(field.column.name)
+                    w.put("] = ")
+                    w.put(expression)
+                    w.close()
                 }
             }
             if let identity {
@@ -135,7 +134,7 @@ struct GRDBRenderer {
                 }
             }
             associations(plan, into: &w)
-            for key in plan.lookupKeys { lookup(key, into: &w) }
+            for key in plan.lookupKeys(in: .sqlite) { lookup(key, into: &w) }
             tenantRequest(plan, into: &w)
         }
     }
@@ -147,7 +146,14 @@ struct GRDBRenderer {
                "a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob)."])
         w.block("\(access)enum Columns") { w in
             for field in plan.fields {
-                w.line("\(access)static let \(field.escapedProperty) = GRDB.Column(\(SwiftIdentifiers.stringLiteral(field.column.name)))")
+                w.open()
+                w.put(access)
+                w.put("static let ")
+                w.put(field.escapedProperty)
+                w.put(" = GRDB.Column(")
+                w.putLiteral(field.column.name)
+                w.put(")")
+                w.close()
             }
         }
     }
@@ -182,10 +188,11 @@ struct GRDBRenderer {
     /// `fetchOne(db, slug: ...)`: the row with the given key, its values bound in their stored form.
     private func lookup(_ key: [FieldPlan], into w: inout SwiftWriter) {
         guard !key.isEmpty else { return }
-        let database = key.contains { $0.property == "db" } ? "database" : "db"
+        let labels = TablePlan.keyLabels(key).map(SwiftIdentifiers.escaped)
+        let database = labels.contains("db") ? "database" : "db"
         // The statement's leading `try` covers a conversion that throws (JSON, custom types).
-        let conditions = key.map { "Columns.\($0.escapedProperty) == \(encoder($0.kind, $0.escapedProperty).0)" }
-        let parameters = key.map { "\($0.escapedProperty): \($0.baseType)" }.joined(separator: ", ")
+        let conditions = zip(key, labels).map { "Columns.\($0.escapedProperty) == \(encoder($0.kind, $1).0)" }
+        let parameters = zip(key, labels).map { "\($1): \($0.baseType)" }.joined(separator: ", ")
         w.line()
         w.doc(["The row whose (\(key.map(\.column.name).joined(separator: ", "))) has the given value, or nil."])
         w.block("\(access)static func fetchOne(_ \(database): GRDB.Database, \(parameters)) throws -> Self?") { w in

@@ -169,7 +169,6 @@ struct PostgresNIORenderer {
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
         let table = plan.table
-        let tableLiteral = SwiftIdentifiers.stringLiteral(table.name)
         let columnList = sql.ids(table.columns.map(\.name))
         w.block("extension \(plan.qualifiedType)") { w in
             w.doc(["`SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name."])
@@ -180,13 +179,7 @@ struct PostgresNIORenderer {
             w.block("\(access)init(postgresRow row: PostgresNIO.PostgresRow) throws") { w in
                 if plan.fields.isEmpty { w.line("self.init()"); return }
                 w.line("let cells = row.makeRandomAccess()")
-                w.line("self.init(")
-                for (i, field) in plan.fields.enumerated() {
-                    let comma = i == plan.fields.count - 1 ? "" : ","
-                    let fn = field.isOptional ? "optional" : "required"
-                    w.line("    \(field.label): try PostgresValues.\(fn)(cells, \(tableLiteral), \(SwiftIdentifiers.stringLiteral(field.column.name)), \(decoder(field.kind)))\(comma)")
-                }
-                w.line(")")
+                SwiftGen.initFromRow(plan, values: "PostgresValues", row: "cells", decoder: decoder, into: &w)
             }
             w.line()
             var doc = ["`INSERT INTO \(table.name) ... RETURNING` every column, with the record's values bound."]
@@ -205,10 +198,18 @@ struct PostgresNIORenderer {
             w.block("fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws") { w in
                 for field in plan.fields where field.isWritten {
                     let (expression, cast) = encoder(field, "self." + field.escapedProperty)
-                    var arguments = [SwiftIdentifiers.stringLiteral(sql.id(field.column.name)), expression]
-                    if let cast { arguments.append("cast: " + SwiftIdentifiers.stringLiteral(cast)) }
-                    if field.isIdentity { arguments.append("defaultWhenNil: true") }
-                    w.line("try insert.bind(\(arguments.joined(separator: ", ")))")
+                    w.open()
+                    w.put("try insert.bind(")
+                    w.putLiteral(sql.id(field.column.name))
+                    w.put(", ")
+                    w.put(expression)
+                    if let cast {
+                        w.put(", cast: ")
+                        w.putLiteral(cast)
+                    }
+                    if field.isIdentity { w.put(", defaultWhenNil: true") }
+                    w.put(")")
+                    w.close()
                 }
             }
             PostgresOperations(renderer: self, plan: plan, table: qualifiedName(table.name), columnList: columnList).render(into: &w)
@@ -218,9 +219,7 @@ struct PostgresNIORenderer {
     /// A key or condition value as bound: the expression for a non-optional `value`, and its placeholder
     /// (`$3`, `$3::task_status`).
     func parameter(_ field: FieldPlan, _ value: String, number: Int) -> (expression: String, placeholder: String) {
-        var plain = field
-        plain.isOptional = false
-        let (expression, cast) = encoder(plain, value)
+        let (expression, cast) = encoder(field, value, optional: false)
         return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
     }
 
@@ -257,51 +256,58 @@ struct PostgresNIORenderer {
 
     // MARK: Writing
 
-    /// The bound expression and the cast the statement puts on its placeholder.
-    func encoder(_ field: FieldPlan, _ value: String) -> (String, String?) {
-        let (template, cast) = encoder(field.kind, sqlType: field.column.type)
-        if template == "VALUE" { return (value, cast) }
-        if field.isOptional { return ("\(value).map { \(template.replacingPlaceholder("VALUE", with: "$0")) }", cast) }
-        return (template.replacingPlaceholder("VALUE", with: value), cast)
+    /// The bound expression and the cast the statement puts on its placeholder; `optional` overrides
+    /// the field's (a key value is never optional).
+    func encoder(_ field: FieldPlan, _ value: String, optional: Bool? = nil) -> (String, String?) {
+        let (form, cast) = encoder(field.kind, sqlType: field.column.type)
+        if form.isIdentity { return (value, cast) }
+        if optional ?? field.isOptional { return (value + ".map { " + form.before + "$0" + form.after + " }", cast) }
+        return (form.before + value + form.after, cast)
     }
 
-    /// A template of the bound expression, `VALUE` standing for the value, and the cast.
-    private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (String, String?) {
+    /// The bound expression around the value: `before` + the value + `after`.
+    struct BoundForm {
+        var before = "", after = ""
+        var isIdentity: Bool { before.isEmpty && after.isEmpty }
+    }
+
+    /// The bound expression's form and the cast.
+    private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (BoundForm, String?) {
         switch kind {
         case .bool, .int16, .int32, .int64, .float, .double, .decimal, .string, .uuid, .bytes, .date, .json:
-            return ("VALUE", nil)
-        case .timestamp: return ("PostgresValues.Timestamp(VALUE)", nil)
-        case .datetime: return ("PostgresValues.LocalTimestamp(VALUE)", nil)
-        case .unixtime: return ("PostgresValues.unixtimeSeconds(VALUE)", nil)
-        case .time: return ("VALUE", "TIME")
-        case .enumeration(_, let sqlName): return ("VALUE.rawValue", qualifiedName(sqlName))
+            return (BoundForm(), nil)
+        case .timestamp: return (BoundForm(before: "PostgresValues.Timestamp(", after: ")"), nil)
+        case .datetime: return (BoundForm(before: "PostgresValues.LocalTimestamp(", after: ")"), nil)
+        case .unixtime: return (BoundForm(before: "PostgresValues.unixtimeSeconds(", after: ")"), nil)
+        case .time: return (BoundForm(), "TIME")
+        case .enumeration(_, let sqlName): return (BoundForm(after: ".rawValue"), qualifiedName(sqlName))
         case .custom:
             // The value's own PostgresNIO type, cast to the column's type without a length or
             // precision (an explicit cast to VARCHAR(n) would truncate instead of failing).
-            if case .enumeration(let sqlName) = sqlType { return ("VALUE", qualifiedName(sqlName)) }
-            return ("VALUE", PostgresNIORenderer.withoutModifier(ddl.columnType(sqlType)))
+            if case .enumeration(let sqlName) = sqlType { return (BoundForm(), qualifiedName(sqlName)) }
+            return (BoundForm(), PostgresNIORenderer.withoutModifier(ddl.columnType(sqlType)))
         case .array(let element):
-            guard case .array(let elementSQL) = sqlType else { return ("VALUE", nil) }
+            guard case .array(let elementSQL) = sqlType else { return (BoundForm(), nil) }
             switch element {
             case .bool, .int16, .int32, .int64, .float, .double, .string, .uuid:
-                return ("VALUE", nil)
-            case .unixtime: return ("VALUE.map(PostgresValues.unixtimeSeconds)", nil)
+                return (BoundForm(), nil)
+            case .unixtime: return (BoundForm(after: ".map(PostgresValues.unixtimeSeconds)"), nil)
             default:
-                let text: String
+                let after: String
                 switch element {
-                case .decimal: text = "VALUE.map { $0.description }"
-                case .timestamp: text = "VALUE.map(PostgresValues.timestampText)"
-                case .datetime: text = "VALUE.map(PostgresValues.datetimeText)"
-                case .date: text = "VALUE.map { $0.description }"
-                case .bytes: text = "VALUE.map(PostgresValues.byteaText)"
-                case .enumeration: text = "VALUE.map { $0.rawValue }"
-                default: text = "VALUE"
+                case .decimal: after = ".map { $0.description }"
+                case .timestamp: after = ".map(PostgresValues.timestampText)"
+                case .datetime: after = ".map(PostgresValues.datetimeText)"
+                case .date: after = ".map { $0.description }"
+                case .bytes: after = ".map(PostgresValues.byteaText)"
+                case .enumeration: after = ".map { $0.rawValue }"
+                default: after = ""
                 }
                 let elementType: String
                 if case .enumeration(_, let sqlName) = element { elementType = qualifiedName(sqlName) } else {
                     elementType = PostgresNIORenderer.withoutModifier(ddl.columnType(elementSQL))
                 }
-                return (text, elementType + "[]")
+                return (BoundForm(after: after), elementType + "[]")
             }
         }
     }
@@ -560,12 +566,4 @@ struct PostgresNIORenderer {
         }
     }
     """#
-}
-
-extension String {
-    /// Replaces every occurrence of `placeholder` (a marker in an expression template).
-    func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
-        let parts = split(separator: placeholder, omittingEmptySubsequences: false)
-        return parts.joined(separator: value)
-    }
 }

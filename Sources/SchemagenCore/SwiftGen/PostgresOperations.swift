@@ -13,16 +13,26 @@ struct PostgresOperations {
     /// Every column, for `SELECT` and `RETURNING`.
     let columnList: String
 
+    /// The parameters every operation ends with.
+    let tail: String
+    /// `runWorkflowQuery`: see `PostgresNIORenderer.runMethod`.
+    let runMethod: String
+
+    init(renderer: PostgresNIORenderer, plan: TablePlan, table: String, columnList: String) {
+        self.renderer = renderer
+        self.plan = plan
+        self.table = table
+        self.columnList = columnList
+        tail = "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
+        runMethod = renderer.runMethod
+    }
+
     private var sql: SQLSyntax { renderer.sql }
     private var access: String { renderer.access }
-    /// The parameters every operation ends with.
-    private var tail: String {
-        "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
-    }
     private static let read = "Self.init(postgresRow:)"
 
     func render(into w: inout SwiftWriter) {
-        for key in plan.lookupKeys where !key.isEmpty { find(key, into: &w) }
+        for key in plan.lookupKeys(in: .postgres) { find(key, into: &w) }
         var seen: [Set<String>] = []
         for fk in plan.table.foreignKeys where !seen.contains(Set(fk.columns)) {
             seen.append(Set(fk.columns))
@@ -68,7 +78,7 @@ struct PostgresOperations {
         w.line()
         w.doc(["Inserts the record; returns the row as stored (defaults, the serial key and generated columns filled in)."])
         w.block("\(access)func postgresInsert(\(tail)) async throws -> Self") { w in
-            w.line("try await PostgresValues.inserted(database.\(renderer.runMethod)(postgresInsert(), logger: logger), Self.tableName, \(Self.read))")
+            w.line("try await PostgresValues.inserted(database.\(runMethod)(postgresInsert(), logger: logger), Self.tableName, \(Self.read))")
         }
         w.line()
         w.doc(["Inserts the records in one statement (at most 65,535 bound values: split larger batches); returns the rows",
@@ -80,7 +90,7 @@ struct PostgresOperations {
                 w.line("if i > 0 { insert.nextRow() }")
                 w.line("try record.postgresValues(into: &insert)")
             }
-            w.line("return try await PostgresValues.all(database.\(renderer.runMethod)(insert.query(into: \(into), returning: \(returning)), logger: logger), \(Self.read))")
+            w.line("return try await PostgresValues.all(database.\(runMethod)(insert.query(into: \(into), returning: \(returning)), logger: logger), \(Self.read))")
         }
     }
 
@@ -95,7 +105,7 @@ struct PostgresOperations {
             var assignments: [String] = []
             for field in assigned {
                 let (expression, placeholder) = renderer.value(field, number: assignments.count + 1)
-                w.line("try PostgresValues.bind(&bindings, \(expression))")
+                bind(expression, into: &w)
                 assignments.append(sql.id(field.column.name) + " = " + placeholder)
             }
             // Every column is in the key: an assignment that changes nothing still returns the row.
@@ -103,7 +113,7 @@ struct PostgresOperations {
             var conditions: [String] = []
             for field in primaryKey {
                 let (expression, placeholder) = renderer.value(field, number: assigned.count + conditions.count + 1)
-                w.line("try PostgresValues.bind(&bindings, \(expression))")
+                bind(expression, into: &w)
                 conditions.append(sql.id(field.column.name) + " = " + placeholder)
             }
             run("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE \(conditions.joined(separator: " AND ")) RETURNING \(columnList)",
@@ -117,7 +127,7 @@ struct PostgresOperations {
         w.block("\(access)static func postgresDelete(\(parameters(primaryKey)), \(tail)) async throws -> Swift.Bool") { w in
             let condition = bindKeys(primaryKey, startingAt: 1, into: &w)
             w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral("DELETE FROM \(table) WHERE \(condition) RETURNING 1")), binds: bindings)")
-            w.line("return try await !PostgresValues.all(database.\(renderer.runMethod)(query, logger: logger), { _ in () }).isEmpty")
+            w.line("return try await !PostgresValues.all(database.\(runMethod)(query, logger: logger), { _ in () }).isEmpty")
         }
     }
 
@@ -170,16 +180,17 @@ struct PostgresOperations {
                 }
             }
             w.line("let query = insert.query(into: \(SwiftIdentifiers.stringLiteral(table)), returning: \(SwiftIdentifiers.stringLiteral(columnList)), conflict: clause)")
-            w.line("return try await PostgresValues.inserted(database.\(renderer.runMethod)(query, logger: logger), Self.tableName, \(Self.read))")
+            w.line("return try await PostgresValues.inserted(database.\(runMethod)(query, logger: logger), Self.tableName, \(Self.read))")
         }
     }
 
     // MARK: Pieces
 
-    /// `id key0: Foundation.UUID, slug key1: Swift.String`: labels are the properties, the names
-    /// inside cannot clash with `database` and `logger`.
+    /// `id key0: Foundation.UUID, slug key1: Swift.String`: labels are the properties (see
+    /// `TablePlan.keyLabels`), the names inside cannot clash with `database` and `logger`.
     private func parameters(_ key: [FieldPlan]) -> String {
-        key.enumerated().map { "\($0.element.label) key\($0.offset): \($0.element.baseType)" }.joined(separator: ", ")
+        let labels = TablePlan.keyLabels(key).map(SwiftIdentifiers.label)
+        return key.indices.map { "\(labels[$0]) key\($0): \(key[$0].baseType)" }.joined(separator: ", ")
     }
 
     /// Binds `key0`, `key1`, ... into a new `bindings` and returns the condition `a = $1 AND b = $2`.
@@ -188,16 +199,29 @@ struct PostgresOperations {
         var conditions: [String] = []
         for (i, field) in key.enumerated() {
             let (expression, placeholder) = renderer.parameter(field, "key\(i)", number: first + i)
-            w.line("try PostgresValues.bind(&bindings, \(expression))")
+            bind(expression, into: &w)
             conditions.append(sql.id(field.column.name) + " = " + placeholder)
         }
         return conditions.joined(separator: " AND ")
     }
 
+    /// `try PostgresValues.bind(&bindings, <expression>)`.
+    private func bind(_ expression: String, into w: inout SwiftWriter) {
+        w.open()
+        w.put("try PostgresValues.bind(&bindings, ")
+        w.put(expression)
+        w.put(")")
+        w.close()
+    }
+
     /// Runs the statement with `bindings` and reads its rows (`first` or `all`).
     private func run(_ statement: String, reading: String, into w: inout SwiftWriter) {
-        w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(statement)), binds: bindings)")
-        w.line("return try await PostgresValues.\(reading)(database.\(renderer.runMethod)(query, logger: logger), \(Self.read))")
+        w.open()
+        w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: ")
+        w.putLiteral(statement)
+        w.put(", binds: bindings)")
+        w.close()
+        w.line("return try await PostgresValues.\(reading)(database.\(runMethod)(query, logger: logger), \(Self.read))")
     }
 
     private static func columnNames(_ key: [FieldPlan]) -> String { key.map(\.column.name).joined(separator: ", ") }

@@ -47,6 +47,10 @@ struct FieldPlan {
     var label: String { SwiftIdentifiers.label(property) }
     /// Written on insert: not a generated column.
     var isWritten: Bool { !isGenerated }
+
+    /// Labels a key parameter may not take: GRDB's `fetchOne(_:sql:)` and `fetchOne(_:key:)`, which
+    /// a generated `fetchOne(_:sql:)` would shadow, and the operations' own `on:` and `logger:`.
+    static let reservedKeyLabels: Set<String> = ["sql", "key", "on", "logger"]
 }
 
 struct TablePlan {
@@ -67,16 +71,42 @@ struct TablePlan {
         columns.compactMap { name in fields.first { $0.column.name == name } }
     }
 
+    /// The argument labels of a lookup by `key` (`fetchOne(db, slug:)`, `postgresFind(slug:on:logger:)`),
+    /// unescaped: the properties, except that a label the generated functions take themselves or that
+    /// would turn the lookup into an overload of a library function (`sql`, `key`, `on`, `logger`)
+    /// gets `Value` (`onValue:`), then a number if another label of the key has that name. The same
+    /// in both integrations, so a key is passed alike on either engine.
+    static func keyLabels(_ key: [FieldPlan]) -> [String] {
+        var taken = Set(key.map(\.property))
+        return key.map { field in
+            guard FieldPlan.reservedKeyLabels.contains(field.property) else { return field.property }
+            var label = field.property + "Value"
+            if taken.contains(label) {
+                var n = 2
+                while taken.contains(label + String(n)) { n += 1 }
+                label += String(n)
+            }
+            taken.insert(label)
+            return label
+        }
+    }
+
     /// The primary key's fields; empty when the table has none.
     var primaryKeyFields: [FieldPlan] { fields(table.primaryKey?.columns ?? []) }
 
-    /// Every key a row is found by: the primary key, then each unique constraint on other
-    /// columns than the keys before it (the generated lookups would otherwise be declared twice).
-    var lookupKeys: [[FieldPlan]] {
+    /// Every key a row is found by in `dialect`: the primary key, each unique constraint, then each
+    /// unique index of `dialect` on plain columns without a predicate, each on other columns than
+    /// the keys before it (the generated lookups would otherwise be declared twice). A partial
+    /// unique index or one over an expression identifies no row by its columns' values alone.
+    func lookupKeys(in dialect: Dialect) -> [[FieldPlan]] {
         var keys: [[FieldPlan]] = []
         var seen: [Set<String>] = []
-        let all = (table.primaryKey.map { [$0.columns] } ?? []) + table.uniques.map(\.columns)
-        for columns in all where !seen.contains(Set(columns)) {
+        var all = (table.primaryKey.map { [$0.columns] } ?? []) + table.uniques.map(\.columns)
+        for index in table.indexes where index.unique && index.predicate == nil && (index.targets?.contains(dialect) ?? true) {
+            let columns = index.parts.compactMap(\.columnName)
+            if columns.count == index.parts.count { all.append(columns) }
+        }
+        for columns in all where !columns.isEmpty && !seen.contains(Set(columns)) {
             seen.append(Set(columns))
             keys.append(fields(columns))
         }

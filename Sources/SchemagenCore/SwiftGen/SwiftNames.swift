@@ -39,9 +39,17 @@ struct SwiftNames {
     init(schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration) {
         resolveNamespace(schema, sourceMap)
         resolveTypes(schema, sourceMap, configuration)
-        for table in schema.tables {
-            resolveProperties(table, sourceMap)
-            checkSwiftTypes(table, sourceMap)
+        // Each table's properties depend on that table only: resolved side by side (for 5,000 tables
+        // they were a tenth of `schemagen swift`), the problems kept in table order.
+        let resolved = SideBySide.map(chunksOf: schema.tables) { table in
+            var diagnostics = Diagnostics()
+            let properties = SwiftNames.resolveProperties(table, sourceMap, &diagnostics)
+            SwiftNames.checkSwiftTypes(table, sourceMap, &diagnostics)
+            return (properties, diagnostics)
+        }
+        for (table, result) in zip(schema.tables, resolved) {
+            properties[table.name] = result.0
+            diagnostics.append(contentsOf: result.1)
         }
         for e in schema.enums { resolveCases(e, sourceMap) }
         associations = SwiftAssociations(schema: schema, names: self, sourceMap: sourceMap)
@@ -158,38 +166,37 @@ struct SwiftNames {
 
     // MARK: Members
 
-    private mutating func resolveProperties(_ table: Table, _ sourceMap: SourceMap) {
+    private static func resolveProperties(_ table: Table, _ sourceMap: SourceMap, _ diagnostics: inout Diagnostics) -> [String: String] {
         var names: [String: String] = [:]
         var owner: [String: String] = [:]
         for (index, column) in table.columns.enumerated() {
             let name: String
-            let location: SourceLocation?
+            // Looked up only for an error: searching the source map for every column is slow.
+            let location = { column.swiftName == nil ? sourceMap.column(table.name, column.name) : sourceMap.column(table.name, column.name, "swift", "name") }
             if let explicit = column.swiftName {
-                location = sourceMap.column(table.name, column.name, "swift", "name")
                 if !SwiftIdentifiers.isIdentifier(explicit) || SwiftIdentifiers.unusableMemberNames.contains(explicit) {
-                    diagnostics.error("'swift.name' of column '\(table.name).\(column.name)' is '\(explicit)', which is not a usable Swift property name", at: location)
+                    diagnostics.error("'swift.name' of column '\(table.name).\(column.name)' is '\(explicit)', which is not a usable Swift property name", at: location())
                     continue
                 }
                 name = explicit
             } else {
-                location = sourceMap.column(table.name, column.name)
                 name = SwiftNames.memberIdentifier(SwiftIdentifiers.lowerCamel(column.name), fallback: "column\(index + 1)",
                                                    unusable: SwiftIdentifiers.unusableMemberNames)
             }
             if let other = owner[name] {
-                diagnostics.error("columns '\(other)' and '\(column.name)' of table '\(table.name)' both become the Swift property '\(name)'; set 'swift: { name: ... }' on one of them", at: location)
+                diagnostics.error("columns '\(other)' and '\(column.name)' of table '\(table.name)' both become the Swift property '\(name)'; set 'swift: { name: ... }' on one of them", at: location())
                 continue
             }
             owner[name] = column.name
             names[column.name] = name
         }
-        properties[table.name] = names
+        return names
     }
 
     /// A `swift:` type is pasted into the generated code as written, so it must look like a
     /// Swift type (`Money`, `Module.Type`, `[String]`, `[String: Int]?`, `Set<UUID>`) and
     /// nothing more: a typo should fail here, at its place in the schema, not in the compiler.
-    private mutating func checkSwiftTypes(_ table: Table, _ sourceMap: SourceMap) {
+    private static func checkSwiftTypes(_ table: Table, _ sourceMap: SourceMap, _ diagnostics: inout Diagnostics) {
         for column in table.columns {
             if let type = column.swiftType, !SwiftNames.isTypeSpelling(type) {
                 diagnostics.error("'swift.type' of column '\(table.name).\(column.name)' is '\(type)', which is not a Swift type name",

@@ -1,23 +1,59 @@
-/// An indenting text buffer for generated Swift: four spaces per level,
-/// no trailing whitespace, one newline at the end of every line.
+/// An indenting byte buffer for generated Swift: four spaces per level, no trailing
+/// whitespace, one newline at the end of every line.
+///
+/// One buffer per output file, appended to as UTF-8 bytes: the files run to tens of
+/// megabytes for thousands of tables, and growing a `String` scalar by scalar (or
+/// building a `String` per line and appending it) was most of `schemagen swift`'s time.
+/// Hot lines are written in pieces (`open`, `put`, `putLiteral`, `close`), so that no
+/// intermediate string is made for them.
 struct SwiftWriter {
-    private(set) var text = ""
-    /// The indentation of the current level, kept rather than rebuilt for every line
-    /// (the writer emits tens of megabytes for thousands of tables).
-    private var indent = ""
-    private var level = 0 {
-        didSet { indent = String(repeating: "    ", count: level) }
+    private(set) var bytes: [UInt8] = []
+    private var level = 0
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
     }
 
-    init() {}
+    /// The file's text (one copy, made once when the file is done).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func line(_ s: String = "") {
         if !s.isEmpty {
-            text += indent
-            text += s
+            open()
+            put(s)
         }
-        text += "\n"
+        bytes.append(0x0A)
     }
+
+    // MARK: A line in pieces
+
+    /// Starts a line: its indentation. Follow with `put`s and end with `close()`.
+    mutating func open() {
+        for _ in 0 ..< level * 4 { bytes.append(0x20) }
+    }
+
+    /// Text as it is.
+    mutating func put(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// `text` as a Swift string literal (see `SwiftIdentifiers.stringLiteral`).
+    mutating func putLiteral(_ text: String) {
+        SwiftIdentifiers.appendStringLiteral(text, to: &bytes)
+    }
+
+    /// Text inside a comment: line breaks become spaces (see `SwiftIdentifiers.commentText`).
+    mutating func putComment(_ text: String) {
+        SwiftIdentifiers.appendCommentText(text, to: &bytes)
+    }
+
+    /// Ends the line.
+    mutating func close() {
+        bytes.append(0x0A)
+    }
+
+    // MARK: Blocks
 
     /// Several lines of pre-formatted text (a support type), each indented to the current level.
     mutating func lines(_ block: String) {
@@ -28,7 +64,10 @@ struct SwiftWriter {
 
     /// `opener {`, the body one level deeper, `}`.
     mutating func block(_ opener: String, _ body: (inout SwiftWriter) -> Void) {
-        line(opener + " {")
+        open()
+        put(opener)
+        put(" {")
+        close()
         level += 1
         body(&self)
         level -= 1
@@ -37,9 +76,19 @@ struct SwiftWriter {
 
     /// `///` lines; an empty string gives a bare `///` separating paragraphs.
     mutating func doc(_ paragraphs: [String]) {
-        for p in paragraphs {
-            line(p.isEmpty ? "///" : "/// " + SwiftIdentifiers.commentText(p))
+        for p in paragraphs { doc(p) }
+    }
+
+    /// One `///` line (a bare `///` for an empty string), its text made safe for a comment.
+    mutating func doc(_ paragraph: String) {
+        open()
+        if paragraph.isEmpty {
+            put("///")
+        } else {
+            put("/// ")
+            SwiftIdentifiers.appendCommentText(paragraph, to: &bytes)
         }
+        close()
     }
 
     /// Wraps the body in `extension Namespace { ... }` when there is a namespace.

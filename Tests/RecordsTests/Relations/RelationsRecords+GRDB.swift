@@ -341,6 +341,64 @@ extension Relations.Link: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Tab
     }
 }
 
+// MARK: - settings
+
+/// Reads and writes `settings` rows.
+extension Relations.Setting: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
+    /// Named explicitly: GRDB would derive another name from the type.
+    static let databaseTableName: Swift.String = "settings"
+
+    /// The columns, for GRDB's query interface. Compare with values in their stored form: an enum,
+    /// a string or a number as it is; a UUID as `uuid.uuidString.lowercased()` (GRDB would bind a blob).
+    enum Columns {
+        static let key = GRDB.Column("key")
+        static let on = GRDB.Column("on")
+        static let logger = GRDB.Column("logger")
+        static let sql = GRDB.Column("sql")
+        static let scope = GRDB.Column("scope")
+    }
+
+    /// UUIDs are lowercase text, as `uuid()` writes them (GRDB's default is a 16-byte blob).
+    static func databaseUUIDEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseUUIDEncodingStrategy {
+        .lowercaseString
+    }
+
+    /// Dates in the text (or integer) form of their column's type.
+    static func databaseDateEncodingStrategy(for column: Swift.String) -> GRDB.DatabaseDateEncodingStrategy {
+        .custom { SQLiteValues.timestampText($0) }
+    }
+
+    /// Reads the columns by name; a missing column or a value of another type throws.
+    init(row: GRDB.Row) throws {
+        self.init(
+            key: try SQLiteValues.required(row, "settings", "key", SQLiteValues.string),
+            on: try SQLiteValues.required(row, "settings", "on", SQLiteValues.bool),
+            logger: try SQLiteValues.required(row, "settings", "logger", SQLiteValues.string),
+            sql: try SQLiteValues.required(row, "settings", "sql", SQLiteValues.string),
+            scope: try SQLiteValues.required(row, "settings", "scope", SQLiteValues.string)
+        )
+    }
+
+    /// Writes every column.
+    func encode(to container: inout GRDB.PersistenceContainer) throws {
+        container["key"] = self.key
+        container["on"] = (self.on ? 1 : 0)
+        container["logger"] = self.logger
+        container["sql"] = self.sql
+        container["scope"] = self.scope
+    }
+
+    /// The row whose (key) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, keyValue: Swift.String) throws -> Self? {
+        try filter(Columns.key == keyValue).fetchOne(db)
+    }
+
+    /// The row whose (logger, on) has the given value, or nil.
+    static func fetchOne(_ db: GRDB.Database, loggerValue: Swift.String, onValue: Swift.Bool) throws -> Self? {
+        try filter(Columns.logger == loggerValue && Columns.on == (onValue ? 1 : 0)).fetchOne(db)
+    }
+}
+
 // MARK: - Migrations
 
 extension Relations {

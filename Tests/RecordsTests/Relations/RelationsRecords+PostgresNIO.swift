@@ -631,6 +631,116 @@ extension Relations.Link {
     }
 }
 
+// MARK: - settings
+
+extension Relations.Setting {
+    /// `SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name.
+    static let postgresSelect: Swift.String = "SELECT key, \"on\", logger, sql, scope FROM \"Rel Data\".settings"
+
+    /// Reads a row that has the table's columns (found by name; other columns are ignored),
+    /// such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`.
+    init(postgresRow row: PostgresNIO.PostgresRow) throws {
+        let cells = row.makeRandomAccess()
+        self.init(
+            key: try PostgresValues.required(cells, "settings", "key", PostgresValues.native(Swift.String.self)),
+            on: try PostgresValues.required(cells, "settings", "on", PostgresValues.native(Swift.Bool.self)),
+            logger: try PostgresValues.required(cells, "settings", "logger", PostgresValues.native(Swift.String.self)),
+            sql: try PostgresValues.required(cells, "settings", "sql", PostgresValues.native(Swift.String.self)),
+            scope: try PostgresValues.required(cells, "settings", "scope", PostgresValues.native(Swift.String.self))
+        )
+    }
+
+    /// `INSERT INTO settings ... RETURNING` every column, with the record's values bound.
+    func postgresInsert() throws -> PostgresNIO.PostgresQuery {
+        var insert = PostgresValues.Insert()
+        try postgresValues(into: &insert)
+        return insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope")
+    }
+
+    /// Binds every written column into the next row of `insert`.
+    fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
+        try insert.bind("key", self.key)
+        try insert.bind("\"on\"", self.on)
+        try insert.bind("logger", self.logger)
+        try insert.bind("sql", self.sql)
+        try insert.bind("scope", self.scope)
+    }
+
+    /// The row whose (key) has the given values, or nil.
+    static func postgresFind(keyValue key0: Swift.String, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
+        var bindings = PostgresNIO.PostgresBindings()
+        try PostgresValues.bind(&bindings, key0)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, \"on\", logger, sql, scope FROM \"Rel Data\".settings WHERE key = $1", binds: bindings)
+        return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
+    }
+
+    /// The row whose (logger, on) has the given values, or nil.
+    static func postgresFind(loggerValue key0: Swift.String, onValue key1: Swift.Bool, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
+        var bindings = PostgresNIO.PostgresBindings()
+        try PostgresValues.bind(&bindings, key0)
+        try PostgresValues.bind(&bindings, key1)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, \"on\", logger, sql, scope FROM \"Rel Data\".settings WHERE logger = $1 AND \"on\" = $2", binds: bindings)
+        return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
+    }
+
+    /// Inserts the record; returns the row as stored (defaults, the serial key and generated columns filled in).
+    func postgresInsert(on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
+        try await PostgresValues.inserted(database.runRelationsQuery(postgresInsert(), logger: logger), Self.tableName, Self.init(postgresRow:))
+    }
+
+    /// Inserts the records in one statement (at most 65,535 bound values: split larger batches); returns the rows
+    /// as stored, in the order given. An empty array runs nothing.
+    static func postgresInsertAll(_ records: [Self], on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
+        if records.isEmpty { return [] }
+        var insert = PostgresValues.Insert()
+        for (i, record) in records.enumerated() {
+            if i > 0 { insert.nextRow() }
+            try record.postgresValues(into: &insert)
+        }
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope"), logger: logger), Self.init(postgresRow:))
+    }
+
+    /// Writes every column of the record to the row with its primary key (key);
+    /// returns the row as stored, or nil when no row has that key.
+    func postgresUpdate(on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
+        var bindings = PostgresNIO.PostgresBindings()
+        try PostgresValues.bind(&bindings, self.on)
+        try PostgresValues.bind(&bindings, self.logger)
+        try PostgresValues.bind(&bindings, self.sql)
+        try PostgresValues.bind(&bindings, self.scope)
+        try PostgresValues.bind(&bindings, self.key)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"Rel Data\".settings SET \"on\" = $1, logger = $2, sql = $3, scope = $4 WHERE key = $5 RETURNING key, \"on\", logger, sql, scope", binds: bindings)
+        return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
+    }
+
+    /// Deletes the row with the given primary key; false when there is none.
+    static func postgresDelete(keyValue key0: Swift.String, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Swift.Bool {
+        var bindings = PostgresNIO.PostgresBindings()
+        try PostgresValues.bind(&bindings, key0)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "DELETE FROM \"Rel Data\".settings WHERE key = $1 RETURNING 1", binds: bindings)
+        return try await !PostgresValues.all(database.runRelationsQuery(query, logger: logger), { _ in () }).isEmpty
+    }
+
+    /// The keys `postgresUpsert` can conflict on: the primary key and the unique constraints, by name.
+    enum PostgresConflict: Swift.Sendable, Swift.CaseIterable {
+        /// `pk_settings` (key).
+        case primaryKey
+    }
+
+    /// Inserts the record, or, when a row with the same key exists, updates that row's other columns
+    /// (the primary key never changes); returns the row as stored.
+    func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
+        var insert = PostgresValues.Insert()
+        try postgresValues(into: &insert)
+        let clause: Swift.String
+        switch conflict {
+            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_settings DO UPDATE SET \"on\" = EXCLUDED.\"on\", logger = EXCLUDED.logger, sql = EXCLUDED.sql, scope = EXCLUDED.scope"
+        }
+        let query = insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope", conflict: clause)
+        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+    }
+}
+
 // MARK: - Migrations
 
 extension Relations {

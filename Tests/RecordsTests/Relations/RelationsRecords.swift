@@ -281,6 +281,66 @@ extension Relations {
     }
 }
 
+// MARK: - settings
+
+extension Relations {
+    /// Unique indexes: one on plain columns (a lookup in both integrations), a partial one and one on an expression (no lookup); key columns named like the lookups' own labels.
+    ///
+    /// Table `settings` (`tables.settings`), primary key (key).
+    struct Setting: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.Identifiable {
+        /// The table's name in SQL.
+        static let tableName: Swift.String = "settings"
+        /// The table's columns in declaration order: the raw values of `CodingKeys`.
+        static let columnNames: [Swift.String] = ["key", "on", "logger", "sql", "scope"]
+        /// The columns of the primary key; empty when the table has none.
+        static let primaryKeyColumns: [Swift.String] = ["key"]
+
+        /// `tables.settings.columns.key`: `string(40)` (PostgreSQL `VARCHAR(40)`, SQLite `TEXT`). Primary key.
+        var key: Swift.String
+
+        /// `tables.settings.columns.on`: `bool` (PostgreSQL `BOOLEAN`, SQLite `INTEGER`). Default: `false`.
+        var on: Swift.Bool
+
+        /// `tables.settings.columns.logger`: `string(40)` (PostgreSQL `VARCHAR(40)`, SQLite `TEXT`).
+        var logger: Swift.String
+
+        /// `tables.settings.columns.sql`: `text` (PostgreSQL `TEXT`, SQLite `TEXT`).
+        var sql: Swift.String
+
+        /// `tables.settings.columns.scope`: `string(20)` (PostgreSQL `VARCHAR(20)`, SQLite `TEXT`).
+        var scope: Swift.String
+
+        /// The primary key, for `Identifiable`.
+        var id: Swift.String { key }
+
+        /// The column names, for `Codable`.
+        enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
+            case key
+            case on
+            case logger
+            case sql
+            case scope
+        }
+
+        /// Creates a record. Nullable columns default to `nil`; literal schema defaults, `uuid()`, `now()`,
+        /// `unixepoch()` and `current_date()` become Swift defaults. A default written in SQL has no Swift
+        /// counterpart, so its parameter has none.
+        init(
+            key: Swift.String,
+            on: Swift.Bool = false,
+            logger: Swift.String,
+            sql: Swift.String,
+            scope: Swift.String
+        ) {
+            self.key = key
+            self.on = on
+            self.logger = logger
+            self.sql = sql
+            self.scope = scope
+        }
+    }
+}
+
 // MARK: - Support types
 
 extension Relations {

@@ -109,6 +109,16 @@ struct SwiftCompileTests {
                   list: { type: { sqlite: TEXT, postgres: "TEXT[]", swift: "[String]" }, nullable: true }
                   computed: { type: int, generated: { expr: "1 + 2", stored: true } }
               data: { columns: { key: bigint }, primary_key: [key] }
+              flags:
+                columns:
+                  sql: { type: text, primary_key: true }
+                  "on": bool
+                  logger: text
+                  on_value: text
+                  db: int
+                indexes:
+                  - { columns: ["on", logger, on_value, db], unique: true }
+                  - { columns: [logger], unique: true }
             """)
         let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))")
         for access in SwiftConfiguration.AccessModifier.allCases {
@@ -116,6 +126,14 @@ struct SwiftCompileTests {
             let output = SwiftGen.render(schema, sourceMap: compiled.sourceMap, configuration: configuration, source: "schema.yaml")
             #expect(!output.diagnostics.hasErrors, "\(output.diagnostics.sorted.map(\.description))")
             try Self.typecheck(output.files, name: "torture-\(access.rawValue)", modules: true)
+            // Key columns named like the lookups' own labels get `Value` (then a number), alike in both files.
+            let grdb = try #require(output.files.first { $0.path.hasSuffix("+GRDB.swift") }).contents
+            let postgres = try #require(output.files.first { $0.path.hasSuffix("+PostgresNIO.swift") }).contents
+            #expect(grdb.contains("static func fetchOne(_ database: GRDB.Database, onValue2: Swift.Bool, loggerValue: Swift.String, onValue: Swift.String, db: Swift.Int32) throws -> Self?"))
+            #expect(grdb.contains("static func fetchOne(_ db: GRDB.Database, sqlValue: Swift.String) throws -> Self?"))
+            #expect(grdb.contains("static func fetchOne(_ db: GRDB.Database, keyValue: Swift.Int64) throws -> Self?"))
+            #expect(postgres.contains("static func postgresFind(onValue2 key0: Swift.Bool, loggerValue key1: Swift.String, onValue key2: Swift.String, db key3: Swift.Int32, on database:"))
+            #expect(postgres.contains("static func postgresDelete(sqlValue key0: Swift.String, on database:"))
         }
     }
 

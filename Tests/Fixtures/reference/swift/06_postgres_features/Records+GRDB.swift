@@ -228,8 +228,8 @@ extension Telemetry.Shard: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.Ta
     }
 
     /// The row whose (key) has the given value, or nil.
-    public static func fetchOne(_ db: GRDB.Database, key: Swift.Int64) throws -> Self? {
-        try filter(Columns.key == key).fetchOne(db)
+    public static func fetchOne(_ db: GRDB.Database, keyValue: Swift.Int64) throws -> Self? {
+        try filter(Columns.key == keyValue).fetchOne(db)
     }
 }
 

@@ -413,7 +413,7 @@ extension Telemetry.Shard {
     }
 
     /// The row whose (key) has the given values, or nil.
-    public static func postgresFind(key key0: Swift.Int64, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
+    public static func postgresFind(keyValue key0: Swift.Int64, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, payload FROM telemetry.shards WHERE key = $1", binds: bindings)
@@ -448,7 +448,7 @@ extension Telemetry.Shard {
     }
 
     /// Deletes the row with the given primary key; false when there is none.
-    public static func postgresDelete(key key0: Swift.Int64, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Swift.Bool {
+    public static func postgresDelete(keyValue key0: Swift.Int64, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Swift.Bool {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         let query = PostgresNIO.PostgresQuery(unsafeSQL: "DELETE FROM telemetry.shards WHERE key = $1 RETURNING 1", binds: bindings)

@@ -60,8 +60,8 @@ extension Kv: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.TableRecord {
     }
 
     /// The row whose (key) has the given value, or nil.
-    public static func fetchOne(_ db: GRDB.Database, key: Swift.String) throws -> Self? {
-        try filter(Columns.key == key).fetchOne(db)
+    public static func fetchOne(_ db: GRDB.Database, keyValue: Swift.String) throws -> Self? {
+        try filter(Columns.key == keyValue).fetchOne(db)
     }
 }
 

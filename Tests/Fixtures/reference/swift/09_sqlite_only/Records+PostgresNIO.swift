@@ -86,7 +86,7 @@ extension Kv {
     }
 
     /// The row whose (key) has the given values, or nil.
-    public static func postgresFind(key key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
+    public static func postgresFind(keyValue key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, value, size, saved_at FROM kv WHERE key = $1", binds: bindings)
@@ -122,7 +122,7 @@ extension Kv {
     }
 
     /// Deletes the row with the given primary key; false when there is none.
-    public static func postgresDelete(key key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Swift.Bool {
+    public static func postgresDelete(keyValue key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Swift.Bool {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         let query = PostgresNIO.PostgresQuery(unsafeSQL: "DELETE FROM kv WHERE key = $1 RETURNING 1", binds: bindings)
