@@ -40,8 +40,8 @@ struct MigrationOracleTests {
         if Self.pairs >= 300 { #expect(kinds.count >= 30, "only \(kinds.count) edit kinds were drawn: \(kinds.sorted())") }
         let tenancyKinds = Set(TenancyGenerator.Edit.allCases.map(\.rawValue))
         if Self.pairs >= 300 { #expect(tenancyKinds.isSubset(of: kinds), "tenancy edits not drawn: \(tenancyKinds.subtracting(kinds).sorted())") }
-        let keyKinds: Set = ["primaryKeyToId", "primaryKeyDropped", "primaryKeyComposite"]
-        if Self.pairs >= 300 { #expect(keyKinds.isSubset(of: kinds), "primary key edits not drawn: \(keyKinds.subtracting(kinds).sorted())") }
+        let keyKinds = Set(["primaryKeyToId", "primaryKeyDropped", "primaryKeyComposite"] + FormGenerator.Edit.allCases.map(\.rawValue))
+        if Self.pairs >= 300 { #expect(keyKinds.isSubset(of: kinds), "key edits not drawn: \(keyKinds.subtracting(kinds).sorted())") }
         Self.expectEnough(run, "SQLite")
     }
 
@@ -86,13 +86,16 @@ struct OracleCase {
         var generator = SchemaGenerator(rng: SeededRandom(seed: seed))
         var tenancy = TenancyGenerator(seed: seed)
         var keys = KeyGenerator(seed: seed)
+        var forms = FormGenerator(seed: seed)
         var old = generator.schema()
         tenancy.addTenancy(to: &old)
         keys.shapeKeys(of: &old)
+        forms.shapeForms(of: &old)
         var new = old
         var edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
         if let e = tenancy.edit(&new) { edits.append(e) }
         if let e = keys.edit(&new) { edits.append(e) }
+        if let e = forms.edit(&new) { edits.append(e) }
         self.edits = edits
         self.old = old
         self.new = new

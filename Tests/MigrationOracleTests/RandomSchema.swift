@@ -14,6 +14,8 @@ struct GenSchema {
         var references: (table: String, onDelete: String)?
         /// `on_update: cascade` on the reference.
         var cascadesUpdates = false
+        /// Another `on_update` action (`FormGenerator`), instead of `cascadesUpdates`.
+        var onUpdate: String?
         var autoUpdate = false
         var comment: String?
         var renamedFrom: String?
@@ -35,6 +37,8 @@ struct GenSchema {
         var include: [String] = []
         /// The one dialect the index is for (`targets:`), or nil for its table's.
         var targets: String?
+        /// An explicit name (`FormGenerator`), or nil for the derived one.
+        var name: String?
 
         /// Every column the index reads: key columns (without ASC/DESC/NULLS) and covering ones.
         var readColumns: [String] { columns.map { String($0.split(separator: " ")[0]) } + include }
@@ -65,6 +69,14 @@ struct GenSchema {
         /// The primary key when it is not `id` alone (`KeyGenerator`): a table-level key of these
         /// columns, or none at all when empty.
         var primaryKey: [String]?
+        /// Explicit names (`FormGenerator`): of the table-level primary key, and of unique keys by their columns.
+        var primaryKeyName: String?
+        var uniqueNames: [[String]: String] = [:]
+        /// Single-column unique keys written at their column (`unique: true`) rather than in `unique:`.
+        var columnUniques: Set<String> = []
+
+        /// Whether the unique key is written at its column.
+        func atColumn(_ u: [String]) -> Bool { u.count == 1 && columnUniques.contains(u[0]) && uniqueNames[u] == nil }
 
         /// Whether the column is in the primary key.
         func inPrimaryKey(_ c: Column) -> Bool { primaryKey.map { $0.contains(c.name) } ?? (c.name == "id") }
@@ -156,23 +168,31 @@ struct GenSchema {
             if c.name == "id" && t.primaryKey == nil { parts.append("primary_key: true") }
             if let d = c.defaultYAML { parts.append("default: \(d)") }
             if let r = c.references { parts.append("references: \(r.table)"); parts.append("on_delete: \(r.onDelete)") }
-            if c.cascadesUpdates { parts.append("on_update: cascade") }
+            if let action = c.onUpdate { parts.append("on_update: \(action)") } else if c.cascadesUpdates { parts.append("on_update: cascade") }
+            if t.atColumn([c.name]) && t.uniques.contains([c.name]) { parts.append("unique: true") }
             if c.autoUpdate { parts.append("auto_update: true") }
             if let cm = c.comment { parts.append("comment: \"\(cm)\"") }
             if let r = c.renamedFrom { parts.append("renamed_from: \(r)") }
             if let g = c.generated { parts.append("generated: { expr: \"\(g)\", stored: \(!c.virtual) }") }
             y += "      \(c.name): { \(parts.joined(separator: ", ")) }\n"
         }
-        if let key = t.primaryKey, !key.isEmpty { y += "    primary_key: [\(key.joined(separator: ", "))]\n" }
+        if let key = t.primaryKey, !key.isEmpty {
+            let columns = "[\(key.joined(separator: ", "))]"
+            y += "    primary_key: " + (t.primaryKeyName.map { "{ name: \($0), columns: \(columns) }" } ?? columns) + "\n"
+        }
         if !t.foreignKeys.isEmpty {
             y += "    foreign_keys:\n"
             for fk in t.foreignKeys {
                 y += "      - { columns: [\(fk.columns.joined(separator: ", "))], references: { table: \(fk.table), columns: [\(fk.referenced.joined(separator: ", "))] }, on_delete: cascade }\n"
             }
         }
-        if !t.uniques.isEmpty {
+        let tableUniques = t.uniques.filter { !t.atColumn($0) }
+        if !tableUniques.isEmpty {
             y += "    unique:\n"
-            for u in t.uniques { y += "      - [\(u.joined(separator: ", "))]\n" }
+            for u in tableUniques {
+                let columns = "[\(u.joined(separator: ", "))]"
+                y += "      - " + (t.uniqueNames[u].map { "{ name: \($0), columns: \(columns) }" } ?? columns) + "\n"
+            }
         }
         if !t.checks.isEmpty {
             y += "    checks:\n"
@@ -182,6 +202,7 @@ struct GenSchema {
             y += "    indexes:\n"
             for i in t.indexes {
                 var parts = i.lowercased ? ["expression: \"lower(\(i.columns[0]))\""] : ["columns: [\(i.columns.map { "\"\($0)\"" }.joined(separator: ", "))]"]
+                if let n = i.name { parts.insert("name: \(n)", at: 0) }
                 if i.unique { parts.append("unique: true") }
                 if let p = i.predicate { parts.append("where: \"\(p)\"") }
                 if let u = i.using { parts.append("using: \(u)") }
@@ -567,6 +588,7 @@ struct SchemaGenerator {
             formerlyReferenced.insert(t.columns[i].references!.table)
             t.columns[i].references = nil
             t.columns[i].cascadesUpdates = false
+            t.columns[i].onUpdate = nil
         case .changeOnDelete:
             guard let i = t.columns.firstIndex(where: { $0.references != nil }) else { return false }
             t.columns[i].references!.onDelete = t.columns[i].references!.onDelete == "cascade" ? "set_null" : "cascade"
