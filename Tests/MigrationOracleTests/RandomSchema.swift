@@ -241,6 +241,12 @@ struct GenSchema {
 }
 
 /// Draws random schemas and random edits of them, covering every kind of change the differ knows.
+/// (`TenancyGenerator`, `KeyGenerator` and `FormGenerator` add tenancy, primary keys and the ways
+/// keys are written.) Not drawn yet: column-level `check:`; decimal without precision, other
+/// `string(n)` lengths and array types; defaults on time and bytes, `{ value: }` and nested JSON
+/// defaults; generated columns over non-integers; type changes across families; per-dialect view
+/// or raw SQL; indexes on materialized views; enum value reordering; a second extension; a
+/// `targets` edit on a table; list and hash partitions added or removed by an edit.
 struct SchemaGenerator {
     var rng: SeededRandom
     /// Tables a reference pointed at before this pair's edits removed it: dropping one would leave
