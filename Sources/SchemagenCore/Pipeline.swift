@@ -57,8 +57,11 @@ enum SideBySide {
     /// must only read what it shares with the others.
     static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        defer { slots.deallocate() }
         slots.initialize(repeating: nil)
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
         // Each iteration writes its own slot and nothing else; concurrentPerform returns after all
         // of them, so neither the slots nor `body` outlive this call.
         nonisolated(unsafe) let shared = slots
