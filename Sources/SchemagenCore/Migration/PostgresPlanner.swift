@@ -260,12 +260,14 @@ public struct PostgresPlanner {
         return deferred
     }
 
-    /// Existing tables that get a new primary or unique key.
+    /// Existing tables that get a new primary key, unique constraint or unique index: what a
+    /// foreign key may reference (`Validator.isKey`).
     func tablesGainingKeys() -> Set<String> {
         var out = Set<String>()
         for c in changes {
             switch c {
             case .setPrimaryKey(let t, _, _?), .addUnique(let t, _): out.insert(t)
+            case let .addIndex(t, i) where i.unique: out.insert(t)
             default: break
             }
         }
