@@ -737,7 +737,8 @@ struct TenancyGenerator {
         switch e {
         case .tenancyOn:
             guard t.tenant == nil, t.partitions == nil else { return nil }
-            if t.columns.contains(where: { $0.name == "org" }) {
+            // The `org` column, unless an edit gave it a type tenancy does not take (char(n)).
+            if t.columns.contains(where: { $0.name == "org" && Self.types.contains($0.type) }) {
                 t.tenant = "org"
             } else {
                 // A new tenant column for the rows that exist (so it has a default), under a name no
