@@ -97,21 +97,24 @@ extension Workflow.Organization {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organizations (id, name, slug, settings, created_at, updated_at) VALUES "
+
     /// `INSERT INTO organizations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "organizations", returning: "id, name, slug, settings, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, slug, settings, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("name", self.name)
-        try insert.bind("slug", self.slug)
-        try insert.bind("settings", self.settings)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.name)
+        try insert.bind(self.slug)
+        try insert.bind(self.settings)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -144,7 +147,7 @@ extension Workflow.Organization {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "organizations", returning: "id, name, slug, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, slug, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -182,13 +185,12 @@ extension Workflow.Organization {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET name = EXCLUDED.name, slug = EXCLUDED.slug, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqOrganizationsSlug: clause = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET name = EXCLUDED.name, slug = EXCLUDED.slug, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, slug, settings, created_at, updated_at"
+            case .uqOrganizationsSlug: tail = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, slug, settings, created_at, updated_at"
         }
-        let query = insert.query(into: "organizations", returning: "id, name, slug, settings, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -214,23 +216,26 @@ extension Workflow.User {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO users (id, email, name, preferences, is_active, last_login_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO users ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "users", returning: "id, email, name, preferences, is_active, last_login_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("email", self.email)
-        try insert.bind("name", self.name)
-        try insert.bind("preferences", self.preferences)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("last_login_at", self.lastLoginAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.email)
+        try insert.bind(self.name)
+        try insert.bind(self.preferences)
+        try insert.bind(self.isActive)
+        try insert.bind(self.lastLoginAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -255,7 +260,7 @@ extension Workflow.User {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "users", returning: "id, email, name, preferences, is_active, last_login_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -293,12 +298,11 @@ extension Workflow.User {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, preferences = EXCLUDED.preferences, is_active = EXCLUDED.is_active, last_login_at = EXCLUDED.last_login_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, preferences = EXCLUDED.preferences, is_active = EXCLUDED.is_active, last_login_at = EXCLUDED.last_login_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at"
         }
-        let query = insert.query(into: "users", returning: "id, email, name, preferences, is_active, last_login_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -322,21 +326,24 @@ extension Workflow.OrganizationMembership {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organization_memberships (id, organization_id, user_id, role, permissions, joined_at) VALUES "
+
     /// `INSERT INTO organization_memberships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "organization_memberships", returning: "id, organization_id, user_id, role, permissions, joined_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, role, permissions, joined_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("role", self.role.rawValue, cast: "user_role")
-        try insert.bind("permissions", self.permissions)
-        try insert.bind("joined_at", PostgresValues.Timestamp(self.joinedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.userId)
+        try insert.bind(self.role.rawValue, cast: "::user_role")
+        try insert.bind(self.permissions)
+        try insert.bind(PostgresValues.Timestamp(self.joinedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -386,7 +393,7 @@ extension Workflow.OrganizationMembership {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "organization_memberships", returning: "id, organization_id, user_id, role, permissions, joined_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, role, permissions, joined_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -424,13 +431,12 @@ extension Workflow.OrganizationMembership {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_organization_memberships DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at"
-            case .uqMembershipsOrgUser: clause = " ON CONFLICT ON CONSTRAINT uq_memberships_org_user DO UPDATE SET role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organization_memberships DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at RETURNING id, organization_id, user_id, role, permissions, joined_at"
+            case .uqMembershipsOrgUser: tail = " ON CONFLICT ON CONSTRAINT uq_memberships_org_user DO UPDATE SET role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at RETURNING id, organization_id, user_id, role, permissions, joined_at"
         }
-        let query = insert.query(into: "organization_memberships", returning: "id, organization_id, user_id, role, permissions, joined_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -462,29 +468,32 @@ extension Workflow.UserSession {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO user_sessions (id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO user_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "user_sessions", returning: "id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("user_id_hash", self.userIdHash)
-        try insert.bind("access_token", self.accessToken)
-        try insert.bind("refresh_token", self.refreshToken)
-        try insert.bind("expires_at", self.expiresAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("workspace_path", self.workspacePath)
-        try insert.bind("settings", self.settings)
-        try insert.bind("ip_address", self.ipAddress)
-        try insert.bind("user_agent", self.userAgent)
-        try insert.bind("started_at", PostgresValues.unixtimeSeconds(self.startedAt))
-        try insert.bind("ended_at", self.endedAt.map { PostgresValues.unixtimeSeconds($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.userIdHash)
+        try insert.bind(self.accessToken)
+        try insert.bind(self.refreshToken)
+        try insert.bind(self.expiresAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.workspacePath)
+        try insert.bind(self.settings)
+        try insert.bind(self.ipAddress)
+        try insert.bind(self.userAgent)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.startedAt))
+        try insert.bind(self.endedAt.map { PostgresValues.unixtimeSeconds($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -525,7 +534,7 @@ extension Workflow.UserSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "user_sessions", returning: "id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -571,13 +580,12 @@ extension Workflow.UserSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_user_sessions DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqUserSessionsAccessToken: clause = " ON CONFLICT ON CONSTRAINT uq_user_sessions_access_token DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_user_sessions DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"
+            case .uqUserSessionsAccessToken: tail = " ON CONFLICT ON CONSTRAINT uq_user_sessions_access_token DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"
         }
-        let query = insert.query(into: "user_sessions", returning: "id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -602,22 +610,25 @@ extension Workflow.UserPreference {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO user_preferences (id, user_id, preference_category, preference_key, preference_value, created_at, updated_at) VALUES "
+
     /// `INSERT INTO user_preferences ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "user_preferences", returning: "id, user_id, preference_category, preference_key, preference_value, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("preference_category", self.preferenceCategory.rawValue, cast: "preference_category")
-        try insert.bind("preference_key", self.preferenceKey)
-        try insert.bind("preference_value", self.preferenceValue)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.preferenceCategory.rawValue, cast: "::preference_category")
+        try insert.bind(self.preferenceKey)
+        try insert.bind(self.preferenceValue)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -660,7 +671,7 @@ extension Workflow.UserPreference {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "user_preferences", returning: "id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -699,13 +710,12 @@ extension Workflow.UserPreference {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_user_preferences DO UPDATE SET user_id = EXCLUDED.user_id, preference_category = EXCLUDED.preference_category, preference_key = EXCLUDED.preference_key, preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqUserPreferencesUserIdPreferenceCategoryPreferenceKey: clause = " ON CONFLICT ON CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key DO UPDATE SET preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_user_preferences DO UPDATE SET user_id = EXCLUDED.user_id, preference_category = EXCLUDED.preference_category, preference_key = EXCLUDED.preference_key, preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"
+            case .uqUserPreferencesUserIdPreferenceCategoryPreferenceKey: tail = " ON CONFLICT ON CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key DO UPDATE SET preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"
         }
-        let query = insert.query(into: "user_preferences", returning: "id, user_id, preference_category, preference_key, preference_value, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -730,22 +740,25 @@ extension Workflow.SystemConfig {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO system_config (id, config_key, config_value, config_description, is_sensitive, created_at, updated_at) VALUES "
+
     /// `INSERT INTO system_config ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "system_config", returning: "id, config_key, config_value, config_description, is_sensitive, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("config_key", self.configKey)
-        try insert.bind("config_value", self.configValue)
-        try insert.bind("config_description", self.configDescription)
-        try insert.bind("is_sensitive", self.isSensitive)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.configKey)
+        try insert.bind(self.configValue)
+        try insert.bind(self.configDescription)
+        try insert.bind(self.isSensitive)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -778,7 +791,7 @@ extension Workflow.SystemConfig {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "system_config", returning: "id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -817,13 +830,12 @@ extension Workflow.SystemConfig {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_system_config DO UPDATE SET config_key = EXCLUDED.config_key, config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqSystemConfigConfigKey: clause = " ON CONFLICT ON CONSTRAINT uq_system_config_config_key DO UPDATE SET config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_system_config DO UPDATE SET config_key = EXCLUDED.config_key, config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"
+            case .uqSystemConfigConfigKey: tail = " ON CONFLICT ON CONSTRAINT uq_system_config_config_key DO UPDATE SET config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"
         }
-        let query = insert.query(into: "system_config", returning: "id, config_key, config_value, config_description, is_sensitive, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -846,21 +858,24 @@ extension Workflow.SchemaMigration {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO schema_migrations (id, version, description, checksum, applied_at) VALUES "
+
     /// `INSERT INTO schema_migrations ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "schema_migrations", returning: "id, version, description, checksum, applied_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, version, description, checksum, applied_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("version", self.version)
-        try insert.bind("description", self.description)
-        try insert.bind("checksum", self.checksum)
-        try insert.bind("applied_at", PostgresValues.Timestamp(self.appliedAt))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.version)
+        try insert.bind(self.description)
+        try insert.bind(self.checksum)
+        try insert.bind(PostgresValues.Timestamp(self.appliedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -893,7 +908,7 @@ extension Workflow.SchemaMigration {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "schema_migrations", returning: "id, version, description, checksum, applied_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, version, description, checksum, applied_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -930,13 +945,12 @@ extension Workflow.SchemaMigration {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_schema_migrations DO UPDATE SET version = EXCLUDED.version, description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at"
-            case .uqSchemaMigrationsVersion: clause = " ON CONFLICT ON CONSTRAINT uq_schema_migrations_version DO UPDATE SET description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_schema_migrations DO UPDATE SET version = EXCLUDED.version, description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at RETURNING id, version, description, checksum, applied_at"
+            case .uqSchemaMigrationsVersion: tail = " ON CONFLICT ON CONSTRAINT uq_schema_migrations_version DO UPDATE SET description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at RETURNING id, version, description, checksum, applied_at"
         }
-        let query = insert.query(into: "schema_migrations", returning: "id, version, description, checksum, applied_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -975,36 +989,39 @@ extension Workflow.Project {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO projects (id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at) VALUES "
+
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "projects", returning: "id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("owner_id", self.ownerId)
-        try insert.bind("name", self.name)
-        try insert.bind("description", self.description)
-        try insert.bind("project_type", self.projectType)
-        try insert.bind("status", self.status.rawValue, cast: "project_status")
-        try insert.bind("workspace_path", self.workspacePath)
-        try insert.bind("repository_url", self.repositoryUrl)
-        try insert.bind("repository_name", self.repositoryName)
-        try insert.bind("default_branch", self.defaultBranch)
-        try insert.bind("settings", self.settings)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("interface_count", self.interfaceCount)
-        try insert.bind("active_interface_id", self.activeInterfaceId)
-        try insert.bind("interface_config", self.interfaceConfig)
-        try insert.bind("interface_status", self.interfaceStatus)
-        try insert.bind("last_interface_switch", self.lastInterfaceSwitch.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
-        try insert.bind("archived_at", self.archivedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.ownerId)
+        try insert.bind(self.name)
+        try insert.bind(self.description)
+        try insert.bind(self.projectType)
+        try insert.bind(self.status.rawValue, cast: "::project_status")
+        try insert.bind(self.workspacePath)
+        try insert.bind(self.repositoryUrl)
+        try insert.bind(self.repositoryName)
+        try insert.bind(self.defaultBranch)
+        try insert.bind(self.settings)
+        try insert.bind(self.metadata)
+        try insert.bind(self.interfaceCount)
+        try insert.bind(self.activeInterfaceId)
+        try insert.bind(self.interfaceConfig)
+        try insert.bind(self.interfaceStatus)
+        try insert.bind(self.lastInterfaceSwitch.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.archivedAt.map { PostgresValues.Timestamp($0) })
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -1062,7 +1079,7 @@ extension Workflow.Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "projects", returning: "id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1117,14 +1134,13 @@ extension Workflow.Project {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
-            case .uqProjectsWorkspacePath: clause = " ON CONFLICT ON CONSTRAINT uq_projects_workspace_path DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
-            case .uqProjectsOwnerIdName: clause = " ON CONFLICT ON CONSTRAINT uq_projects_owner_id_name DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
+            case .uqProjectsWorkspacePath: tail = " ON CONFLICT ON CONSTRAINT uq_projects_workspace_path DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
+            case .uqProjectsOwnerIdName: tail = " ON CONFLICT ON CONSTRAINT uq_projects_owner_id_name DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
         }
-        let query = insert.query(into: "projects", returning: "id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1152,25 +1168,28 @@ extension Workflow.Repository {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO repositories (id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at) VALUES "
+
     /// `INSERT INTO repositories ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "repositories", returning: "id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("provider", self.provider)
-        try insert.bind("full_name", self.fullName)
-        try insert.bind("url", self.url)
-        try insert.bind("default_branch", self.defaultBranch)
-        try insert.bind("is_private", self.isPrivate)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.provider)
+        try insert.bind(self.fullName)
+        try insert.bind(self.url)
+        try insert.bind(self.defaultBranch)
+        try insert.bind(self.isPrivate)
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -1220,7 +1239,7 @@ extension Workflow.Repository {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "repositories", returning: "id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1264,14 +1283,13 @@ extension Workflow.Repository {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_repositories DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqRepositoriesUrl: clause = " ON CONFLICT ON CONSTRAINT uq_repositories_url DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqRepositoriesProviderFullName: clause = " ON CONFLICT ON CONSTRAINT uq_repositories_provider_full_name DO UPDATE SET organization_id = EXCLUDED.organization_id, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_repositories DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
+            case .uqRepositoriesUrl: tail = " ON CONFLICT ON CONSTRAINT uq_repositories_url DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
+            case .uqRepositoriesProviderFullName: tail = " ON CONFLICT ON CONSTRAINT uq_repositories_provider_full_name DO UPDATE SET organization_id = EXCLUDED.organization_id, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
         }
-        let query = insert.query(into: "repositories", returning: "id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1293,19 +1311,22 @@ extension Workflow.ProjectRepository {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_repositories (project_id, repository_id, is_primary, added_at) VALUES "
+
     /// `INSERT INTO project_repositories ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "project_repositories", returning: "project_id, repository_id, is_primary, added_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING project_id, repository_id, is_primary, added_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("repository_id", self.repositoryId)
-        try insert.bind("is_primary", self.isPrimary)
-        try insert.bind("added_at", PostgresValues.Timestamp(self.addedAt))
+        try insert.bind(self.projectId)
+        try insert.bind(self.repositoryId)
+        try insert.bind(self.isPrimary)
+        try insert.bind(PostgresValues.Timestamp(self.addedAt))
     }
 
     /// The row whose (project_id, repository_id) has the given values, or nil.
@@ -1347,7 +1368,7 @@ extension Workflow.ProjectRepository {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "project_repositories", returning: "project_id, repository_id, is_primary, added_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, repository_id, is_primary, added_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (project_id, repository_id);
@@ -1382,12 +1403,11 @@ extension Workflow.ProjectRepository {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_project_repositories DO UPDATE SET is_primary = EXCLUDED.is_primary, added_at = EXCLUDED.added_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_repositories DO UPDATE SET is_primary = EXCLUDED.is_primary, added_at = EXCLUDED.added_at RETURNING project_id, repository_id, is_primary, added_at"
         }
-        let query = insert.query(into: "project_repositories", returning: "project_id, repository_id, is_primary, added_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1416,26 +1436,29 @@ extension Workflow.ProjectContext {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_contexts (project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO project_contexts ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "project_contexts", returning: "project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("codebase", self.codebase)
-        try insert.bind("dependencies", self.dependencies)
-        try insert.bind("environment_vars", self.environmentVars)
-        try insert.bind("deployment_config", self.deploymentConfig)
-        try insert.bind("test_coverage", self.testCoverage)
-        try insert.bind("security_score", self.securityScore)
-        try insert.bind("performance_score", self.performanceScore)
-        try insert.bind("last_deployed_at", self.lastDeployedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.projectId)
+        try insert.bind(self.codebase)
+        try insert.bind(self.dependencies)
+        try insert.bind(self.environmentVars)
+        try insert.bind(self.deploymentConfig)
+        try insert.bind(self.testCoverage)
+        try insert.bind(self.securityScore)
+        try insert.bind(self.performanceScore)
+        try insert.bind(self.lastDeployedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (project_id) has the given values, or nil.
@@ -1468,7 +1491,7 @@ extension Workflow.ProjectContext {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "project_contexts", returning: "project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (project_id);
@@ -1509,12 +1532,11 @@ extension Workflow.ProjectContext {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_project_contexts DO UPDATE SET codebase = EXCLUDED.codebase, dependencies = EXCLUDED.dependencies, environment_vars = EXCLUDED.environment_vars, deployment_config = EXCLUDED.deployment_config, test_coverage = EXCLUDED.test_coverage, security_score = EXCLUDED.security_score, performance_score = EXCLUDED.performance_score, last_deployed_at = EXCLUDED.last_deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_contexts DO UPDATE SET codebase = EXCLUDED.codebase, dependencies = EXCLUDED.dependencies, environment_vars = EXCLUDED.environment_vars, deployment_config = EXCLUDED.deployment_config, test_coverage = EXCLUDED.test_coverage, security_score = EXCLUDED.security_score, performance_score = EXCLUDED.performance_score, last_deployed_at = EXCLUDED.last_deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"
         }
-        let query = insert.query(into: "project_contexts", returning: "project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1545,28 +1567,31 @@ extension Workflow.ProjectTemplate {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_templates (id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at) VALUES "
+
     /// `INSERT INTO project_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "project_templates", returning: "id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("name", self.name)
-        try insert.bind("description", self.description)
-        try insert.bind("category", self.category.rawValue, cast: "project_template_category")
-        try insert.bind("files", self.files)
-        try insert.bind("required_vars", self.requiredVars)
-        try insert.bind("optional_vars", self.optionalVars)
-        try insert.bind("tech_stack", self.techStack)
-        try insert.bind("estimated_setup_time", self.estimatedSetupTime)
-        try insert.bind("complexity", self.complexity.rawValue, cast: "template_complexity")
-        try insert.bind("tags", self.tags)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.name)
+        try insert.bind(self.description)
+        try insert.bind(self.category.rawValue, cast: "::project_template_category")
+        try insert.bind(self.files)
+        try insert.bind(self.requiredVars)
+        try insert.bind(self.optionalVars)
+        try insert.bind(self.techStack)
+        try insert.bind(self.estimatedSetupTime)
+        try insert.bind(self.complexity.rawValue, cast: "::template_complexity")
+        try insert.bind(self.tags)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -1599,7 +1624,7 @@ extension Workflow.ProjectTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "project_templates", returning: "id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1644,13 +1669,12 @@ extension Workflow.ProjectTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_project_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqProjectTemplatesName: clause = " ON CONFLICT ON CONSTRAINT uq_project_templates_name DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"
+            case .uqProjectTemplatesName: tail = " ON CONFLICT ON CONSTRAINT uq_project_templates_name DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"
         }
-        let query = insert.query(into: "project_templates", returning: "id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1681,28 +1705,31 @@ extension Workflow.IdeConfiguration {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO ide_configurations (id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at) VALUES "
+
     /// `INSERT INTO ide_configurations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "ide_configurations", returning: "id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("ide_type", self.ideType.rawValue, cast: "ide_type")
-        try insert.bind("name", self.name)
-        try insert.bind("executable_path", self.executablePath)
-        try insert.bind("port", self.port)
-        try insert.bind("workspace_path", self.workspacePath)
-        try insert.bind("version", self.version)
-        try insert.bind("is_default", self.isDefault)
-        try insert.bind("settings", self.settings)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.ideType.rawValue, cast: "::ide_type")
+        try insert.bind(self.name)
+        try insert.bind(self.executablePath)
+        try insert.bind(self.port)
+        try insert.bind(self.workspacePath)
+        try insert.bind(self.version)
+        try insert.bind(self.isDefault)
+        try insert.bind(self.settings)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -1743,7 +1770,7 @@ extension Workflow.IdeConfiguration {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "ide_configurations", returning: "id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1786,12 +1813,11 @@ extension Workflow.IdeConfiguration {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_ide_configurations DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_type = EXCLUDED.ide_type, name = EXCLUDED.name, executable_path = EXCLUDED.executable_path, port = EXCLUDED.port, workspace_path = EXCLUDED.workspace_path, version = EXCLUDED.version, is_default = EXCLUDED.is_default, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_ide_configurations DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_type = EXCLUDED.ide_type, name = EXCLUDED.name, executable_path = EXCLUDED.executable_path, port = EXCLUDED.port, workspace_path = EXCLUDED.workspace_path, version = EXCLUDED.version, is_default = EXCLUDED.is_default, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"
         }
-        let query = insert.query(into: "ide_configurations", returning: "id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1822,28 +1848,31 @@ extension Workflow.PlaywrightConfig {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO playwright_configs (id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at) VALUES "
+
     /// `INSERT INTO playwright_configs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "playwright_configs", returning: "id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("name", self.name)
-        try insert.bind("base_url", self.baseUrl)
-        try insert.bind("test_dir", self.testDir)
-        try insert.bind("browsers", self.browsers)
-        try insert.bind("headless", self.headless)
-        try insert.bind("timeout_ms", self.timeoutMs)
-        try insert.bind("retries", self.retries)
-        try insert.bind("workers", self.workers)
-        try insert.bind("config", self.config)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.name)
+        try insert.bind(self.baseUrl)
+        try insert.bind(self.testDir)
+        try insert.bind(self.browsers)
+        try insert.bind(self.headless)
+        try insert.bind(self.timeoutMs)
+        try insert.bind(self.retries)
+        try insert.bind(self.workers)
+        try insert.bind(self.config)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -1885,7 +1914,7 @@ extension Workflow.PlaywrightConfig {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "playwright_configs", returning: "id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1930,13 +1959,12 @@ extension Workflow.PlaywrightConfig {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_playwright_configs DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqPlaywrightConfigsProjectIdName: clause = " ON CONFLICT ON CONSTRAINT uq_playwright_configs_project_id_name DO UPDATE SET base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_playwright_configs DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"
+            case .uqPlaywrightConfigsProjectIdName: tail = " ON CONFLICT ON CONSTRAINT uq_playwright_configs_project_id_name DO UPDATE SET base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"
         }
-        let query = insert.query(into: "playwright_configs", returning: "id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1966,27 +1994,30 @@ extension Workflow.WorkflowRow {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflows (id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at) VALUES "
+
     /// `INSERT INTO workflows ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "workflows", returning: "id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("name", self.name)
-        try insert.bind("description", self.description)
-        try insert.bind("workflow_type", self.workflowType)
-        try insert.bind("definition", self.definition)
-        try insert.bind("trigger_config", self.triggerConfig)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("version", self.version)
-        try insert.bind("created_by", self.createdBy)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.name)
+        try insert.bind(self.description)
+        try insert.bind(self.workflowType)
+        try insert.bind(self.definition)
+        try insert.bind(self.triggerConfig)
+        try insert.bind(self.isActive)
+        try insert.bind(self.version)
+        try insert.bind(self.createdBy)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2037,7 +2068,7 @@ extension Workflow.WorkflowRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "workflows", returning: "id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2081,13 +2112,12 @@ extension Workflow.WorkflowRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_workflows DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, version = EXCLUDED.version, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqWorkflowsProjectIdNameVersion: clause = " ON CONFLICT ON CONSTRAINT uq_workflows_project_id_name_version DO UPDATE SET description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflows DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, version = EXCLUDED.version, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"
+            case .uqWorkflowsProjectIdNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_workflows_project_id_name_version DO UPDATE SET description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"
         }
-        let query = insert.query(into: "workflows", returning: "id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2120,30 +2150,33 @@ extension Workflow.WorkflowExecution {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflow_executions (id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at) VALUES "
+
     /// `INSERT INTO workflow_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "workflow_executions", returning: "id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("workflow_id", self.workflowId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("status", self.status.rawValue, cast: "execution_status")
-        try insert.bind("current_step", self.currentStep)
-        try insert.bind("input", self.input)
-        try insert.bind("output", self.output)
-        try insert.bind("step_results", self.stepResults)
-        try insert.bind("error_message", self.errorMessage)
-        try insert.bind("triggered_by", self.triggeredBy)
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("duration_ms", self.durationMs)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.workflowId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.status.rawValue, cast: "::execution_status")
+        try insert.bind(self.currentStep)
+        try insert.bind(self.input)
+        try insert.bind(self.output)
+        try insert.bind(self.stepResults)
+        try insert.bind(self.errorMessage)
+        try insert.bind(self.triggeredBy)
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.durationMs)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2200,7 +2233,7 @@ extension Workflow.WorkflowExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "workflow_executions", returning: "id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2245,12 +2278,11 @@ extension Workflow.WorkflowExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_workflow_executions DO UPDATE SET workflow_id = EXCLUDED.workflow_id, task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, input = EXCLUDED.input, output = EXCLUDED.output, step_results = EXCLUDED.step_results, error_message = EXCLUDED.error_message, triggered_by = EXCLUDED.triggered_by, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflow_executions DO UPDATE SET workflow_id = EXCLUDED.workflow_id, task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, input = EXCLUDED.input, output = EXCLUDED.output, step_results = EXCLUDED.step_results, error_message = EXCLUDED.error_message, triggered_by = EXCLUDED.triggered_by, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"
         }
-        let query = insert.query(into: "workflow_executions", returning: "id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2278,25 +2310,28 @@ extension Workflow.WorkflowTypeDetection {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflow_type_detection (id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at) VALUES "
+
     /// `INSERT INTO workflow_type_detection ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "workflow_type_detection", returning: "id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("input_text", self.inputText)
-        try insert.bind("detected_type", self.detectedType)
-        try insert.bind("confidence", self.confidence)
-        try insert.bind("detection_method", self.detectionMethod)
-        try insert.bind("signals", self.signals)
-        try insert.bind("is_confirmed", self.isConfirmed)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.inputText)
+        try insert.bind(self.detectedType)
+        try insert.bind(self.confidence)
+        try insert.bind(self.detectionMethod)
+        try insert.bind(self.signals)
+        try insert.bind(self.isConfirmed)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2337,7 +2372,7 @@ extension Workflow.WorkflowTypeDetection {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "workflow_type_detection", returning: "id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2377,12 +2412,11 @@ extension Workflow.WorkflowTypeDetection {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_workflow_type_detection DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, input_text = EXCLUDED.input_text, detected_type = EXCLUDED.detected_type, confidence = EXCLUDED.confidence, detection_method = EXCLUDED.detection_method, signals = EXCLUDED.signals, is_confirmed = EXCLUDED.is_confirmed, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflow_type_detection DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, input_text = EXCLUDED.input_text, detected_type = EXCLUDED.detected_type, confidence = EXCLUDED.confidence, detection_method = EXCLUDED.detection_method, signals = EXCLUDED.signals, is_confirmed = EXCLUDED.is_confirmed, created_at = EXCLUDED.created_at RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"
         }
-        let query = insert.query(into: "workflow_type_detection", returning: "id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2414,29 +2448,32 @@ extension Workflow.QueueHistory {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO queue_history (id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata) VALUES "
+
     /// `INSERT INTO queue_history ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "queue_history", returning: "id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("workflow_execution_id", self.workflowExecutionId)
-        try insert.bind("workflow_type", self.workflowType)
-        try insert.bind("queue_position", self.queuePosition)
-        try insert.bind("status", self.status.rawValue, cast: "execution_status")
-        try insert.bind("priority", self.priority)
-        try insert.bind("enqueued_at", PostgresValues.Timestamp(self.enqueuedAt))
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("wait_time_ms", self.waitTimeMs)
-        try insert.bind("error_message", self.errorMessage)
-        try insert.bind("metadata", self.metadata)
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.workflowExecutionId)
+        try insert.bind(self.workflowType)
+        try insert.bind(self.queuePosition)
+        try insert.bind(self.status.rawValue, cast: "::execution_status")
+        try insert.bind(self.priority)
+        try insert.bind(PostgresValues.Timestamp(self.enqueuedAt))
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.waitTimeMs)
+        try insert.bind(self.errorMessage)
+        try insert.bind(self.metadata)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2485,7 +2522,7 @@ extension Workflow.QueueHistory {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "queue_history", returning: "id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2529,12 +2566,11 @@ extension Workflow.QueueHistory {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_queue_history DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, workflow_execution_id = EXCLUDED.workflow_execution_id, workflow_type = EXCLUDED.workflow_type, queue_position = EXCLUDED.queue_position, status = EXCLUDED.status, priority = EXCLUDED.priority, enqueued_at = EXCLUDED.enqueued_at, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, wait_time_ms = EXCLUDED.wait_time_ms, error_message = EXCLUDED.error_message, metadata = EXCLUDED.metadata"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_queue_history DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, workflow_execution_id = EXCLUDED.workflow_execution_id, workflow_type = EXCLUDED.workflow_type, queue_position = EXCLUDED.queue_position, status = EXCLUDED.status, priority = EXCLUDED.priority, enqueued_at = EXCLUDED.enqueued_at, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, wait_time_ms = EXCLUDED.wait_time_ms, error_message = EXCLUDED.error_message, metadata = EXCLUDED.metadata RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"
         }
-        let query = insert.query(into: "queue_history", returning: "id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2569,32 +2605,35 @@ extension Workflow.TaskTemplate {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_templates (id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at) VALUES "
+
     /// `INSERT INTO task_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "task_templates", returning: "id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("name", self.name)
-        try insert.bind("description", self.description)
-        try insert.bind("category", self.category)
-        try insert.bind("task_type", self.taskType)
-        try insert.bind("content", self.content)
-        try insert.bind("input_schema", self.inputSchema)
-        try insert.bind("default_requirements", self.defaultRequirements)
-        try insert.bind("default_priority", self.defaultPriority)
-        try insert.bind("default_agent", self.defaultAgent.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("estimated_hours", self.estimatedHours)
-        try insert.bind("is_builtin", self.isBuiltin)
-        try insert.bind("version", self.version)
-        try insert.bind("usage_count", self.usageCount)
-        try insert.bind("created_by", self.createdBy)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.name)
+        try insert.bind(self.description)
+        try insert.bind(self.category)
+        try insert.bind(self.taskType)
+        try insert.bind(self.content)
+        try insert.bind(self.inputSchema)
+        try insert.bind(self.defaultRequirements)
+        try insert.bind(self.defaultPriority)
+        try insert.bind(self.defaultAgent.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.estimatedHours)
+        try insert.bind(self.isBuiltin)
+        try insert.bind(self.version)
+        try insert.bind(self.usageCount)
+        try insert.bind(self.createdBy)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2636,7 +2675,7 @@ extension Workflow.TaskTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "task_templates", returning: "id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2685,13 +2724,12 @@ extension Workflow.TaskTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_task_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, version = EXCLUDED.version, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqTaskTemplatesNameVersion: clause = " ON CONFLICT ON CONSTRAINT uq_task_templates_name_version DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, version = EXCLUDED.version, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"
+            case .uqTaskTemplatesNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_task_templates_name_version DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"
         }
-        let query = insert.query(into: "task_templates", returning: "id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2739,45 +2777,48 @@ extension Workflow.TaskRow {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tasks (id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at) VALUES "
+
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "tasks", returning: "id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("parent_task_id", self.parentTaskId)
-        try insert.bind("workflow_id", self.workflowId)
-        try insert.bind("template_id", self.templateId)
-        try insert.bind("title", self.title)
-        try insert.bind("description", self.description)
-        try insert.bind("task_type", self.taskType)
-        try insert.bind("category", self.category)
-        try insert.bind("phase", self.phase)
-        try insert.bind("phase_order", self.phaseOrder)
-        try insert.bind("status", self.status.rawValue, cast: "task_status")
-        try insert.bind("priority", self.priority)
-        try insert.bind("progress", self.progress)
-        try insert.bind("requirements", self.requirements)
-        try insert.bind("context", self.context)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("tags", self.tags)
-        try insert.bind("assigned_agent", self.assignedAgent.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("assignee_id", self.assigneeId)
-        try insert.bind("created_by", self.createdBy)
-        try insert.bind("estimated_hours", self.estimatedHours)
-        try insert.bind("actual_hours", self.actualHours)
-        try insert.bind("due_date", self.dueDate)
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
-        try insert.bind("deleted_at", self.deletedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.parentTaskId)
+        try insert.bind(self.workflowId)
+        try insert.bind(self.templateId)
+        try insert.bind(self.title)
+        try insert.bind(self.description)
+        try insert.bind(self.taskType)
+        try insert.bind(self.category)
+        try insert.bind(self.phase)
+        try insert.bind(self.phaseOrder)
+        try insert.bind(self.status.rawValue, cast: "::task_status")
+        try insert.bind(self.priority)
+        try insert.bind(self.progress)
+        try insert.bind(self.requirements)
+        try insert.bind(self.context)
+        try insert.bind(self.metadata)
+        try insert.bind(self.tags)
+        try insert.bind(self.assignedAgent.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.assigneeId)
+        try insert.bind(self.createdBy)
+        try insert.bind(self.estimatedHours)
+        try insert.bind(self.actualHours)
+        try insert.bind(self.dueDate)
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.deletedAt.map { PostgresValues.Timestamp($0) })
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -2867,7 +2908,7 @@ extension Workflow.TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "tasks", returning: "id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2929,13 +2970,12 @@ extension Workflow.TaskRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET project_id = EXCLUDED.project_id, organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at"
-            case .uqTasksProjectIdId: clause = " ON CONFLICT ON CONSTRAINT uq_tasks_project_id_id DO UPDATE SET organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET project_id = EXCLUDED.project_id, organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"
+            case .uqTasksProjectIdId: tail = " ON CONFLICT ON CONSTRAINT uq_tasks_project_id_id DO UPDATE SET organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"
         }
-        let query = insert.query(into: "tasks", returning: "id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2958,20 +2998,23 @@ extension Workflow.TaskDependency {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_dependencies (project_id, task_id, depends_on_task_id, dependency_type, created_at) VALUES "
+
     /// `INSERT INTO task_dependencies ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "task_dependencies", returning: "project_id, task_id, depends_on_task_id, dependency_type, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("depends_on_task_id", self.dependsOnTaskId)
-        try insert.bind("dependency_type", self.dependencyType.rawValue, cast: "dependency_type")
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.projectId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.dependsOnTaskId)
+        try insert.bind(self.dependencyType.rawValue, cast: "::dependency_type")
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (task_id, depends_on_task_id) has the given values, or nil.
@@ -3015,7 +3058,7 @@ extension Workflow.TaskDependency {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "task_dependencies", returning: "project_id, task_id, depends_on_task_id, dependency_type, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (task_id, depends_on_task_id);
@@ -3051,12 +3094,11 @@ extension Workflow.TaskDependency {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_task_dependencies DO UPDATE SET project_id = EXCLUDED.project_id, dependency_type = EXCLUDED.dependency_type, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_dependencies DO UPDATE SET project_id = EXCLUDED.project_id, dependency_type = EXCLUDED.dependency_type, created_at = EXCLUDED.created_at RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at"
         }
-        let query = insert.query(into: "task_dependencies", returning: "project_id, task_id, depends_on_task_id, dependency_type, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3089,30 +3131,33 @@ extension Workflow.TaskSuggestion {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_suggestions (id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at) VALUES "
+
     /// `INSERT INTO task_suggestions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "task_suggestions", returning: "id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("analysis_run_id", self.analysisRunId)
-        try insert.bind("title", self.title)
-        try insert.bind("description", self.description)
-        try insert.bind("reasoning", self.reasoning)
-        try insert.bind("suggested_priority", self.suggestedPriority)
-        try insert.bind("suggested_agent", self.suggestedAgent.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("confidence", self.confidence)
-        try insert.bind("rank", self.rank)
-        try insert.bind("status", self.status.rawValue, cast: "suggestion_status")
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("decided_at", self.decidedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.analysisRunId)
+        try insert.bind(self.title)
+        try insert.bind(self.description)
+        try insert.bind(self.reasoning)
+        try insert.bind(self.suggestedPriority)
+        try insert.bind(self.suggestedAgent.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.confidence)
+        try insert.bind(self.rank)
+        try insert.bind(self.status.rawValue, cast: "::suggestion_status")
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.decidedAt.map { PostgresValues.Timestamp($0) })
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3161,7 +3206,7 @@ extension Workflow.TaskSuggestion {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "task_suggestions", returning: "id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3206,12 +3251,11 @@ extension Workflow.TaskSuggestion {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_task_suggestions DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, analysis_run_id = EXCLUDED.analysis_run_id, title = EXCLUDED.title, description = EXCLUDED.description, reasoning = EXCLUDED.reasoning, suggested_priority = EXCLUDED.suggested_priority, suggested_agent = EXCLUDED.suggested_agent, confidence = EXCLUDED.confidence, rank = EXCLUDED.rank, status = EXCLUDED.status, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, decided_at = EXCLUDED.decided_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_suggestions DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, analysis_run_id = EXCLUDED.analysis_run_id, title = EXCLUDED.title, description = EXCLUDED.description, reasoning = EXCLUDED.reasoning, suggested_priority = EXCLUDED.suggested_priority, suggested_agent = EXCLUDED.suggested_agent, confidence = EXCLUDED.confidence, rank = EXCLUDED.rank, status = EXCLUDED.status, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, decided_at = EXCLUDED.decided_at RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"
         }
-        let query = insert.query(into: "task_suggestions", returning: "id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3245,31 +3289,34 @@ extension Workflow.TaskSession {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_sessions (id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO task_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "task_sessions", returning: "id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("agent_type", self.agentType.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("ide_configuration_id", self.ideConfigurationId)
-        try insert.bind("chat_session_id", self.chatSessionId)
-        try insert.bind("status", self.status.rawValue, cast: "execution_status")
-        try insert.bind("current_step", self.currentStep)
-        try insert.bind("progress", self.progress)
-        try insert.bind("context", self.context)
-        try insert.bind("result", self.result)
-        try insert.bind("error_message", self.errorMessage)
-        try insert.bind("started_at", PostgresValues.Timestamp(self.startedAt))
-        try insert.bind("ended_at", self.endedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.taskId)
+        try insert.bind(self.userId)
+        try insert.bind(self.agentType.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.ideConfigurationId)
+        try insert.bind(self.chatSessionId)
+        try insert.bind(self.status.rawValue, cast: "::execution_status")
+        try insert.bind(self.currentStep)
+        try insert.bind(self.progress)
+        try insert.bind(self.context)
+        try insert.bind(self.result)
+        try insert.bind(self.errorMessage)
+        try insert.bind(PostgresValues.Timestamp(self.startedAt))
+        try insert.bind(self.endedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3326,7 +3373,7 @@ extension Workflow.TaskSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "task_sessions", returning: "id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3372,12 +3419,11 @@ extension Workflow.TaskSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_task_sessions DO UPDATE SET task_id = EXCLUDED.task_id, user_id = EXCLUDED.user_id, agent_type = EXCLUDED.agent_type, ide_configuration_id = EXCLUDED.ide_configuration_id, chat_session_id = EXCLUDED.chat_session_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, progress = EXCLUDED.progress, context = EXCLUDED.context, result = EXCLUDED.result, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_sessions DO UPDATE SET task_id = EXCLUDED.task_id, user_id = EXCLUDED.user_id, agent_type = EXCLUDED.agent_type, ide_configuration_id = EXCLUDED.ide_configuration_id, chat_session_id = EXCLUDED.chat_session_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, progress = EXCLUDED.progress, context = EXCLUDED.context, result = EXCLUDED.result, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"
         }
-        let query = insert.query(into: "task_sessions", returning: "id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3411,31 +3457,34 @@ extension Workflow.TaskExecution {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_executions (id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at) VALUES "
+
     /// `INSERT INTO task_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "task_executions", returning: "id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("task_session_id", self.taskSessionId)
-        try insert.bind("agent_type", self.agentType.rawValue, cast: "agent_type")
-        try insert.bind("execution_status", self.executionStatus.rawValue, cast: "execution_status")
-        try insert.bind("attempt", self.attempt)
-        try insert.bind("input_context", self.inputContext)
-        try insert.bind("output_results", self.outputResults)
-        try insert.bind("error_details", self.errorDetails)
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("memory_usage_mb", self.memoryUsageMb)
-        try insert.bind("cpu_time_ms", self.cpuTimeMs)
-        try insert.bind("tokens_used", self.tokensUsed)
-        try insert.bind("cost_usd", self.costUsd)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.taskId)
+        try insert.bind(self.taskSessionId)
+        try insert.bind(self.agentType.rawValue, cast: "::agent_type")
+        try insert.bind(self.executionStatus.rawValue, cast: "::execution_status")
+        try insert.bind(self.attempt)
+        try insert.bind(self.inputContext)
+        try insert.bind(self.outputResults)
+        try insert.bind(self.errorDetails)
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.memoryUsageMb)
+        try insert.bind(self.cpuTimeMs)
+        try insert.bind(self.tokensUsed)
+        try insert.bind(self.costUsd)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3476,7 +3525,7 @@ extension Workflow.TaskExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "task_executions", returning: "id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3522,12 +3571,11 @@ extension Workflow.TaskExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_task_executions DO UPDATE SET task_id = EXCLUDED.task_id, task_session_id = EXCLUDED.task_session_id, agent_type = EXCLUDED.agent_type, execution_status = EXCLUDED.execution_status, attempt = EXCLUDED.attempt, input_context = EXCLUDED.input_context, output_results = EXCLUDED.output_results, error_details = EXCLUDED.error_details, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, memory_usage_mb = EXCLUDED.memory_usage_mb, cpu_time_ms = EXCLUDED.cpu_time_ms, tokens_used = EXCLUDED.tokens_used, cost_usd = EXCLUDED.cost_usd, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_executions DO UPDATE SET task_id = EXCLUDED.task_id, task_session_id = EXCLUDED.task_session_id, agent_type = EXCLUDED.agent_type, execution_status = EXCLUDED.execution_status, attempt = EXCLUDED.attempt, input_context = EXCLUDED.input_context, output_results = EXCLUDED.output_results, error_details = EXCLUDED.error_details, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, memory_usage_mb = EXCLUDED.memory_usage_mb, cpu_time_ms = EXCLUDED.cpu_time_ms, tokens_used = EXCLUDED.tokens_used, cost_usd = EXCLUDED.cost_usd, created_at = EXCLUDED.created_at RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"
         }
-        let query = insert.query(into: "task_executions", returning: "id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3563,33 +3611,36 @@ extension Workflow.PullRequest {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO pull_requests (id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO pull_requests ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "pull_requests", returning: "id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("repository_id", self.repositoryId)
-        try insert.bind("pr_number", self.prNumber)
-        try insert.bind("repository_url", self.repositoryUrl)
-        try insert.bind("branch_name", self.branchName)
-        try insert.bind("base_branch", self.baseBranch)
-        try insert.bind("title", self.title)
-        try insert.bind("body", self.body)
-        try insert.bind("status", self.status.rawValue, cast: "pr_status")
-        try insert.bind("author_agent", self.authorAgent.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("validation_results", self.validationResults)
-        try insert.bind("checks_passed", self.checksPassed)
-        try insert.bind("merged_at", self.mergedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("closed_at", self.closedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.taskId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.repositoryId)
+        try insert.bind(self.prNumber)
+        try insert.bind(self.repositoryUrl)
+        try insert.bind(self.branchName)
+        try insert.bind(self.baseBranch)
+        try insert.bind(self.title)
+        try insert.bind(self.body)
+        try insert.bind(self.status.rawValue, cast: "::pr_status")
+        try insert.bind(self.authorAgent.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.validationResults)
+        try insert.bind(self.checksPassed)
+        try insert.bind(self.mergedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.closedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3647,7 +3698,7 @@ extension Workflow.PullRequest {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "pull_requests", returning: "id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3697,13 +3748,12 @@ extension Workflow.PullRequest {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_pull_requests DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, pr_number = EXCLUDED.pr_number, repository_url = EXCLUDED.repository_url, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqPullRequestsRepositoryUrlPrNumber: clause = " ON CONFLICT ON CONSTRAINT uq_pull_requests_repository_url_pr_number DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_pull_requests DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, pr_number = EXCLUDED.pr_number, repository_url = EXCLUDED.repository_url, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"
+            case .uqPullRequestsRepositoryUrlPrNumber: tail = " ON CONFLICT ON CONSTRAINT uq_pull_requests_repository_url_pr_number DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"
         }
-        let query = insert.query(into: "pull_requests", returning: "id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3734,28 +3784,31 @@ extension Workflow.Modification {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO modifications (id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results) VALUES "
+
     /// `INSERT INTO modifications ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "modifications", returning: "id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("pull_request_id", self.pullRequestId)
-        try insert.bind("request", self.request)
-        try insert.bind("requested_by", self.requestedBy)
-        try insert.bind("requested_at", PostgresValues.Timestamp(self.requestedAt))
-        try insert.bind("impact_analysis", self.impactAnalysis)
-        try insert.bind("affected_files", self.affectedFiles)
-        try insert.bind("status", self.status.rawValue, cast: "modification_status")
-        try insert.bind("applied_at", self.appliedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("modified_files", self.modifiedFiles)
-        try insert.bind("test_results", self.testResults)
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.pullRequestId)
+        try insert.bind(self.request)
+        try insert.bind(self.requestedBy)
+        try insert.bind(PostgresValues.Timestamp(self.requestedAt))
+        try insert.bind(self.impactAnalysis)
+        try insert.bind(self.affectedFiles)
+        try insert.bind(self.status.rawValue, cast: "::modification_status")
+        try insert.bind(self.appliedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.modifiedFiles)
+        try insert.bind(self.testResults)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3812,7 +3865,7 @@ extension Workflow.Modification {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "modifications", returning: "id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3855,12 +3908,11 @@ extension Workflow.Modification {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_modifications DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, pull_request_id = EXCLUDED.pull_request_id, request = EXCLUDED.request, requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at, impact_analysis = EXCLUDED.impact_analysis, affected_files = EXCLUDED.affected_files, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, modified_files = EXCLUDED.modified_files, test_results = EXCLUDED.test_results"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_modifications DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, pull_request_id = EXCLUDED.pull_request_id, request = EXCLUDED.request, requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at, impact_analysis = EXCLUDED.impact_analysis, affected_files = EXCLUDED.affected_files, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, modified_files = EXCLUDED.modified_files, test_results = EXCLUDED.test_results RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"
         }
-        let query = insert.query(into: "modifications", returning: "id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3889,27 +3941,30 @@ extension Workflow.AuditLog {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO audit_log (id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at) VALUES "
+
     /// `INSERT INTO audit_log ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "audit_log", returning: "id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("entity_type", self.entityType)
-        try insert.bind("entity_id", self.entityId)
-        try insert.bind("action", self.action)
-        try insert.bind("actor_id", self.actorId)
-        try insert.bind("agent_type", self.agentType.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("old_values", self.oldValues)
-        try insert.bind("new_values", self.newValues)
-        try insert.bind("details", self.details)
-        try insert.bind("occurred_at", PostgresValues.Timestamp(self.occurredAt))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.entityType)
+        try insert.bind(self.entityId)
+        try insert.bind(self.action)
+        try insert.bind(self.actorId)
+        try insert.bind(self.agentType.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.projectId)
+        try insert.bind(self.oldValues)
+        try insert.bind(self.newValues)
+        try insert.bind(self.details)
+        try insert.bind(PostgresValues.Timestamp(self.occurredAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -3950,7 +4005,7 @@ extension Workflow.AuditLog {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "audit_log", returning: "id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3991,12 +4046,11 @@ extension Workflow.AuditLog {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_audit_log DO UPDATE SET entity_type = EXCLUDED.entity_type, entity_id = EXCLUDED.entity_id, action = EXCLUDED.action, actor_id = EXCLUDED.actor_id, agent_type = EXCLUDED.agent_type, project_id = EXCLUDED.project_id, old_values = EXCLUDED.old_values, new_values = EXCLUDED.new_values, details = EXCLUDED.details, occurred_at = EXCLUDED.occurred_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_audit_log DO UPDATE SET entity_type = EXCLUDED.entity_type, entity_id = EXCLUDED.entity_id, action = EXCLUDED.action, actor_id = EXCLUDED.actor_id, agent_type = EXCLUDED.agent_type, project_id = EXCLUDED.project_id, old_values = EXCLUDED.old_values, new_values = EXCLUDED.new_values, details = EXCLUDED.details, occurred_at = EXCLUDED.occurred_at RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"
         }
-        let query = insert.query(into: "audit_log", returning: "id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4025,26 +4079,29 @@ extension Workflow.ChatSession {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO chat_sessions (id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO chat_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "chat_sessions", returning: "id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("ide_configuration_id", self.ideConfigurationId)
-        try insert.bind("title", self.title)
-        try insert.bind("status", self.status.rawValue, cast: "chat_session_status")
-        try insert.bind("agent_type", self.agentType.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("last_message_at", self.lastMessageAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.ideConfigurationId)
+        try insert.bind(self.title)
+        try insert.bind(self.status.rawValue, cast: "::chat_session_status")
+        try insert.bind(self.agentType.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.metadata)
+        try insert.bind(self.lastMessageAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4093,7 +4150,7 @@ extension Workflow.ChatSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "chat_sessions", returning: "id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4134,12 +4191,11 @@ extension Workflow.ChatSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_chat_sessions DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_configuration_id = EXCLUDED.ide_configuration_id, title = EXCLUDED.title, status = EXCLUDED.status, agent_type = EXCLUDED.agent_type, metadata = EXCLUDED.metadata, last_message_at = EXCLUDED.last_message_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_chat_sessions DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_configuration_id = EXCLUDED.ide_configuration_id, title = EXCLUDED.title, status = EXCLUDED.status, agent_type = EXCLUDED.agent_type, metadata = EXCLUDED.metadata, last_message_at = EXCLUDED.last_message_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"
         }
-        let query = insert.query(into: "chat_sessions", returning: "id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4165,23 +4221,26 @@ extension Workflow.ChatMessage {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO chat_messages (id, session_id, role, content, content_type, tokens_used, metadata, created_at) VALUES "
+
     /// `INSERT INTO chat_messages ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "chat_messages", returning: "id, session_id, role, content, content_type, tokens_used, metadata, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("session_id", self.sessionId)
-        try insert.bind("role", self.role.rawValue, cast: "chat_role")
-        try insert.bind("content", self.content)
-        try insert.bind("content_type", self.contentType)
-        try insert.bind("tokens_used", self.tokensUsed)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.sessionId)
+        try insert.bind(self.role.rawValue, cast: "::chat_role")
+        try insert.bind(self.content)
+        try insert.bind(self.contentType)
+        try insert.bind(self.tokensUsed)
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4214,7 +4273,7 @@ extension Workflow.ChatMessage {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "chat_messages", returning: "id, session_id, role, content, content_type, tokens_used, metadata, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4252,12 +4311,11 @@ extension Workflow.ChatMessage {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_chat_messages DO UPDATE SET session_id = EXCLUDED.session_id, role = EXCLUDED.role, content = EXCLUDED.content, content_type = EXCLUDED.content_type, tokens_used = EXCLUDED.tokens_used, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_chat_messages DO UPDATE SET session_id = EXCLUDED.session_id, role = EXCLUDED.role, content = EXCLUDED.content, content_type = EXCLUDED.content_type, tokens_used = EXCLUDED.tokens_used, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at"
         }
-        let query = insert.query(into: "chat_messages", returning: "id, session_id, role, content, content_type, tokens_used, metadata, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4287,27 +4345,30 @@ extension Workflow.Conversation {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO conversations (id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at) VALUES "
+
     /// `INSERT INTO conversations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "conversations", returning: "id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("session_id", self.sessionId)
-        try insert.bind("parent_id", self.parentId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("question", self.question)
-        try insert.bind("response", self.response)
-        try insert.bind("context_files", self.contextFiles)
-        try insert.bind("context_databases", self.contextDatabases)
-        try insert.bind("model_used", self.modelUsed)
-        try insert.bind("tokens_used", self.tokensUsed)
-        try insert.bind("response_time_ms", self.responseTimeMs)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.sessionId)
+        try insert.bind(self.parentId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.question)
+        try insert.bind(self.response)
+        try insert.bind(self.contextFiles)
+        try insert.bind(self.contextDatabases)
+        try insert.bind(self.modelUsed)
+        try insert.bind(self.tokensUsed)
+        try insert.bind(self.responseTimeMs)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4356,7 +4417,7 @@ extension Workflow.Conversation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "conversations", returning: "id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4398,12 +4459,11 @@ extension Workflow.Conversation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_conversations DO UPDATE SET session_id = EXCLUDED.session_id, parent_id = EXCLUDED.parent_id, project_id = EXCLUDED.project_id, question = EXCLUDED.question, response = EXCLUDED.response, context_files = EXCLUDED.context_files, context_databases = EXCLUDED.context_databases, model_used = EXCLUDED.model_used, tokens_used = EXCLUDED.tokens_used, response_time_ms = EXCLUDED.response_time_ms, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_conversations DO UPDATE SET session_id = EXCLUDED.session_id, parent_id = EXCLUDED.parent_id, project_id = EXCLUDED.project_id, question = EXCLUDED.question, response = EXCLUDED.response, context_files = EXCLUDED.context_files, context_databases = EXCLUDED.context_databases, model_used = EXCLUDED.model_used, tokens_used = EXCLUDED.tokens_used, response_time_ms = EXCLUDED.response_time_ms, created_at = EXCLUDED.created_at RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"
         }
-        let query = insert.query(into: "conversations", returning: "id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4438,32 +4498,35 @@ extension Workflow.PromptTemplate {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prompt_templates (id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at) VALUES "
+
     /// `INSERT INTO prompt_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "prompt_templates", returning: "id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("name", self.name)
-        try insert.bind("description", self.description)
-        try insert.bind("category", self.category)
-        try insert.bind("template", self.template)
-        try insert.bind("variables", self.variables)
-        try insert.bind("conditions", self.conditions)
-        try insert.bind("ab_test_group", self.abTestGroup)
-        try insert.bind("effectiveness_score", self.effectivenessScore)
-        try insert.bind("usage_count", self.usageCount)
-        try insert.bind("version", self.version)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("created_by", self.createdBy)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.name)
+        try insert.bind(self.description)
+        try insert.bind(self.category)
+        try insert.bind(self.template)
+        try insert.bind(self.variables)
+        try insert.bind(self.conditions)
+        try insert.bind(self.abTestGroup)
+        try insert.bind(self.effectivenessScore)
+        try insert.bind(self.usageCount)
+        try insert.bind(self.version)
+        try insert.bind(self.isActive)
+        try insert.bind(self.createdBy)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4522,7 +4585,7 @@ extension Workflow.PromptTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "prompt_templates", returning: "id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4571,13 +4634,12 @@ extension Workflow.PromptTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_prompt_templates DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, version = EXCLUDED.version, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqPromptTemplatesProjectIdNameVersion: clause = " ON CONFLICT ON CONSTRAINT uq_prompt_templates_project_id_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prompt_templates DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, version = EXCLUDED.version, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"
+            case .uqPromptTemplatesProjectIdNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_prompt_templates_project_id_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"
         }
-        let query = insert.query(into: "prompt_templates", returning: "id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4605,25 +4667,28 @@ extension Workflow.AiResponseCache {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO ai_response_cache (id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count) VALUES "
+
     /// `INSERT INTO ai_response_cache ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "ai_response_cache", returning: "id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("prompt_hash", self.promptHash)
-        try insert.bind("prompt_preview", self.promptPreview)
-        try insert.bind("response", self.response)
-        try insert.bind("tokens_used", self.tokensUsed)
-        try insert.bind("model_used", self.modelUsed)
-        try insert.bind("cache_created_at", PostgresValues.unixtimeSeconds(self.cacheCreatedAt))
-        try insert.bind("last_accessed_at", PostgresValues.unixtimeSeconds(self.lastAccessedAt))
-        try insert.bind("expires_at", self.expiresAt.map { PostgresValues.unixtimeSeconds($0) })
-        try insert.bind("access_count", self.accessCount)
+        try insert.bind(self.id)
+        try insert.bind(self.promptHash)
+        try insert.bind(self.promptPreview)
+        try insert.bind(self.response)
+        try insert.bind(self.tokensUsed)
+        try insert.bind(self.modelUsed)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.cacheCreatedAt))
+        try insert.bind(PostgresValues.unixtimeSeconds(self.lastAccessedAt))
+        try insert.bind(self.expiresAt.map { PostgresValues.unixtimeSeconds($0) })
+        try insert.bind(self.accessCount)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4656,7 +4721,7 @@ extension Workflow.AiResponseCache {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "ai_response_cache", returning: "id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4698,13 +4763,12 @@ extension Workflow.AiResponseCache {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_ai_response_cache DO UPDATE SET prompt_hash = EXCLUDED.prompt_hash, prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count"
-            case .uqAiResponseCachePromptHash: clause = " ON CONFLICT ON CONSTRAINT uq_ai_response_cache_prompt_hash DO UPDATE SET prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_ai_response_cache DO UPDATE SET prompt_hash = EXCLUDED.prompt_hash, prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"
+            case .uqAiResponseCachePromptHash: tail = " ON CONFLICT ON CONSTRAINT uq_ai_response_cache_prompt_hash DO UPDATE SET prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"
         }
-        let query = insert.query(into: "ai_response_cache", returning: "id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4738,31 +4802,34 @@ extension Workflow.PromptExecution {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prompt_executions (id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at) VALUES "
+
     /// `INSERT INTO prompt_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "prompt_executions", returning: "id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("template_id", self.templateId)
-        try insert.bind("task_execution_id", self.taskExecutionId)
-        try insert.bind("cache_id", self.cacheId)
-        try insert.bind("rendered_prompt", self.renderedPrompt)
-        try insert.bind("variables_used", self.variablesUsed)
-        try insert.bind("response", self.response)
-        try insert.bind("model", self.model)
-        try insert.bind("ab_variant", self.abVariant)
-        try insert.bind("tokens_prompt", self.tokensPrompt)
-        try insert.bind("tokens_completion", self.tokensCompletion)
-        try insert.bind("latency_ms", self.latencyMs)
-        try insert.bind("cost_usd", self.costUsd)
-        try insert.bind("success", self.success)
-        try insert.bind("feedback_score", self.feedbackScore)
-        try insert.bind("executed_at", PostgresValues.Timestamp(self.executedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.templateId)
+        try insert.bind(self.taskExecutionId)
+        try insert.bind(self.cacheId)
+        try insert.bind(self.renderedPrompt)
+        try insert.bind(self.variablesUsed)
+        try insert.bind(self.response)
+        try insert.bind(self.model)
+        try insert.bind(self.abVariant)
+        try insert.bind(self.tokensPrompt)
+        try insert.bind(self.tokensCompletion)
+        try insert.bind(self.latencyMs)
+        try insert.bind(self.costUsd)
+        try insert.bind(self.success)
+        try insert.bind(self.feedbackScore)
+        try insert.bind(PostgresValues.Timestamp(self.executedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4811,7 +4878,7 @@ extension Workflow.PromptExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "prompt_executions", returning: "id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4857,12 +4924,11 @@ extension Workflow.PromptExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_prompt_executions DO UPDATE SET template_id = EXCLUDED.template_id, task_execution_id = EXCLUDED.task_execution_id, cache_id = EXCLUDED.cache_id, rendered_prompt = EXCLUDED.rendered_prompt, variables_used = EXCLUDED.variables_used, response = EXCLUDED.response, model = EXCLUDED.model, ab_variant = EXCLUDED.ab_variant, tokens_prompt = EXCLUDED.tokens_prompt, tokens_completion = EXCLUDED.tokens_completion, latency_ms = EXCLUDED.latency_ms, cost_usd = EXCLUDED.cost_usd, success = EXCLUDED.success, feedback_score = EXCLUDED.feedback_score, executed_at = EXCLUDED.executed_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prompt_executions DO UPDATE SET template_id = EXCLUDED.template_id, task_execution_id = EXCLUDED.task_execution_id, cache_id = EXCLUDED.cache_id, rendered_prompt = EXCLUDED.rendered_prompt, variables_used = EXCLUDED.variables_used, response = EXCLUDED.response, model = EXCLUDED.model, ab_variant = EXCLUDED.ab_variant, tokens_prompt = EXCLUDED.tokens_prompt, tokens_completion = EXCLUDED.tokens_completion, latency_ms = EXCLUDED.latency_ms, cost_usd = EXCLUDED.cost_usd, success = EXCLUDED.success, feedback_score = EXCLUDED.feedback_score, executed_at = EXCLUDED.executed_at RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"
         }
-        let query = insert.query(into: "prompt_executions", returning: "id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4891,26 +4957,29 @@ extension Workflow.ContextSource {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO context_sources (id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO context_sources ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "context_sources", returning: "id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("name", self.name)
-        try insert.bind("source_type", self.sourceType.rawValue, cast: "context_source_type")
-        try insert.bind("location", self.location)
-        try insert.bind("config", self.config)
-        try insert.bind("priority", self.priority)
-        try insert.bind("is_enabled", self.isEnabled)
-        try insert.bind("last_synced_at", self.lastSyncedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.name)
+        try insert.bind(self.sourceType.rawValue, cast: "::context_source_type")
+        try insert.bind(self.location)
+        try insert.bind(self.config)
+        try insert.bind(self.priority)
+        try insert.bind(self.isEnabled)
+        try insert.bind(self.lastSyncedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -4952,7 +5021,7 @@ extension Workflow.ContextSource {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "context_sources", returning: "id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4995,13 +5064,12 @@ extension Workflow.ContextSource {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_context_sources DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqContextSourcesProjectIdName: clause = " ON CONFLICT ON CONSTRAINT uq_context_sources_project_id_name DO UPDATE SET source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_context_sources DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"
+            case .uqContextSourcesProjectIdName: tail = " ON CONFLICT ON CONSTRAINT uq_context_sources_project_id_name DO UPDATE SET source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"
         }
-        let query = insert.query(into: "context_sources", returning: "id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5034,30 +5102,33 @@ extension Workflow.Codebase {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO codebases (id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at) VALUES "
+
     /// `INSERT INTO codebases ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "codebases", returning: "id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("repository_id", self.repositoryId)
-        try insert.bind("name", self.name)
-        try insert.bind("root_path", self.rootPath)
-        try insert.bind("primary_language", self.primaryLanguage)
-        try insert.bind("languages", self.languages)
-        try insert.bind("branch", self.branch)
-        try insert.bind("commit_sha", self.commitSha)
-        try insert.bind("file_count", self.fileCount)
-        try insert.bind("total_lines", self.totalLines)
-        try insert.bind("last_analyzed_at", self.lastAnalyzedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.repositoryId)
+        try insert.bind(self.name)
+        try insert.bind(self.rootPath)
+        try insert.bind(self.primaryLanguage)
+        try insert.bind(self.languages)
+        try insert.bind(self.branch)
+        try insert.bind(self.commitSha)
+        try insert.bind(self.fileCount)
+        try insert.bind(self.totalLines)
+        try insert.bind(self.lastAnalyzedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5107,7 +5178,7 @@ extension Workflow.Codebase {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "codebases", returning: "id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5154,13 +5225,12 @@ extension Workflow.Codebase {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_codebases DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, root_path = EXCLUDED.root_path, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqCodebasesProjectIdRootPath: clause = " ON CONFLICT ON CONSTRAINT uq_codebases_project_id_root_path DO UPDATE SET repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_codebases DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, root_path = EXCLUDED.root_path, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"
+            case .uqCodebasesProjectIdRootPath: tail = " ON CONFLICT ON CONSTRAINT uq_codebases_project_id_root_path DO UPDATE SET repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"
         }
-        let query = insert.query(into: "codebases", returning: "id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5198,35 +5268,38 @@ extension Workflow.AnalysisRun {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO analysis_runs (id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at) VALUES "
+
     /// `INSERT INTO analysis_runs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "analysis_runs", returning: "id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("repository_id", self.repositoryId)
-        try insert.bind("codebase_id", self.codebaseId)
-        try insert.bind("analysis_type", self.analysisType)
-        try insert.bind("analyzer", self.analyzer)
-        try insert.bind("branch", self.branch)
-        try insert.bind("commit_sha", self.commitSha)
-        try insert.bind("status", self.status.rawValue, cast: "execution_status")
-        try insert.bind("triggered_by", self.triggeredBy)
-        try insert.bind("results", self.results)
-        try insert.bind("recommendations", self.recommendations)
-        try insert.bind("summary", self.summary)
-        try insert.bind("quality_score", self.qualityScore)
-        try insert.bind("files_analyzed", self.filesAnalyzed)
-        try insert.bind("issues_found", self.issuesFound)
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("duration_ms", self.durationMs)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.repositoryId)
+        try insert.bind(self.codebaseId)
+        try insert.bind(self.analysisType)
+        try insert.bind(self.analyzer)
+        try insert.bind(self.branch)
+        try insert.bind(self.commitSha)
+        try insert.bind(self.status.rawValue, cast: "::execution_status")
+        try insert.bind(self.triggeredBy)
+        try insert.bind(self.results)
+        try insert.bind(self.recommendations)
+        try insert.bind(self.summary)
+        try insert.bind(self.qualityScore)
+        try insert.bind(self.filesAnalyzed)
+        try insert.bind(self.issuesFound)
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.durationMs)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5283,7 +5356,7 @@ extension Workflow.AnalysisRun {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "analysis_runs", returning: "id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5333,12 +5406,11 @@ extension Workflow.AnalysisRun {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_analysis_runs DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, codebase_id = EXCLUDED.codebase_id, analysis_type = EXCLUDED.analysis_type, analyzer = EXCLUDED.analyzer, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, status = EXCLUDED.status, triggered_by = EXCLUDED.triggered_by, results = EXCLUDED.results, recommendations = EXCLUDED.recommendations, summary = EXCLUDED.summary, quality_score = EXCLUDED.quality_score, files_analyzed = EXCLUDED.files_analyzed, issues_found = EXCLUDED.issues_found, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_analysis_runs DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, codebase_id = EXCLUDED.codebase_id, analysis_type = EXCLUDED.analysis_type, analyzer = EXCLUDED.analyzer, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, status = EXCLUDED.status, triggered_by = EXCLUDED.triggered_by, results = EXCLUDED.results, recommendations = EXCLUDED.recommendations, summary = EXCLUDED.summary, quality_score = EXCLUDED.quality_score, files_analyzed = EXCLUDED.files_analyzed, issues_found = EXCLUDED.issues_found, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"
         }
-        let query = insert.query(into: "analysis_runs", returning: "id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5368,27 +5440,30 @@ extension Workflow.TrackedFile {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tracked_files (id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at) VALUES "
+
     /// `INSERT INTO tracked_files ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "tracked_files", returning: "id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("file_path", self.filePath)
-        try insert.bind("file_name", self.fileName)
-        try insert.bind("file_type", self.fileType)
-        try insert.bind("file_size", self.fileSize)
-        try insert.bind("file_hash", self.fileHash)
-        try insert.bind("parsed_at", self.parsedAt.map { PostgresValues.unixtimeSeconds($0) })
-        try insert.bind("parsing_status", self.parsingStatus.rawValue, cast: "parsing_status")
-        try insert.bind("parsing_error", self.parsingError)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.filePath)
+        try insert.bind(self.fileName)
+        try insert.bind(self.fileType)
+        try insert.bind(self.fileSize)
+        try insert.bind(self.fileHash)
+        try insert.bind(self.parsedAt.map { PostgresValues.unixtimeSeconds($0) })
+        try insert.bind(self.parsingStatus.rawValue, cast: "::parsing_status")
+        try insert.bind(self.parsingError)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5429,7 +5504,7 @@ extension Workflow.TrackedFile {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "tracked_files", returning: "id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5473,13 +5548,12 @@ extension Workflow.TrackedFile {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_tracked_files DO UPDATE SET project_id = EXCLUDED.project_id, file_path = EXCLUDED.file_path, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqTrackedFilesFilePath: clause = " ON CONFLICT ON CONSTRAINT uq_tracked_files_file_path DO UPDATE SET project_id = EXCLUDED.project_id, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tracked_files DO UPDATE SET project_id = EXCLUDED.project_id, file_path = EXCLUDED.file_path, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"
+            case .uqTrackedFilesFilePath: tail = " ON CONFLICT ON CONSTRAINT uq_tracked_files_file_path DO UPDATE SET project_id = EXCLUDED.project_id, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"
         }
-        let query = insert.query(into: "tracked_files", returning: "id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5510,28 +5584,31 @@ extension Workflow.FileAnalysis {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO file_analysis (id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at) VALUES "
+
     /// `INSERT INTO file_analysis ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "file_analysis", returning: "id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("analysis_run_id", self.analysisRunId)
-        try insert.bind("codebase_id", self.codebaseId)
-        try insert.bind("tracked_file_id", self.trackedFileId)
-        try insert.bind("file_path", self.filePath)
-        try insert.bind("language", self.language)
-        try insert.bind("line_count", self.lineCount)
-        try insert.bind("complexity_score", self.complexityScore)
-        try insert.bind("maintainability_index", self.maintainabilityIndex)
-        try insert.bind("issues", self.issues)
-        try insert.bind("metrics", self.metrics)
-        try insert.bind("content_hash", self.contentHash)
-        try insert.bind("analyzed_at", PostgresValues.Timestamp(self.analyzedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.analysisRunId)
+        try insert.bind(self.codebaseId)
+        try insert.bind(self.trackedFileId)
+        try insert.bind(self.filePath)
+        try insert.bind(self.language)
+        try insert.bind(self.lineCount)
+        try insert.bind(self.complexityScore)
+        try insert.bind(self.maintainabilityIndex)
+        try insert.bind(self.issues)
+        try insert.bind(self.metrics)
+        try insert.bind(self.contentHash)
+        try insert.bind(PostgresValues.Timestamp(self.analyzedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5589,7 +5666,7 @@ extension Workflow.FileAnalysis {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "file_analysis", returning: "id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5634,13 +5711,12 @@ extension Workflow.FileAnalysis {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_file_analysis DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, file_path = EXCLUDED.file_path, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at"
-            case .uqFileAnalysisAnalysisRunIdFilePath: clause = " ON CONFLICT ON CONSTRAINT uq_file_analysis_analysis_run_id_file_path DO UPDATE SET codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_file_analysis DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, file_path = EXCLUDED.file_path, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"
+            case .uqFileAnalysisAnalysisRunIdFilePath: tail = " ON CONFLICT ON CONSTRAINT uq_file_analysis_analysis_run_id_file_path DO UPDATE SET codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"
         }
-        let query = insert.query(into: "file_analysis", returning: "id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5671,28 +5747,31 @@ extension Workflow.CodeElement {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO code_elements (id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at) VALUES "
+
     /// `INSERT INTO code_elements ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "code_elements", returning: "id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("file_analysis_id", self.fileAnalysisId)
-        try insert.bind("element_type", self.elementType.rawValue, cast: "code_element_kind")
-        try insert.bind("name", self.name)
-        try insert.bind("qualified_name", self.qualifiedName)
-        try insert.bind("signature", self.signature)
-        try insert.bind("docstring", self.docstring)
-        try insert.bind("start_line", self.startLine)
-        try insert.bind("end_line", self.endLine)
-        try insert.bind("complexity", self.complexity)
-        try insert.bind("is_exported", self.isExported)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.fileAnalysisId)
+        try insert.bind(self.elementType.rawValue, cast: "::code_element_kind")
+        try insert.bind(self.name)
+        try insert.bind(self.qualifiedName)
+        try insert.bind(self.signature)
+        try insert.bind(self.docstring)
+        try insert.bind(self.startLine)
+        try insert.bind(self.endLine)
+        try insert.bind(self.complexity)
+        try insert.bind(self.isExported)
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5725,7 +5804,7 @@ extension Workflow.CodeElement {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "code_elements", returning: "id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5768,12 +5847,11 @@ extension Workflow.CodeElement {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_code_elements DO UPDATE SET file_analysis_id = EXCLUDED.file_analysis_id, element_type = EXCLUDED.element_type, name = EXCLUDED.name, qualified_name = EXCLUDED.qualified_name, signature = EXCLUDED.signature, docstring = EXCLUDED.docstring, start_line = EXCLUDED.start_line, end_line = EXCLUDED.end_line, complexity = EXCLUDED.complexity, is_exported = EXCLUDED.is_exported, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_code_elements DO UPDATE SET file_analysis_id = EXCLUDED.file_analysis_id, element_type = EXCLUDED.element_type, name = EXCLUDED.name, qualified_name = EXCLUDED.qualified_name, signature = EXCLUDED.signature, docstring = EXCLUDED.docstring, start_line = EXCLUDED.start_line, end_line = EXCLUDED.end_line, complexity = EXCLUDED.complexity, is_exported = EXCLUDED.is_exported, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"
         }
-        let query = insert.query(into: "code_elements", returning: "id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5799,23 +5877,26 @@ extension Workflow.FileProcessingCache {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO file_processing_cache (id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at) VALUES "
+
     /// `INSERT INTO file_processing_cache ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "file_processing_cache", returning: "id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("file_path", self.filePath)
-        try insert.bind("file_hash", self.fileHash)
-        try insert.bind("processing_type", self.processingType.rawValue, cast: "processing_type")
-        try insert.bind("processing_options", self.processingOptions)
-        try insert.bind("result_data", self.resultData)
-        try insert.bind("created_at", PostgresValues.unixtimeSeconds(self.createdAt))
-        try insert.bind("last_accessed_at", PostgresValues.unixtimeSeconds(self.lastAccessedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.filePath)
+        try insert.bind(self.fileHash)
+        try insert.bind(self.processingType.rawValue, cast: "::processing_type")
+        try insert.bind(self.processingOptions)
+        try insert.bind(self.resultData)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.createdAt))
+        try insert.bind(PostgresValues.unixtimeSeconds(self.lastAccessedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5850,7 +5931,7 @@ extension Workflow.FileProcessingCache {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "file_processing_cache", returning: "id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5890,13 +5971,12 @@ extension Workflow.FileProcessingCache {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_file_processing_cache DO UPDATE SET file_path = EXCLUDED.file_path, file_hash = EXCLUDED.file_hash, processing_type = EXCLUDED.processing_type, processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at"
-            case .uqFileProcessingCacheFilePathFileHashProcessingType: clause = " ON CONFLICT ON CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type DO UPDATE SET processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_file_processing_cache DO UPDATE SET file_path = EXCLUDED.file_path, file_hash = EXCLUDED.file_hash, processing_type = EXCLUDED.processing_type, processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"
+            case .uqFileProcessingCacheFilePathFileHashProcessingType: tail = " ON CONFLICT ON CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type DO UPDATE SET processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"
         }
-        let query = insert.query(into: "file_processing_cache", returning: "id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5923,24 +6003,27 @@ extension Workflow.AnalysisMetric {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO analysis_metrics (id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at) VALUES "
+
     /// `INSERT INTO analysis_metrics ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "analysis_metrics", returning: "id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("analysis_run_id", self.analysisRunId)
-        try insert.bind("metric_name", self.metricName)
-        try insert.bind("metric_category", self.metricCategory)
-        try insert.bind("step", self.step)
-        try insert.bind("value", self.value)
-        try insert.bind("unit", self.unit)
-        try insert.bind("threshold", self.threshold)
-        try insert.bind("recorded_at", PostgresValues.Timestamp(self.recordedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.analysisRunId)
+        try insert.bind(self.metricName)
+        try insert.bind(self.metricCategory)
+        try insert.bind(self.step)
+        try insert.bind(self.value)
+        try insert.bind(self.unit)
+        try insert.bind(self.threshold)
+        try insert.bind(PostgresValues.Timestamp(self.recordedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -5983,7 +6066,7 @@ extension Workflow.AnalysisMetric {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "analysis_metrics", returning: "id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6024,13 +6107,12 @@ extension Workflow.AnalysisMetric {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_analysis_metrics DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, metric_name = EXCLUDED.metric_name, metric_category = EXCLUDED.metric_category, step = EXCLUDED.step, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at"
-            case .uqAnalysisMetricsAnalysisRunIdMetricNameStep: clause = " ON CONFLICT ON CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step DO UPDATE SET metric_category = EXCLUDED.metric_category, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_analysis_metrics DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, metric_name = EXCLUDED.metric_name, metric_category = EXCLUDED.metric_category, step = EXCLUDED.step, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"
+            case .uqAnalysisMetricsAnalysisRunIdMetricNameStep: tail = " ON CONFLICT ON CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step DO UPDATE SET metric_category = EXCLUDED.metric_category, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"
         }
-        let query = insert.query(into: "analysis_metrics", returning: "id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6061,28 +6143,31 @@ extension Workflow.PerformanceMetric {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO performance_metrics (id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at) VALUES "
+
     /// `INSERT INTO performance_metrics ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "performance_metrics", returning: "id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("session_id", self.sessionId)
-        try insert.bind("analysis_run_id", self.analysisRunId)
-        try insert.bind("operation_type", self.operationType)
-        try insert.bind("operation_details", self.operationDetails)
-        try insert.bind("start_time", PostgresValues.unixtimeSeconds(self.startTime))
-        try insert.bind("end_time", PostgresValues.unixtimeSeconds(self.endTime))
-        try insert.bind("success", self.success)
-        try insert.bind("error_type", self.errorType)
-        try insert.bind("memory_used_mb", self.memoryUsedMb)
-        try insert.bind("tokens_used", self.tokensUsed)
-        try insert.bind("cache_hit", self.cacheHit)
-        try insert.bind("created_at", PostgresValues.unixtimeSeconds(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.sessionId)
+        try insert.bind(self.analysisRunId)
+        try insert.bind(self.operationType)
+        try insert.bind(self.operationDetails)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.startTime))
+        try insert.bind(PostgresValues.unixtimeSeconds(self.endTime))
+        try insert.bind(self.success)
+        try insert.bind(self.errorType)
+        try insert.bind(self.memoryUsedMb)
+        try insert.bind(self.tokensUsed)
+        try insert.bind(self.cacheHit)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6123,7 +6208,7 @@ extension Workflow.PerformanceMetric {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "performance_metrics", returning: "id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6166,12 +6251,11 @@ extension Workflow.PerformanceMetric {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_performance_metrics DO UPDATE SET session_id = EXCLUDED.session_id, analysis_run_id = EXCLUDED.analysis_run_id, operation_type = EXCLUDED.operation_type, operation_details = EXCLUDED.operation_details, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time, success = EXCLUDED.success, error_type = EXCLUDED.error_type, memory_used_mb = EXCLUDED.memory_used_mb, tokens_used = EXCLUDED.tokens_used, cache_hit = EXCLUDED.cache_hit, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_performance_metrics DO UPDATE SET session_id = EXCLUDED.session_id, analysis_run_id = EXCLUDED.analysis_run_id, operation_type = EXCLUDED.operation_type, operation_details = EXCLUDED.operation_details, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time, success = EXCLUDED.success, error_type = EXCLUDED.error_type, memory_used_mb = EXCLUDED.memory_used_mb, tokens_used = EXCLUDED.tokens_used, cache_hit = EXCLUDED.cache_hit, created_at = EXCLUDED.created_at RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"
         }
-        let query = insert.query(into: "performance_metrics", returning: "id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6196,23 +6280,26 @@ extension Workflow.QueryPerformanceLog {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO query_performance_log (id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at) VALUES "
+
     /// `INSERT INTO query_performance_log ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "query_performance_log", returning: "id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("query_fingerprint", self.queryFingerprint)
-        try insert.bind("query_text", self.queryText)
-        try insert.bind("module", self.module)
-        try insert.bind("duration_ms", self.durationMs)
-        try insert.bind("rows_returned", self.rowsReturned)
-        try insert.bind("measured_at", PostgresValues.Timestamp(self.measuredAt))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.queryFingerprint)
+        try insert.bind(self.queryText)
+        try insert.bind(self.module)
+        try insert.bind(self.durationMs)
+        try insert.bind(self.rowsReturned)
+        try insert.bind(PostgresValues.Timestamp(self.measuredAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6237,7 +6324,7 @@ extension Workflow.QueryPerformanceLog {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "query_performance_log", returning: "id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6274,12 +6361,11 @@ extension Workflow.QueryPerformanceLog {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_query_performance_log DO UPDATE SET query_fingerprint = EXCLUDED.query_fingerprint, query_text = EXCLUDED.query_text, module = EXCLUDED.module, duration_ms = EXCLUDED.duration_ms, rows_returned = EXCLUDED.rows_returned, measured_at = EXCLUDED.measured_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_query_performance_log DO UPDATE SET query_fingerprint = EXCLUDED.query_fingerprint, query_text = EXCLUDED.query_text, module = EXCLUDED.module, duration_ms = EXCLUDED.duration_ms, rows_returned = EXCLUDED.rows_returned, measured_at = EXCLUDED.measured_at RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"
         }
-        let query = insert.query(into: "query_performance_log", returning: "id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6306,24 +6392,27 @@ extension Workflow.FeatureUsage {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO feature_usage (id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message) VALUES "
+
     /// `INSERT INTO feature_usage ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "feature_usage", returning: "id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("session_id", self.sessionId)
-        try insert.bind("feature_name", self.featureName)
-        try insert.bind("feature_category", self.featureCategory.rawValue, cast: "feature_category")
-        try insert.bind("usage_context", self.usageContext)
-        try insert.bind("started_at", PostgresValues.unixtimeSeconds(self.startedAt))
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.unixtimeSeconds($0) })
-        try insert.bind("success", self.success)
-        try insert.bind("error_message", self.errorMessage)
+        try insert.bind(self.id)
+        try insert.bind(self.sessionId)
+        try insert.bind(self.featureName)
+        try insert.bind(self.featureCategory.rawValue, cast: "::feature_category")
+        try insert.bind(self.usageContext)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.startedAt))
+        try insert.bind(self.completedAt.map { PostgresValues.unixtimeSeconds($0) })
+        try insert.bind(self.success)
+        try insert.bind(self.errorMessage)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6356,7 +6445,7 @@ extension Workflow.FeatureUsage {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "feature_usage", returning: "id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6395,12 +6484,11 @@ extension Workflow.FeatureUsage {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_feature_usage DO UPDATE SET session_id = EXCLUDED.session_id, feature_name = EXCLUDED.feature_name, feature_category = EXCLUDED.feature_category, usage_context = EXCLUDED.usage_context, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, success = EXCLUDED.success, error_message = EXCLUDED.error_message"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_feature_usage DO UPDATE SET session_id = EXCLUDED.session_id, feature_name = EXCLUDED.feature_name, feature_category = EXCLUDED.feature_category, usage_context = EXCLUDED.usage_context, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, success = EXCLUDED.success, error_message = EXCLUDED.error_message RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"
         }
-        let query = insert.query(into: "feature_usage", returning: "id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6429,26 +6517,29 @@ extension Workflow.ProductivityEvent {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO productivity_events (id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, improvement_percentage, context_data, user_satisfaction, created_at) VALUES "
+
     /// `INSERT INTO productivity_events ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "productivity_events", returning: "id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("session_id", self.sessionId)
-        try insert.bind("task_id", self.taskId)
-        try insert.bind("event_type", self.eventType)
-        try insert.bind("traditional_time_estimate", self.traditionalTimeEstimate)
-        try insert.bind("actual_time_taken", self.actualTimeTaken)
-        try insert.bind("improvement_percentage", self.improvementPercentage)
-        try insert.bind("context_data", self.contextData)
-        try insert.bind("user_satisfaction", self.userSatisfaction)
-        try insert.bind("created_at", PostgresValues.unixtimeSeconds(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.sessionId)
+        try insert.bind(self.taskId)
+        try insert.bind(self.eventType)
+        try insert.bind(self.traditionalTimeEstimate)
+        try insert.bind(self.actualTimeTaken)
+        try insert.bind(self.improvementPercentage)
+        try insert.bind(self.contextData)
+        try insert.bind(self.userSatisfaction)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6489,7 +6580,7 @@ extension Workflow.ProductivityEvent {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "productivity_events", returning: "id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6529,12 +6620,11 @@ extension Workflow.ProductivityEvent {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_productivity_events DO UPDATE SET session_id = EXCLUDED.session_id, task_id = EXCLUDED.task_id, event_type = EXCLUDED.event_type, traditional_time_estimate = EXCLUDED.traditional_time_estimate, actual_time_taken = EXCLUDED.actual_time_taken, improvement_percentage = EXCLUDED.improvement_percentage, context_data = EXCLUDED.context_data, user_satisfaction = EXCLUDED.user_satisfaction, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_productivity_events DO UPDATE SET session_id = EXCLUDED.session_id, task_id = EXCLUDED.task_id, event_type = EXCLUDED.event_type, traditional_time_estimate = EXCLUDED.traditional_time_estimate, actual_time_taken = EXCLUDED.actual_time_taken, improvement_percentage = EXCLUDED.improvement_percentage, context_data = EXCLUDED.context_data, user_satisfaction = EXCLUDED.user_satisfaction, created_at = EXCLUDED.created_at RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"
         }
-        let query = insert.query(into: "productivity_events", returning: "id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6564,27 +6654,30 @@ extension Workflow.Event {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO events (id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at) VALUES "
+
     /// `INSERT INTO events ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "events", returning: "id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("occurred_at", PostgresValues.Timestamp(self.occurredAt))
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("source", self.source.rawValue, cast: "event_source")
-        try insert.bind("type", self.type)
-        try insert.bind("external_id", self.externalId)
-        try insert.bind("actor", self.actor)
-        try insert.bind("event_data", self.eventData)
-        try insert.bind("processed", self.processed)
-        try insert.bind("processed_at", self.processedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("received_at", PostgresValues.Timestamp(self.receivedAt))
+        try insert.bind(self.id)
+        try insert.bind(PostgresValues.Timestamp(self.occurredAt))
+        try insert.bind(self.organizationId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.source.rawValue, cast: "::event_source")
+        try insert.bind(self.type)
+        try insert.bind(self.externalId)
+        try insert.bind(self.actor)
+        try insert.bind(self.eventData)
+        try insert.bind(self.processed)
+        try insert.bind(self.processedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.receivedAt))
     }
 
     /// The row whose (id, occurred_at) has the given values, or nil.
@@ -6626,7 +6719,7 @@ extension Workflow.Event {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "events", returning: "id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, occurred_at);
@@ -6669,12 +6762,11 @@ extension Workflow.Event {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_events DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, source = EXCLUDED.source, type = EXCLUDED.type, external_id = EXCLUDED.external_id, actor = EXCLUDED.actor, event_data = EXCLUDED.event_data, processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at, received_at = EXCLUDED.received_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_events DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, source = EXCLUDED.source, type = EXCLUDED.type, external_id = EXCLUDED.external_id, actor = EXCLUDED.actor, event_data = EXCLUDED.event_data, processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at, received_at = EXCLUDED.received_at RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"
         }
-        let query = insert.query(into: "events", returning: "id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6703,26 +6795,29 @@ extension Workflow.EventAggregation {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO event_aggregations (id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at) VALUES "
+
     /// `INSERT INTO event_aggregations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "event_aggregations", returning: "id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("source", self.source.rawValue, cast: "event_source")
-        try insert.bind("type", self.type)
-        try insert.bind("bucket_granularity", self.bucketGranularity)
-        try insert.bind("bucket_start", PostgresValues.Timestamp(self.bucketStart))
-        try insert.bind("event_count", self.eventCount)
-        try insert.bind("first_occurred_at", self.firstOccurredAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("last_occurred_at", self.lastOccurredAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("summary", self.summary)
-        try insert.bind("computed_at", PostgresValues.Timestamp(self.computedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.source.rawValue, cast: "::event_source")
+        try insert.bind(self.type)
+        try insert.bind(self.bucketGranularity)
+        try insert.bind(PostgresValues.Timestamp(self.bucketStart))
+        try insert.bind(self.eventCount)
+        try insert.bind(self.firstOccurredAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.lastOccurredAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.summary)
+        try insert.bind(PostgresValues.Timestamp(self.computedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6767,7 +6862,7 @@ extension Workflow.EventAggregation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "event_aggregations", returning: "id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6810,13 +6905,12 @@ extension Workflow.EventAggregation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_event_aggregations DO UPDATE SET organization_id = EXCLUDED.organization_id, source = EXCLUDED.source, type = EXCLUDED.type, bucket_granularity = EXCLUDED.bucket_granularity, bucket_start = EXCLUDED.bucket_start, event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at"
-            case .uqEventAggregationsOrganizationIdSourceTypeBuck6d60e498: clause = " ON CONFLICT ON CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 DO UPDATE SET event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_event_aggregations DO UPDATE SET organization_id = EXCLUDED.organization_id, source = EXCLUDED.source, type = EXCLUDED.type, bucket_granularity = EXCLUDED.bucket_granularity, bucket_start = EXCLUDED.bucket_start, event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"
+            case .uqEventAggregationsOrganizationIdSourceTypeBuck6d60e498: tail = " ON CONFLICT ON CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 DO UPDATE SET event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"
         }
-        let query = insert.query(into: "event_aggregations", returning: "id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6848,29 +6942,32 @@ extension Workflow.EventSubscription {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO event_subscriptions (id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO event_subscriptions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "event_subscriptions", returning: "id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("source", self.source.rawValue, cast: "event_source")
-        try insert.bind("event_types", self.eventTypes)
-        try insert.bind("filter", self.filter)
-        try insert.bind("delivery_channel", self.deliveryChannel)
-        try insert.bind("target_url", self.targetUrl)
-        try insert.bind("secret_hash", self.secretHash)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("failure_count", self.failureCount)
-        try insert.bind("last_delivered_at", self.lastDeliveredAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.userId)
+        try insert.bind(self.source.rawValue, cast: "::event_source")
+        try insert.bind(self.eventTypes)
+        try insert.bind(self.filter)
+        try insert.bind(self.deliveryChannel)
+        try insert.bind(self.targetUrl)
+        try insert.bind(self.secretHash)
+        try insert.bind(self.isActive)
+        try insert.bind(self.failureCount)
+        try insert.bind(self.lastDeliveredAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -6911,7 +7008,7 @@ extension Workflow.EventSubscription {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "event_subscriptions", returning: "id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6955,12 +7052,11 @@ extension Workflow.EventSubscription {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_event_subscriptions DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, source = EXCLUDED.source, event_types = EXCLUDED.event_types, filter = EXCLUDED.filter, delivery_channel = EXCLUDED.delivery_channel, target_url = EXCLUDED.target_url, secret_hash = EXCLUDED.secret_hash, is_active = EXCLUDED.is_active, failure_count = EXCLUDED.failure_count, last_delivered_at = EXCLUDED.last_delivered_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_event_subscriptions DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, source = EXCLUDED.source, event_types = EXCLUDED.event_types, filter = EXCLUDED.filter, delivery_channel = EXCLUDED.delivery_channel, target_url = EXCLUDED.target_url, secret_hash = EXCLUDED.secret_hash, is_active = EXCLUDED.is_active, failure_count = EXCLUDED.failure_count, last_delivered_at = EXCLUDED.last_delivered_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"
         }
-        let query = insert.query(into: "event_subscriptions", returning: "id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6990,27 +7086,30 @@ extension Workflow.LearningModel {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO learning_models (id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at) VALUES "
+
     /// `INSERT INTO learning_models ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "learning_models", returning: "id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("organization_id", self.organizationId)
-        try insert.bind("name", self.name)
-        try insert.bind("model_type", self.modelType)
-        try insert.bind("version", self.version)
-        try insert.bind("status", self.status.rawValue, cast: "learning_model_status")
-        try insert.bind("parameters", self.parameters)
-        try insert.bind("performance_metrics", self.performanceMetrics)
-        try insert.bind("accuracy", self.accuracy)
-        try insert.bind("deployed_at", self.deployedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.organizationId)
+        try insert.bind(self.name)
+        try insert.bind(self.modelType)
+        try insert.bind(self.version)
+        try insert.bind(self.status.rawValue, cast: "::learning_model_status")
+        try insert.bind(self.parameters)
+        try insert.bind(self.performanceMetrics)
+        try insert.bind(self.accuracy)
+        try insert.bind(self.deployedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7052,7 +7151,7 @@ extension Workflow.LearningModel {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "learning_models", returning: "id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7096,13 +7195,12 @@ extension Workflow.LearningModel {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_learning_models DO UPDATE SET organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, model_type = EXCLUDED.model_type, version = EXCLUDED.version, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqLearningModelsNameVersion: clause = " ON CONFLICT ON CONSTRAINT uq_learning_models_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, model_type = EXCLUDED.model_type, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_learning_models DO UPDATE SET organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, model_type = EXCLUDED.model_type, version = EXCLUDED.version, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"
+            case .uqLearningModelsNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_learning_models_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, model_type = EXCLUDED.model_type, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"
         }
-        let query = insert.query(into: "learning_models", returning: "id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7133,28 +7231,31 @@ extension Workflow.TrainingSession {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO training_sessions (id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at) VALUES "
+
     /// `INSERT INTO training_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "training_sessions", returning: "id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("model_id", self.modelId)
-        try insert.bind("status", self.status.rawValue, cast: "execution_status")
-        try insert.bind("dataset_ref", self.datasetRef)
-        try insert.bind("hyperparameters", self.hyperparameters)
-        try insert.bind("metrics", self.metrics)
-        try insert.bind("samples_count", self.samplesCount)
-        try insert.bind("epochs", self.epochs)
-        try insert.bind("loss", self.loss)
-        try insert.bind("error_message", self.errorMessage)
-        try insert.bind("started_at", self.startedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("completed_at", self.completedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.modelId)
+        try insert.bind(self.status.rawValue, cast: "::execution_status")
+        try insert.bind(self.datasetRef)
+        try insert.bind(self.hyperparameters)
+        try insert.bind(self.metrics)
+        try insert.bind(self.samplesCount)
+        try insert.bind(self.epochs)
+        try insert.bind(self.loss)
+        try insert.bind(self.errorMessage)
+        try insert.bind(self.startedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.completedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7187,7 +7288,7 @@ extension Workflow.TrainingSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "training_sessions", returning: "id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7230,12 +7331,11 @@ extension Workflow.TrainingSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_training_sessions DO UPDATE SET model_id = EXCLUDED.model_id, status = EXCLUDED.status, dataset_ref = EXCLUDED.dataset_ref, hyperparameters = EXCLUDED.hyperparameters, metrics = EXCLUDED.metrics, samples_count = EXCLUDED.samples_count, epochs = EXCLUDED.epochs, loss = EXCLUDED.loss, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_training_sessions DO UPDATE SET model_id = EXCLUDED.model_id, status = EXCLUDED.status, dataset_ref = EXCLUDED.dataset_ref, hyperparameters = EXCLUDED.hyperparameters, metrics = EXCLUDED.metrics, samples_count = EXCLUDED.samples_count, epochs = EXCLUDED.epochs, loss = EXCLUDED.loss, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"
         }
-        let query = insert.query(into: "training_sessions", returning: "id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7266,28 +7366,31 @@ extension Workflow.Adaptation {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO adaptations (id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at) VALUES "
+
     /// `INSERT INTO adaptations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "adaptations", returning: "id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("model_id", self.modelId)
-        try insert.bind("training_session_id", self.trainingSessionId)
-        try insert.bind("target_type", self.targetType)
-        try insert.bind("target_id", self.targetId)
-        try insert.bind("adaptation_type", self.adaptationType)
-        try insert.bind("feedback_data", self.feedbackData)
-        try insert.bind("changes", self.changes)
-        try insert.bind("score_before", self.scoreBefore)
-        try insert.bind("score_after", self.scoreAfter)
-        try insert.bind("status", self.status.rawValue, cast: "adaptation_status")
-        try insert.bind("applied_at", self.appliedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.modelId)
+        try insert.bind(self.trainingSessionId)
+        try insert.bind(self.targetType)
+        try insert.bind(self.targetId)
+        try insert.bind(self.adaptationType)
+        try insert.bind(self.feedbackData)
+        try insert.bind(self.changes)
+        try insert.bind(self.scoreBefore)
+        try insert.bind(self.scoreAfter)
+        try insert.bind(self.status.rawValue, cast: "::adaptation_status")
+        try insert.bind(self.appliedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7328,7 +7431,7 @@ extension Workflow.Adaptation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "adaptations", returning: "id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7371,12 +7474,11 @@ extension Workflow.Adaptation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_adaptations DO UPDATE SET model_id = EXCLUDED.model_id, training_session_id = EXCLUDED.training_session_id, target_type = EXCLUDED.target_type, target_id = EXCLUDED.target_id, adaptation_type = EXCLUDED.adaptation_type, feedback_data = EXCLUDED.feedback_data, changes = EXCLUDED.changes, score_before = EXCLUDED.score_before, score_after = EXCLUDED.score_after, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_adaptations DO UPDATE SET model_id = EXCLUDED.model_id, training_session_id = EXCLUDED.training_session_id, target_type = EXCLUDED.target_type, target_id = EXCLUDED.target_id, adaptation_type = EXCLUDED.adaptation_type, feedback_data = EXCLUDED.feedback_data, changes = EXCLUDED.changes, score_before = EXCLUDED.score_before, score_after = EXCLUDED.score_after, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, created_at = EXCLUDED.created_at RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"
         }
-        let query = insert.query(into: "adaptations", returning: "id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7406,27 +7508,30 @@ extension Workflow.KnowledgeItem {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO knowledge_items (id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at) VALUES "
+
     /// `INSERT INTO knowledge_items ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "knowledge_items", returning: "id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("source_type", self.sourceType.rawValue, cast: "knowledge_source_type")
-        try insert.bind("source_id", self.sourceId)
-        try insert.bind("knowledge_type", self.knowledgeType.rawValue, cast: "knowledge_type")
-        try insert.bind("title", self.title)
-        try insert.bind("content", self.content)
-        try insert.bind("confidence", self.confidence)
-        try insert.bind("tags", self.tags)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.sourceType.rawValue, cast: "::knowledge_source_type")
+        try insert.bind(self.sourceId)
+        try insert.bind(self.knowledgeType.rawValue, cast: "::knowledge_type")
+        try insert.bind(self.title)
+        try insert.bind(self.content)
+        try insert.bind(self.confidence)
+        try insert.bind(self.tags)
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7459,7 +7564,7 @@ extension Workflow.KnowledgeItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "knowledge_items", returning: "id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7501,12 +7606,11 @@ extension Workflow.KnowledgeItem {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_knowledge_items DO UPDATE SET project_id = EXCLUDED.project_id, source_type = EXCLUDED.source_type, source_id = EXCLUDED.source_id, knowledge_type = EXCLUDED.knowledge_type, title = EXCLUDED.title, content = EXCLUDED.content, confidence = EXCLUDED.confidence, tags = EXCLUDED.tags, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_knowledge_items DO UPDATE SET project_id = EXCLUDED.project_id, source_type = EXCLUDED.source_type, source_id = EXCLUDED.source_id, knowledge_type = EXCLUDED.knowledge_type, title = EXCLUDED.title, content = EXCLUDED.content, confidence = EXCLUDED.confidence, tags = EXCLUDED.tags, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"
         }
-        let query = insert.query(into: "knowledge_items", returning: "id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7530,21 +7634,24 @@ extension Workflow.KnowledgeRelationship {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO knowledge_relationships (id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at) VALUES "
+
     /// `INSERT INTO knowledge_relationships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "knowledge_relationships", returning: "id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("from_knowledge_id", self.fromKnowledgeId)
-        try insert.bind("to_knowledge_id", self.toKnowledgeId)
-        try insert.bind("relationship_type", self.relationshipType.rawValue, cast: "knowledge_relationship_type")
-        try insert.bind("strength", self.strength)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.id)
+        try insert.bind(self.fromKnowledgeId)
+        try insert.bind(self.toKnowledgeId)
+        try insert.bind(self.relationshipType.rawValue, cast: "::knowledge_relationship_type")
+        try insert.bind(self.strength)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7595,7 +7702,7 @@ extension Workflow.KnowledgeRelationship {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "knowledge_relationships", returning: "id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7633,13 +7740,12 @@ extension Workflow.KnowledgeRelationship {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_knowledge_relationships DO UPDATE SET from_knowledge_id = EXCLUDED.from_knowledge_id, to_knowledge_id = EXCLUDED.to_knowledge_id, relationship_type = EXCLUDED.relationship_type, strength = EXCLUDED.strength, created_at = EXCLUDED.created_at"
-            case .uqKnowledgeRelationshipsFromKnowledgeIdToKnowleA4b72ab1: clause = " ON CONFLICT ON CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 DO UPDATE SET strength = EXCLUDED.strength, created_at = EXCLUDED.created_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_knowledge_relationships DO UPDATE SET from_knowledge_id = EXCLUDED.from_knowledge_id, to_knowledge_id = EXCLUDED.to_knowledge_id, relationship_type = EXCLUDED.relationship_type, strength = EXCLUDED.strength, created_at = EXCLUDED.created_at RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"
+            case .uqKnowledgeRelationshipsFromKnowledgeIdToKnowleA4b72ab1: tail = " ON CONFLICT ON CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 DO UPDATE SET strength = EXCLUDED.strength, created_at = EXCLUDED.created_at RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"
         }
-        let query = insert.query(into: "knowledge_relationships", returning: "id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7674,32 +7780,35 @@ extension Workflow.DatabaseConnection {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO database_connections (id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at) VALUES "
+
     /// `INSERT INTO database_connections ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "database_connections", returning: "id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("name", self.name)
-        try insert.bind("connection_type", self.connectionType.rawValue, cast: "db_connection_type")
-        try insert.bind("host", self.host)
-        try insert.bind("port", self.port)
-        try insert.bind("database_name", self.databaseName)
-        try insert.bind("username", self.username)
-        try insert.bind("encrypted_password", self.encryptedPassword)
-        try insert.bind("auth_type", self.authType.rawValue, cast: "db_auth_type")
-        try insert.bind("ssl_config", self.sslConfig)
-        try insert.bind("connection_options", self.connectionOptions)
-        try insert.bind("last_connected_at", self.lastConnectedAt.map { PostgresValues.Timestamp($0) })
-        try insert.bind("last_error", self.lastError)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.name)
+        try insert.bind(self.connectionType.rawValue, cast: "::db_connection_type")
+        try insert.bind(self.host)
+        try insert.bind(self.port)
+        try insert.bind(self.databaseName)
+        try insert.bind(self.username)
+        try insert.bind(self.encryptedPassword)
+        try insert.bind(self.authType.rawValue, cast: "::db_auth_type")
+        try insert.bind(self.sslConfig)
+        try insert.bind(self.connectionOptions)
+        try insert.bind(self.lastConnectedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.lastError)
+        try insert.bind(self.isActive)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7741,7 +7850,7 @@ extension Workflow.DatabaseConnection {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "database_connections", returning: "id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7790,13 +7899,12 @@ extension Workflow.DatabaseConnection {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_database_connections DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
-            case .uqDatabaseConnectionsUserIdName: clause = " ON CONFLICT ON CONSTRAINT uq_database_connections_user_id_name DO UPDATE SET connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_database_connections DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"
+            case .uqDatabaseConnectionsUserIdName: tail = " ON CONFLICT ON CONSTRAINT uq_database_connections_user_id_name DO UPDATE SET connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"
         }
-        let query = insert.query(into: "database_connections", returning: "id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7824,25 +7932,28 @@ extension Workflow.DatabaseSchema {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO database_schemas (id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated) VALUES "
+
     /// `INSERT INTO database_schemas ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "database_schemas", returning: "id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("connection_id", self.connectionId)
-        try insert.bind("schema_name", self.schemaName)
-        try insert.bind("table_name", self.tableName)
-        try insert.bind("table_type", self.tableType.rawValue, cast: "db_object_type")
-        try insert.bind("column_info", self.columnInfo)
-        try insert.bind("relationships", self.relationships)
-        try insert.bind("indexes", self.indexes)
-        try insert.bind("row_count", self.rowCount)
-        try insert.bind("last_updated", PostgresValues.Timestamp(self.lastUpdated))
+        try insert.bind(self.id)
+        try insert.bind(self.connectionId)
+        try insert.bind(self.schemaName)
+        try insert.bind(self.tableName)
+        try insert.bind(self.tableType.rawValue, cast: "::db_object_type")
+        try insert.bind(self.columnInfo)
+        try insert.bind(self.relationships)
+        try insert.bind(self.indexes)
+        try insert.bind(self.rowCount)
+        try insert.bind(PostgresValues.Timestamp(self.lastUpdated))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -7885,7 +7996,7 @@ extension Workflow.DatabaseSchema {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "database_schemas", returning: "id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7927,13 +8038,12 @@ extension Workflow.DatabaseSchema {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_database_schemas DO UPDATE SET connection_id = EXCLUDED.connection_id, schema_name = EXCLUDED.schema_name, table_name = EXCLUDED.table_name, table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated"
-            case .uqDatabaseSchemasConnectionIdSchemaNameTableName: clause = " ON CONFLICT ON CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name DO UPDATE SET table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_database_schemas DO UPDATE SET connection_id = EXCLUDED.connection_id, schema_name = EXCLUDED.schema_name, table_name = EXCLUDED.table_name, table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"
+            case .uqDatabaseSchemasConnectionIdSchemaNameTableName: tail = " ON CONFLICT ON CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name DO UPDATE SET table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"
         }
-        let query = insert.query(into: "database_schemas", returning: "id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7970,34 +8080,37 @@ extension Workflow.ProjectInterface {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_interfaces (id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by) VALUES "
+
     /// `INSERT INTO project_interfaces ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "project_interfaces", returning: "id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("interface_name", self.interfaceName)
-        try insert.bind("interface_type", self.interfaceType.rawValue, cast: "project_interface_type")
-        try insert.bind("interface_subtype", self.interfaceSubtype)
-        try insert.bind("config", self.config)
-        try insert.bind("settings", self.settings)
-        try insert.bind("status", self.status.rawValue, cast: "project_interface_status")
-        try insert.bind("is_default", self.isDefault)
-        try insert.bind("priority", self.priority)
-        try insert.bind("connection_config", self.connectionConfig)
-        try insert.bind("last_connected", self.lastConnected.map { PostgresValues.Timestamp($0) })
-        try insert.bind("connection_count", self.connectionCount)
-        try insert.bind("capabilities", self.capabilities)
-        try insert.bind("supported_operations", self.supportedOperations)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
-        try insert.bind("created_by", self.createdBy)
+        try insert.bind(self.id)
+        try insert.bind(self.projectId)
+        try insert.bind(self.interfaceName)
+        try insert.bind(self.interfaceType.rawValue, cast: "::project_interface_type")
+        try insert.bind(self.interfaceSubtype)
+        try insert.bind(self.config)
+        try insert.bind(self.settings)
+        try insert.bind(self.status.rawValue, cast: "::project_interface_status")
+        try insert.bind(self.isDefault)
+        try insert.bind(self.priority)
+        try insert.bind(self.connectionConfig)
+        try insert.bind(self.lastConnected.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.connectionCount)
+        try insert.bind(self.capabilities)
+        try insert.bind(self.supportedOperations)
+        try insert.bind(self.metadata)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.createdBy)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -8047,7 +8160,7 @@ extension Workflow.ProjectInterface {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(into: "project_interfaces", returning: "id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -8098,13 +8211,12 @@ extension Workflow.ProjectInterface {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_project_interfaces DO UPDATE SET project_id = EXCLUDED.project_id, interface_name = EXCLUDED.interface_name, interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by"
-            case .uqProjectInterfacesProjectIdInterfaceName: clause = " ON CONFLICT ON CONSTRAINT uq_project_interfaces_project_id_interface_name DO UPDATE SET interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_interfaces DO UPDATE SET project_id = EXCLUDED.project_id, interface_name = EXCLUDED.interface_name, interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"
+            case .uqProjectInterfacesProjectIdInterfaceName: tail = " ON CONFLICT ON CONSTRAINT uq_project_interfaces_project_id_interface_name DO UPDATE SET interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"
         }
-        let query = insert.query(into: "project_interfaces", returning: "id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by", conflict: clause)
-        return try await PostgresValues.inserted(database.runWorkflowQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -11130,18 +11242,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -11151,15 +11263,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -114,7 +114,7 @@ struct MigrationsRenderer {
                 ] } ?? []))
                 w.line("@discardableResult")
                 w.block("\(access)static func migrate(on connection: PostgresNIO.PostgresConnection, logger: PostgresNIO.Logger) async throws -> [Swift.String]") { w in
-                    w.line("try await run(\"SELECT pg_advisory_lock(\\(lockKey))\", on: connection, logger: logger)")
+                    w.line("try await run(\(Self.interpolated(history.lock.before, "lockKey", history.lock.after)), on: connection, logger: logger)")
                     if namespace != nil {
                         w.line("var searchPath: Swift.String? = nil")
                     }
@@ -131,17 +131,17 @@ struct MigrationsRenderer {
                         w.line("var done: [Swift.String] = []")
                         w.block("for migration in all where !applied.contains(migration.identifier)") { w in
                             w.line("for statement in migration.before { try await run(statement, on: connection, logger: logger) }")
-                            w.line("try await run(\"BEGIN\", on: connection, logger: logger)")
+                            w.line("try await run(\(SwiftIdentifiers.stringLiteral(history.begin)), on: connection, logger: logger)")
                             w.line("do {")
                             w.indented { w in
                                 w.line("for statement in migration.statements { try await run(statement, on: connection, logger: logger) }")
                                 let insert = history.insertApplied
                                 w.line("try await connection.query(\(Self.interpolated(insert.before, "migration.identifier", insert.after)), logger: logger)")
-                                w.line("try await run(\"COMMIT\", on: connection, logger: logger)")
+                                w.line("try await run(\(SwiftIdentifiers.stringLiteral(history.commit)), on: connection, logger: logger)")
                             }
                             w.line("} catch {")
                             w.indented { w in
-                                w.line("try? await run(\"ROLLBACK\", on: connection, logger: logger)")
+                                w.line("try? await run(\(SwiftIdentifiers.stringLiteral(history.rollback)), on: connection, logger: logger)")
                                 w.line("throw error")
                             }
                             w.line("}")
@@ -149,13 +149,13 @@ struct MigrationsRenderer {
                             w.line("done.append(migration.identifier)")
                         }
                         if namespace != nil { w.line("try await restore(searchPath, on: connection, logger: logger)") }
-                        w.line("try await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
+                        w.line("try await run(\(Self.interpolated(history.unlock.before, "lockKey", history.unlock.after)), on: connection, logger: logger)")
                         w.line("return done")
                     }
                     w.line("} catch {")
                     w.indented { w in
                         if namespace != nil { w.line("try? await restore(searchPath, on: connection, logger: logger)") }
-                        w.line("try? await run(\"SELECT pg_advisory_unlock(\\(lockKey))\", on: connection, logger: logger)")
+                        w.line("try? await run(\(Self.interpolated(history.unlock.before, "lockKey", history.unlock.after)), on: connection, logger: logger)")
                         w.line("throw error")
                     }
                     w.line("}")

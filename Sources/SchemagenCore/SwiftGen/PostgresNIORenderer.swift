@@ -77,12 +77,6 @@ struct PostgresNIORenderer {
         return w.text
     }
 
-    /// The table (or type) as SQL names it: `tasks`, or `ns.tasks` with `postgres.schema`, so that
-    /// the statements do not depend on the connection's `search_path`.
-    private func qualifiedName(_ name: String) -> String {
-        sql.qualified(name, in: schema.postgresSchema)
-    }
-
     /// The protocol the operations take: `PostgresClient` and `PostgresConnection` conform. Its one
     /// requirement is met in constrained extensions of the protocol, not in members added to
     /// PostgresNIO's types, and is named after the namespace (`runWorkflowQuery`): the extensions of
@@ -169,10 +163,11 @@ struct PostgresNIORenderer {
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
         let table = plan.table
-        let columnList = sql.ids(table.columns.map(\.name))
+        let columns = table.columns.map(\.name)
+        let insert = ddl.render(InsertStatement(table: table.name, columns: plan.fields.filter(\.isWritten).map(\.column.name), returning: columns))
         w.block("extension \(plan.qualifiedType)") { w in
             w.doc(["`SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name."])
-            w.line("\(access)static let postgresSelect: Swift.String = \(SwiftIdentifiers.stringLiteral("SELECT \(columnList) FROM \(qualifiedName(table.name))"))")
+            w.line("\(access)static let postgresSelect: Swift.String = \(SwiftIdentifiers.stringLiteral(ddl.render(.select(table: table.name, columns: columns))))")
             w.line()
             w.doc(["Reads a row that has the table's columns (found by name; other columns are ignored),",
                    "such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`."])
@@ -181,6 +176,9 @@ struct PostgresNIORenderer {
                 w.line("let cells = row.makeRandomAccess()")
                 SwiftGen.initFromRow(plan, values: "PostgresValues", row: "cells", decoder: decoder, into: &w)
             }
+            w.line()
+            w.doc(["The `INSERT` before its rows, which `postgresValues(into:)` binds."])
+            w.line("fileprivate static let postgresInsertHead: Swift.String = \(SwiftIdentifiers.stringLiteral(insert.head))")
             w.line()
             var doc = ["`INSERT INTO \(table.name) ... RETURNING` every column, with the record's values bound."]
             if let identity = plan.identityColumn {
@@ -191,42 +189,39 @@ struct PostgresNIORenderer {
             w.block("\(access)func postgresInsert() throws -> PostgresNIO.PostgresQuery") { w in
                 w.line("var insert = PostgresValues.Insert()")
                 w.line("try postgresValues(into: &insert)")
-                w.line("return insert.query(into: \(SwiftIdentifiers.stringLiteral(qualifiedName(table.name))), returning: \(SwiftIdentifiers.stringLiteral(columnList)))")
+                w.line("return insert.query(Self.postgresInsertHead, \(SwiftIdentifiers.stringLiteral(insert.tail)))")
             }
             w.line()
-            w.doc(["Binds every written column into the next row of `insert`."])
+            w.doc(["Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`."])
             w.block("fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws") { w in
                 for field in plan.fields where field.isWritten {
                     let (expression, cast) = encoder(field, "self." + field.escapedProperty)
                     w.open()
                     w.put("try insert.bind(")
-                    w.putLiteral(sql.id(field.column.name))
-                    w.put(", ")
                     w.put(expression)
                     if let cast {
                         w.put(", cast: ")
-                        w.putLiteral(cast)
+                        w.putLiteral(ddl.castSuffix(cast))
                     }
                     if field.isIdentity { w.put(", defaultWhenNil: true") }
                     w.put(")")
                     w.close()
                 }
             }
-            PostgresOperations(renderer: self, plan: plan, table: qualifiedName(table.name), columnList: columnList).render(into: &w)
+            PostgresOperations(renderer: self, plan: plan, returningTail: insert.tail).render(into: &w)
         }
     }
 
-    /// A key or condition value as bound: the expression for a non-optional `value`, and its placeholder
-    /// (`$3`, `$3::task_status`).
-    func parameter(_ field: FieldPlan, _ value: String, number: Int) -> (expression: String, placeholder: String) {
+    /// A key or condition value as bound: the expression for a non-optional `value`, and its placeholder.
+    func parameter(_ field: FieldPlan, _ value: String, number: Int) -> (expression: String, placeholder: Placeholder) {
         let (expression, cast) = encoder(field, value, optional: false)
-        return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
+        return (expression, Placeholder(number, cast: cast))
     }
 
     /// A record's own value as bound (optional when the property is): the expression and its placeholder.
-    func value(_ field: FieldPlan, number: Int) -> (expression: String, placeholder: String) {
+    func value(_ field: FieldPlan, number: Int) -> (expression: String, placeholder: Placeholder) {
         let (expression, cast) = encoder(field, "self." + field.escapedProperty)
-        return (expression, "$\(number)" + (cast.map { "::" + $0 } ?? ""))
+        return (expression, Placeholder(number, cast: cast))
     }
 
     // MARK: Reading
@@ -258,7 +253,7 @@ struct PostgresNIORenderer {
 
     /// The bound expression and the cast the statement puts on its placeholder; `optional` overrides
     /// the field's (a key value is never optional).
-    func encoder(_ field: FieldPlan, _ value: String, optional: Bool? = nil) -> (String, String?) {
+    func encoder(_ field: FieldPlan, _ value: String, optional: Bool? = nil) -> (String, ColumnType?) {
         let (form, cast) = encoder(field.kind, sqlType: field.column.type)
         if form.isIdentity { return (value, cast) }
         if optional ?? field.isOptional { return (value + ".map { " + form.before + "$0" + form.after + " }", cast) }
@@ -271,57 +266,33 @@ struct PostgresNIORenderer {
         var isIdentity: Bool { before.isEmpty && after.isEmpty }
     }
 
-    /// The bound expression's form and the cast.
-    private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (BoundForm, String?) {
+    /// The bound expression's form, and the type the statement casts its placeholder to: the
+    /// column's own type where the bound value has another (an enum or `time` bound as text, a
+    /// custom type, an array bound as `text[]`).
+    private func encoder(_ kind: ValueKind, sqlType: ColumnType) -> (BoundForm, ColumnType?) {
         switch kind {
         case .bool, .int16, .int32, .int64, .float, .double, .decimal, .string, .uuid, .bytes, .date, .json:
             return (BoundForm(), nil)
         case .timestamp: return (BoundForm(before: "PostgresValues.Timestamp(", after: ")"), nil)
         case .datetime: return (BoundForm(before: "PostgresValues.LocalTimestamp(", after: ")"), nil)
         case .unixtime: return (BoundForm(before: "PostgresValues.unixtimeSeconds(", after: ")"), nil)
-        case .time: return (BoundForm(), "TIME")
-        case .enumeration(_, let sqlName): return (BoundForm(after: ".rawValue"), qualifiedName(sqlName))
-        case .custom:
-            // The value's own PostgresNIO type, cast to the column's type without a length or
-            // precision (an explicit cast to VARCHAR(n) would truncate instead of failing).
-            if case .enumeration(let sqlName) = sqlType { return (BoundForm(), qualifiedName(sqlName)) }
-            return (BoundForm(), PostgresNIORenderer.withoutModifier(ddl.columnType(sqlType)))
+        case .time: return (BoundForm(), sqlType)
+        case .enumeration: return (BoundForm(after: ".rawValue"), sqlType)
+        case .custom: return (BoundForm(), sqlType)
         case .array(let element):
-            guard case .array(let elementSQL) = sqlType else { return (BoundForm(), nil) }
+            guard case .array = sqlType else { return (BoundForm(), nil) }
             switch element {
             case .bool, .int16, .int32, .int64, .float, .double, .string, .uuid:
                 return (BoundForm(), nil)
             case .unixtime: return (BoundForm(after: ".map(PostgresValues.unixtimeSeconds)"), nil)
-            default:
-                let after: String
-                switch element {
-                case .decimal: after = ".map { $0.description }"
-                case .timestamp: after = ".map(PostgresValues.timestampText)"
-                case .datetime: after = ".map(PostgresValues.datetimeText)"
-                case .date: after = ".map { $0.description }"
-                case .bytes: after = ".map(PostgresValues.byteaText)"
-                case .enumeration: after = ".map { $0.rawValue }"
-                default: after = ""
-                }
-                let elementType: String
-                if case .enumeration(_, let sqlName) = element { elementType = qualifiedName(sqlName) } else {
-                    elementType = PostgresNIORenderer.withoutModifier(ddl.columnType(elementSQL))
-                }
-                return (BoundForm(after: after), elementType + "[]")
+            case .decimal, .date: return (BoundForm(after: ".map { $0.description }"), sqlType)
+            case .timestamp: return (BoundForm(after: ".map(PostgresValues.timestampText)"), sqlType)
+            case .datetime: return (BoundForm(after: ".map(PostgresValues.datetimeText)"), sqlType)
+            case .bytes: return (BoundForm(after: ".map(PostgresValues.byteaText)"), sqlType)
+            case .enumeration: return (BoundForm(after: ".map { $0.rawValue }"), sqlType)
+            default: return (BoundForm(), sqlType)
             }
         }
-    }
-
-    /// `VARCHAR(20)` → `VARCHAR`, `NUMERIC(10,2)` → `NUMERIC`, `TEXT[]` unchanged.
-    static func withoutModifier(_ type: String) -> String {
-        var out = ""
-        var depth = 0
-        for ch in type {
-            if ch == "(" { depth += 1; continue }
-            if ch == ")" { depth -= 1; continue }
-            if depth == 0 { out.append(ch) }
-        }
-        return out
     }
 
     static let helpers = #"""
@@ -422,18 +393,18 @@ struct PostgresNIORenderer {
 
         // Binding
 
-        /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+        /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+        /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+        /// numbers the placeholders, with the cast each column's `bind` passes.
         struct Insert {
-            var columns: [Swift.String] = []
             var rows: [[Swift.String]] = [[]]
             var bindings = PostgresNIO.PostgresBindings()
             var count = 0
 
-            /// Starts the next row; the columns are those of the first.
+            /// Starts the next row, whose values are bound in the same column order.
             mutating func nextRow() { rows.append([]) }
 
-            mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-                if rows.count == 1 { columns.append(column) }
+            mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
                 if let value {
                     try bindings.append(value)
                 } else if defaultWhenNil {
@@ -443,15 +414,12 @@ struct PostgresNIORenderer {
                     bindings.appendNull()
                 }
                 count += 1
-                rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+                rows[rows.count - 1].append("$\(count)" + cast)
             }
 
-            /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-            func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-                let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-                return PostgresNIO.PostgresQuery(
-                    unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                    binds: bindings)
+            /// `head` + `(...), (...)` + `tail`.
+            func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+                PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
             }
         }
 

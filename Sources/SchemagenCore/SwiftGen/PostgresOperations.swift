@@ -8,27 +8,26 @@
 struct PostgresOperations {
     let renderer: PostgresNIORenderer
     let plan: TablePlan
-    /// The table's SQL name, qualified with the namespace.
-    let table: String
-    /// Every column, for `SELECT` and `RETURNING`.
-    let columnList: String
+    /// ` RETURNING` every column, after an insert's rows.
+    let returningTail: String
 
     /// The parameters every operation ends with.
     let tail: String
     /// `runWorkflowQuery`: see `PostgresNIORenderer.runMethod`.
     let runMethod: String
 
-    init(renderer: PostgresNIORenderer, plan: TablePlan, table: String, columnList: String) {
+    init(renderer: PostgresNIORenderer, plan: TablePlan, returningTail: String) {
         self.renderer = renderer
         self.plan = plan
-        self.table = table
-        self.columnList = columnList
+        self.returningTail = returningTail
         tail = "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
         runMethod = renderer.runMethod
     }
 
-    private var sql: SQLSyntax { renderer.sql }
+    private var ddl: PostgresDDL { renderer.ddl }
     private var access: String { renderer.access }
+    private var table: String { plan.table.name }
+    private var columns: [String] { plan.table.columns.map(\.name) }
     private static let read = "Self.init(postgresRow:)"
 
     func render(into w: inout SwiftWriter) {
@@ -53,28 +52,28 @@ struct PostgresOperations {
         w.line()
         w.doc(["The row whose (\(Self.columnNames(key))) has the given values, or nil."])
         w.block("\(access)static func postgresFind(\(parameters(key)), \(tail)) async throws -> Self?") { w in
-            let condition = bindKeys(key, startingAt: 1, into: &w)
-            run("SELECT \(columnList) FROM \(table) WHERE \(condition)", reading: "first", into: &w)
+            let conditions = bindKeys(key, startingAt: 1, into: &w)
+            run(.select(table: table, columns: columns, where: conditions), reading: "first", into: &w)
         }
     }
 
     private func children(_ fk: ForeignKey, into w: inout SwiftWriter) {
         let key = plan.fields(fk.columns)
         guard key.count == fk.columns.count else { return }
-        let order = plan.table.primaryKey.map { " ORDER BY " + sql.ids($0.columns) } ?? ""
+        let order = plan.table.primaryKey?.columns ?? []
         w.line()
         w.doc(["The rows whose (\(Self.columnNames(key))) refer to the given `\(fk.referencedTable)` row (foreign key `\(fk.name)`)"
                + (order.isEmpty ? "." : ", in primary-key order.")])
         w.block("\(access)static func postgresFetch(\(parameters(key)), \(tail)) async throws -> [Self]") { w in
-            let condition = bindKeys(key, startingAt: 1, into: &w)
-            run("SELECT \(columnList) FROM \(table) WHERE \(condition)\(order)", reading: "all", into: &w)
+            let conditions = bindKeys(key, startingAt: 1, into: &w)
+            run(.select(table: table, columns: columns, where: conditions, orderBy: order), reading: "all", into: &w)
         }
     }
 
     // MARK: Writing
 
     private func insert(into w: inout SwiftWriter) {
-        let into = SwiftIdentifiers.stringLiteral(table), returning = SwiftIdentifiers.stringLiteral(columnList)
+        let returning = SwiftIdentifiers.stringLiteral(returningTail)
         w.line()
         w.doc(["Inserts the record; returns the row as stored (defaults, the serial key and generated columns filled in)."])
         w.block("\(access)func postgresInsert(\(tail)) async throws -> Self") { w in
@@ -90,7 +89,7 @@ struct PostgresOperations {
                 w.line("if i > 0 { insert.nextRow() }")
                 w.line("try record.postgresValues(into: &insert)")
             }
-            w.line("return try await PostgresValues.all(database.\(runMethod)(insert.query(into: \(into), returning: \(returning)), logger: logger), \(Self.read))")
+            w.line("return try await PostgresValues.all(database.\(runMethod)(insert.query(Self.postgresInsertHead, \(returning)), logger: logger), \(Self.read))")
         }
     }
 
@@ -102,22 +101,21 @@ struct PostgresOperations {
                "returns the row as stored, or nil when no row has that key."])
         w.block("\(access)func postgresUpdate(\(tail)) async throws -> Self?") { w in
             w.line("var bindings = PostgresNIO.PostgresBindings()")
-            var assignments: [String] = []
+            var assignments: [ColumnValue] = []
             for field in assigned {
                 let (expression, placeholder) = renderer.value(field, number: assignments.count + 1)
                 bind(expression, into: &w)
-                assignments.append(sql.id(field.column.name) + " = " + placeholder)
+                assignments.append(ColumnValue(field.column.name, placeholder))
             }
-            // Every column is in the key: an assignment that changes nothing still returns the row.
-            if assignments.isEmpty { assignments.append(sql.id(primaryKey[0].column.name) + " = " + sql.id(primaryKey[0].column.name)) }
-            var conditions: [String] = []
+            var conditions: [ColumnValue] = []
             for field in primaryKey {
                 let (expression, placeholder) = renderer.value(field, number: assigned.count + conditions.count + 1)
                 bind(expression, into: &w)
-                conditions.append(sql.id(field.column.name) + " = " + placeholder)
+                conditions.append(ColumnValue(field.column.name, placeholder))
             }
-            run("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE \(conditions.joined(separator: " AND ")) RETURNING \(columnList)",
-                reading: "first", into: &w)
+            // Every column is in the key: assigning the key its own value changes nothing and still returns the row.
+            if assignments.isEmpty { assignments.append(conditions[0]) }
+            run(.update(table: table, set: assignments, where: conditions, returning: columns), reading: "first", into: &w)
         }
     }
 
@@ -125,8 +123,8 @@ struct PostgresOperations {
         w.line()
         w.doc(["Deletes the row with the given primary key; false when there is none."])
         w.block("\(access)static func postgresDelete(\(parameters(primaryKey)), \(tail)) async throws -> Swift.Bool") { w in
-            let condition = bindKeys(primaryKey, startingAt: 1, into: &w)
-            w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral("DELETE FROM \(table) WHERE \(condition) RETURNING 1")), binds: bindings)")
+            let conditions = bindKeys(primaryKey, startingAt: 1, into: &w)
+            w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(ddl.render(.delete(table: table, where: conditions)))), binds: bindings)")
             w.line("return try await !PostgresValues.all(database.\(runMethod)(query, logger: logger), { _ in () }).isEmpty")
         }
     }
@@ -154,6 +152,7 @@ struct PostgresOperations {
         let keys = conflictKeys
         guard !keys.isEmpty else { return }
         let primaryKey = Set(plan.table.primaryKey?.columns ?? [])
+        let written = plan.fields.filter(\.isWritten).map(\.column.name)
         w.line()
         w.doc(["The keys `postgresUpsert` can conflict on: the primary key and the unique constraints, by name."])
         w.block("\(access)enum PostgresConflict: Swift.Sendable, Swift.CaseIterable") { w in
@@ -169,18 +168,17 @@ struct PostgresOperations {
         w.block("\(access)func postgresUpsert(onConflict conflict: PostgresConflict\(defaultKey), \(tail)) async throws -> Self") { w in
             w.line("var insert = PostgresValues.Insert()")
             w.line("try postgresValues(into: &insert)")
-            w.line("let clause: Swift.String")
+            w.line("let tail: Swift.String")
             w.block("switch conflict") { w in
                 for key in keys {
                     let fixed = primaryKey.union(key.columns)
                     var assignments = plan.fields.filter { $0.isWritten && !fixed.contains($0.column.name) }.map(\.column.name)
                     if assignments.isEmpty { assignments = [key.columns[0]] }
-                    let set = assignments.map { sql.id($0) + " = EXCLUDED." + sql.id($0) }.joined(separator: ", ")
-                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): clause = \(SwiftIdentifiers.stringLiteral(" ON CONFLICT ON CONSTRAINT \(sql.id(key.constraint)) DO UPDATE SET \(set)"))")
+                    let statement = InsertStatement(table: table, columns: written, conflict: .init(constraint: key.constraint, update: assignments), returning: columns)
+                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): tail = \(SwiftIdentifiers.stringLiteral(ddl.render(statement).tail))")
                 }
             }
-            w.line("let query = insert.query(into: \(SwiftIdentifiers.stringLiteral(table)), returning: \(SwiftIdentifiers.stringLiteral(columnList)), conflict: clause)")
-            w.line("return try await PostgresValues.inserted(database.\(runMethod)(query, logger: logger), Self.tableName, \(Self.read))")
+            w.line("return try await PostgresValues.inserted(database.\(runMethod)(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, \(Self.read))")
         }
     }
 
@@ -193,16 +191,16 @@ struct PostgresOperations {
         return key.indices.map { "\(labels[$0]) key\($0): \(key[$0].baseType)" }.joined(separator: ", ")
     }
 
-    /// Binds `key0`, `key1`, ... into a new `bindings` and returns the condition `a = $1 AND b = $2`.
-    private func bindKeys(_ key: [FieldPlan], startingAt first: Int, into w: inout SwiftWriter) -> String {
+    /// Binds `key0`, `key1`, ... into a new `bindings` and returns the conditions `a = $1`, `b = $2`.
+    private func bindKeys(_ key: [FieldPlan], startingAt first: Int, into w: inout SwiftWriter) -> [ColumnValue] {
         w.line("var bindings = PostgresNIO.PostgresBindings()")
-        var conditions: [String] = []
+        var conditions: [ColumnValue] = []
         for (i, field) in key.enumerated() {
             let (expression, placeholder) = renderer.parameter(field, "key\(i)", number: first + i)
             bind(expression, into: &w)
-            conditions.append(sql.id(field.column.name) + " = " + placeholder)
+            conditions.append(ColumnValue(field.column.name, placeholder))
         }
-        return conditions.joined(separator: " AND ")
+        return conditions
     }
 
     /// `try PostgresValues.bind(&bindings, <expression>)`.
@@ -215,10 +213,10 @@ struct PostgresOperations {
     }
 
     /// Runs the statement with `bindings` and reads its rows (`first` or `all`).
-    private func run(_ statement: String, reading: String, into w: inout SwiftWriter) {
+    private func run(_ statement: DataStatement, reading: String, into w: inout SwiftWriter) {
         w.open()
         w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: ")
-        w.putLiteral(statement)
+        w.putLiteral(ddl.render(statement))
         w.put(", binds: bindings)")
         w.close()
         w.line("return try await PostgresValues.\(reading)(database.\(runMethod)(query, logger: logger), \(Self.read))")

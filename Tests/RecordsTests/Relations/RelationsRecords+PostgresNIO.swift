@@ -71,19 +71,22 @@ extension Relations.User {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".users (id, email, name) VALUES "
+
     /// `INSERT INTO users ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".users", returning: "id, email, name")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, email, name")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("email", self.email)
-        try insert.bind("name", self.name)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.email)
+        try insert.bind(self.name)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -116,7 +119,7 @@ extension Relations.User {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".users", returning: "id, email, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, name"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -151,13 +154,12 @@ extension Relations.User {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name"
-            case .uqUsersEmail: clause = " ON CONFLICT ON CONSTRAINT uq_users_email DO UPDATE SET name = EXCLUDED.name"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name RETURNING id, email, name"
+            case .uqUsersEmail: tail = " ON CONFLICT ON CONSTRAINT uq_users_email DO UPDATE SET name = EXCLUDED.name RETURNING id, email, name"
         }
-        let query = insert.query(into: "\"Rel Data\".users", returning: "id, email, name", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -178,18 +180,21 @@ extension Relations.Profile {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".profiles (id, user_id, bio) VALUES "
+
     /// `INSERT INTO profiles ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".profiles", returning: "id, user_id, bio")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, bio")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("bio", self.bio)
+        try insert.bind(self.id)
+        try insert.bind(self.userId)
+        try insert.bind(self.bio)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -230,7 +235,7 @@ extension Relations.Profile {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".profiles", returning: "id, user_id, bio"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, bio"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -265,13 +270,12 @@ extension Relations.Profile {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_profiles DO UPDATE SET user_id = EXCLUDED.user_id, bio = EXCLUDED.bio"
-            case .uqProfilesUserId: clause = " ON CONFLICT ON CONSTRAINT uq_profiles_user_id DO UPDATE SET bio = EXCLUDED.bio"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_profiles DO UPDATE SET user_id = EXCLUDED.user_id, bio = EXCLUDED.bio RETURNING id, user_id, bio"
+            case .uqProfilesUserId: tail = " ON CONFLICT ON CONSTRAINT uq_profiles_user_id DO UPDATE SET bio = EXCLUDED.bio RETURNING id, user_id, bio"
         }
-        let query = insert.query(into: "\"Rel Data\".profiles", returning: "id, user_id, bio", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -292,18 +296,21 @@ extension Relations.Team {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".teams (org, code, name) VALUES "
+
     /// `INSERT INTO teams ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".teams", returning: "org, code, name")
+        return insert.query(Self.postgresInsertHead, " RETURNING org, code, name")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("org", self.org)
-        try insert.bind("code", self.code)
-        try insert.bind("name", self.name)
+        try insert.bind(self.org)
+        try insert.bind(self.code)
+        try insert.bind(self.name)
     }
 
     /// The row whose (org, code) has the given values, or nil.
@@ -329,7 +336,7 @@ extension Relations.Team {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".teams", returning: "org, code, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING org, code, name"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org, code);
@@ -363,12 +370,11 @@ extension Relations.Team {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_teams DO UPDATE SET name = EXCLUDED.name"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_teams DO UPDATE SET name = EXCLUDED.name RETURNING org, code, name"
         }
-        let query = insert.query(into: "\"Rel Data\".teams", returning: "org, code, name", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -398,27 +404,30 @@ extension Relations.TaskRow {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".tasks (id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug) VALUES "
+
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".tasks", returning: "id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("title", self.title)
-        try insert.bind("status", self.status.rawValue, cast: "\"Rel Data\".status")
-        try insert.bind("tags", self.tags)
-        try insert.bind("details", self.details)
-        try insert.bind("due_on", self.dueOn)
-        try insert.bind("assignee_id", self.assigneeId)
-        try insert.bind("reviewer_id", self.reviewerId)
-        try insert.bind("parent_id", self.parentId)
-        try insert.bind("team_org", self.teamOrg)
-        try insert.bind("team_code", self.teamCode)
-        try insert.bind("slug", self.slug)
+        try insert.bind(self.id)
+        try insert.bind(self.title)
+        try insert.bind(self.status.rawValue, cast: "::\"Rel Data\".status")
+        try insert.bind(self.tags)
+        try insert.bind(self.details)
+        try insert.bind(self.dueOn)
+        try insert.bind(self.assigneeId)
+        try insert.bind(self.reviewerId)
+        try insert.bind(self.parentId)
+        try insert.bind(self.teamOrg)
+        try insert.bind(self.teamCode)
+        try insert.bind(self.slug)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -484,7 +493,7 @@ extension Relations.TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".tasks", returning: "id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -528,13 +537,12 @@ extension Relations.TaskRow {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code, slug = EXCLUDED.slug"
-            case .uqTasksSlug: clause = " ON CONFLICT ON CONSTRAINT uq_tasks_slug DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code, slug = EXCLUDED.slug RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"
+            case .uqTasksSlug: tail = " ON CONFLICT ON CONSTRAINT uq_tasks_slug DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"
         }
-        let query = insert.query(into: "\"Rel Data\".tasks", returning: "id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -555,18 +563,21 @@ extension Relations.Link {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".links (from_id, to_id, kind) VALUES "
+
     /// `INSERT INTO links ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".links", returning: "from_id, to_id, kind")
+        return insert.query(Self.postgresInsertHead, " RETURNING from_id, to_id, kind")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("from_id", self.fromId)
-        try insert.bind("to_id", self.toId)
-        try insert.bind("kind", self.kind.rawValue, cast: "\"Rel Data\".status")
+        try insert.bind(self.fromId)
+        try insert.bind(self.toId)
+        try insert.bind(self.kind.rawValue, cast: "::\"Rel Data\".status")
     }
 
     /// The row whose (from_id, to_id) has the given values, or nil.
@@ -608,7 +619,7 @@ extension Relations.Link {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".links", returning: "from_id, to_id, kind"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING from_id, to_id, kind"), logger: logger), Self.init(postgresRow:))
     }
 
     /// The keys `postgresUpsert` can conflict on: the primary key and the unique constraints, by name.
@@ -622,12 +633,11 @@ extension Relations.Link {
     func postgresUpsert(onConflict conflict: PostgresConflict, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .uqLinksFromIdToId: clause = " ON CONFLICT ON CONSTRAINT uq_links_from_id_to_id DO UPDATE SET kind = EXCLUDED.kind"
+            case .uqLinksFromIdToId: tail = " ON CONFLICT ON CONSTRAINT uq_links_from_id_to_id DO UPDATE SET kind = EXCLUDED.kind RETURNING from_id, to_id, kind"
         }
-        let query = insert.query(into: "\"Rel Data\".links", returning: "from_id, to_id, kind", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -650,20 +660,23 @@ extension Relations.Setting {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".settings (key, \"on\", logger, sql, scope) VALUES "
+
     /// `INSERT INTO settings ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope")
+        return insert.query(Self.postgresInsertHead, " RETURNING key, \"on\", logger, sql, scope")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("key", self.key)
-        try insert.bind("\"on\"", self.on)
-        try insert.bind("logger", self.logger)
-        try insert.bind("sql", self.sql)
-        try insert.bind("scope", self.scope)
+        try insert.bind(self.key)
+        try insert.bind(self.on)
+        try insert.bind(self.logger)
+        try insert.bind(self.sql)
+        try insert.bind(self.scope)
     }
 
     /// The row whose (key) has the given values, or nil.
@@ -697,7 +710,7 @@ extension Relations.Setting {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING key, \"on\", logger, sql, scope"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -732,12 +745,11 @@ extension Relations.Setting {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_settings DO UPDATE SET \"on\" = EXCLUDED.\"on\", logger = EXCLUDED.logger, sql = EXCLUDED.sql, scope = EXCLUDED.scope"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_settings DO UPDATE SET \"on\" = EXCLUDED.\"on\", logger = EXCLUDED.logger, sql = EXCLUDED.sql, scope = EXCLUDED.scope RETURNING key, \"on\", logger, sql, scope"
         }
-        let query = insert.query(into: "\"Rel Data\".settings", returning: "key, \"on\", logger, sql, scope", conflict: clause)
-        return try await PostgresValues.inserted(database.runRelationsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -925,18 +937,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -946,15 +958,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

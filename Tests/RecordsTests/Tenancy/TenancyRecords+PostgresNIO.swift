@@ -94,18 +94,21 @@ extension Shop.Customer {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".customers (id, org_id, name) VALUES "
+
     /// `INSERT INTO customers ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Shop Data\".customers", returning: "id, org_id, name")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, name")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("name", self.name)
+        try insert.bind(self.id)
+        try insert.bind(self.orgId)
+        try insert.bind(self.name)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -130,7 +133,7 @@ extension Shop.Customer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "\"Shop Data\".customers", returning: "id, org_id, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, name"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -163,12 +166,11 @@ extension Shop.Customer {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name RETURNING id, org_id, name"
         }
-        let query = insert.query(into: "\"Shop Data\".customers", returning: "id, org_id, name", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -190,19 +192,22 @@ extension Shop.Order {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".orders (id, org_id, customer_id, total) VALUES "
+
     /// `INSERT INTO orders ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Shop Data\".orders", returning: "id, org_id, customer_id, total")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, customer_id, total")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("customer_id", self.customerId)
-        try insert.bind("total", self.total)
+        try insert.bind(self.id)
+        try insert.bind(self.orgId)
+        try insert.bind(self.customerId)
+        try insert.bind(self.total)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -235,7 +240,7 @@ extension Shop.Order {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "\"Shop Data\".orders", returning: "id, org_id, customer_id, total"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, customer_id, total"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -269,12 +274,11 @@ extension Shop.Order {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET org_id = EXCLUDED.org_id, customer_id = EXCLUDED.customer_id, total = EXCLUDED.total"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET org_id = EXCLUDED.org_id, customer_id = EXCLUDED.customer_id, total = EXCLUDED.total RETURNING id, org_id, customer_id, total"
         }
-        let query = insert.query(into: "\"Shop Data\".orders", returning: "id, org_id, customer_id, total", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -296,19 +300,22 @@ extension Shop.OrderLine {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".order_lines (id, org_id, order_id, item) VALUES "
+
     /// `INSERT INTO order_lines ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Shop Data\".order_lines", returning: "id, org_id, order_id, item")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, order_id, item")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("order_id", self.orderId)
-        try insert.bind("item", self.item)
+        try insert.bind(self.id)
+        try insert.bind(self.orgId)
+        try insert.bind(self.orderId)
+        try insert.bind(self.item)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -341,7 +348,7 @@ extension Shop.OrderLine {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "\"Shop Data\".order_lines", returning: "id, org_id, order_id, item"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, order_id, item"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -375,12 +382,11 @@ extension Shop.OrderLine {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET org_id = EXCLUDED.org_id, order_id = EXCLUDED.order_id, item = EXCLUDED.item"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET org_id = EXCLUDED.org_id, order_id = EXCLUDED.order_id, item = EXCLUDED.item RETURNING id, org_id, order_id, item"
         }
-        let query = insert.query(into: "\"Shop Data\".order_lines", returning: "id, org_id, order_id, item", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -399,16 +405,19 @@ extension Shop.Currency {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".currencies (code) VALUES "
+
     /// `INSERT INTO currencies ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Shop Data\".currencies", returning: "code")
+        return insert.query(Self.postgresInsertHead, " RETURNING code")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("code", self.code)
+        try insert.bind(self.code)
     }
 
     /// The row whose (code) has the given values, or nil.
@@ -433,7 +442,7 @@ extension Shop.Currency {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "\"Shop Data\".currencies", returning: "code"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING code"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (code);
@@ -441,7 +450,7 @@ extension Shop.Currency {
     func postgresUpdate(on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, self.code)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"Shop Data\".currencies SET code = code WHERE code = $1 RETURNING code", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"Shop Data\".currencies SET code = $1 WHERE code = $1 RETURNING code", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -464,12 +473,11 @@ extension Shop.Currency {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_currencies DO UPDATE SET code = EXCLUDED.code"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_currencies DO UPDATE SET code = EXCLUDED.code RETURNING code"
         }
-        let query = insert.query(into: "\"Shop Data\".currencies", returning: "code", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -657,18 +665,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -678,15 +686,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

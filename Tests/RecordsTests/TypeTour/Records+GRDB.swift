@@ -127,6 +127,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         static let words = GRDB.Column("words")
         static let caption = GRDB.Column("label")
         static let count = GRDB.Column("count")
+        static let initials = GRDB.Column("initials")
         static let doubled = GRDB.Column("doubled")
     }
 
@@ -195,6 +196,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
             words: try SQLiteValues.optional(row, "values", "words", SQLiteValues.custom([String].self)),
             caption: try SQLiteValues.optional(row, "values", "label", SQLiteValues.string),
             count: try SQLiteValues.required(row, "values", "count", SQLiteValues.custom(Int32.self)),
+            initials: try SQLiteValues.required(row, "values", "initials", SQLiteValues.custom(String.self)),
             doubled: try SQLiteValues.optional(row, "values", "doubled", SQLiteValues.integer(Swift.Int32.self))
         )
     }
@@ -249,6 +251,7 @@ extension TypeTour.ValueRow: GRDB.FetchableRecord, GRDB.PersistableRecord, GRDB.
         container["words"] = try self.words.map { try SQLiteValues.custom($0) }
         container["label"] = self.caption
         container["count"] = try SQLiteValues.custom(self.count)
+        container["initials"] = try SQLiteValues.custom(self.initials)
     }
 
     /// The `owners` row that (owner_id) refers to (foreign key `fk_values_owner_id`).

@@ -70,18 +70,21 @@ extension TypeTour.Owner {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO owners (id, name) VALUES "
+
     /// `INSERT INTO owners ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "owners", returning: "id, name")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("name", self.name)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.name)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -106,7 +109,7 @@ extension TypeTour.Owner {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(into: "owners", returning: "id, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -138,12 +141,11 @@ extension TypeTour.Owner {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_owners DO UPDATE SET name = EXCLUDED.name"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_owners DO UPDATE SET name = EXCLUDED.name RETURNING id, name"
         }
-        let query = insert.query(into: "owners", returning: "id, name", conflict: clause)
-        return try await PostgresValues.inserted(database.runTypeTourQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -151,7 +153,7 @@ extension TypeTour.Owner {
 
 extension TypeTour.ValueRow {
     /// `SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name.
-    static let postgresSelect: Swift.String = "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\""
+    static let postgresSelect: Swift.String = "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled FROM \"values\""
 
     /// Reads a row that has the table's columns (found by name; other columns are ignored),
     /// such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`.
@@ -206,75 +208,80 @@ extension TypeTour.ValueRow {
             words: try PostgresValues.optional(cells, "values", "words", PostgresValues.native([String].self)),
             caption: try PostgresValues.optional(cells, "values", "label", PostgresValues.native(Swift.String.self)),
             count: try PostgresValues.required(cells, "values", "count", PostgresValues.native(Int32.self)),
+            initials: try PostgresValues.required(cells, "values", "initials", PostgresValues.native(String.self)),
             doubled: try PostgresValues.optional(cells, "values", "doubled", PostgresValues.native(Swift.Int32.self))
         )
     }
+
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"values\" (id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials) VALUES "
 
     /// `INSERT INTO values ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("owner_id", self.ownerId)
-        try insert.bind("flag", self.flag)
-        try insert.bind("flag_null", self.flagNull)
-        try insert.bind("small", self.small)
-        try insert.bind("medium", self.medium)
-        try insert.bind("large", self.large)
-        try insert.bind("ratio", self.ratio)
-        try insert.bind("precise", self.precise)
-        try insert.bind("money", self.money)
-        try insert.bind("number", self.number)
-        try insert.bind("code", self.code)
-        try insert.bind("country", self.country)
-        try insert.bind("body", self.body)
-        try insert.bind("body_null", self.bodyNull)
-        try insert.bind("key", self.key)
-        try insert.bind("happened_at", PostgresValues.Timestamp(self.happenedAt))
-        try insert.bind("local_at", PostgresValues.LocalTimestamp(self.localAt))
-        try insert.bind("at_time", self.atTime, cast: "TIME")
-        try insert.bind("on_day", self.onDay)
-        try insert.bind("epoch", PostgresValues.unixtimeSeconds(self.epoch))
-        try insert.bind("doc", self.doc)
-        try insert.bind("doc_null", self.docNull)
-        try insert.bind("blob", self.blob)
-        try insert.bind("mood", self.mood.rawValue, cast: "mood")
-        try insert.bind("mood_null", self.moodNull.map { $0.rawValue }, cast: "mood")
-        try insert.bind("flags", self.flags)
-        try insert.bind("smalls", self.smalls)
-        try insert.bind("mediums", self.mediums)
-        try insert.bind("larges", self.larges)
-        try insert.bind("ratios", self.ratios)
-        try insert.bind("precises", self.precises)
-        try insert.bind("moneys", self.moneys.map { $0.description }, cast: "NUMERIC[]")
-        try insert.bind("codes", self.codes)
-        try insert.bind("texts", self.texts)
-        try insert.bind("keys", self.keys)
-        try insert.bind("stamps", self.stamps.map(PostgresValues.timestampText), cast: "TIMESTAMPTZ[]")
-        try insert.bind("locals", self.locals.map(PostgresValues.datetimeText), cast: "TIMESTAMP[]")
-        try insert.bind("times", self.times, cast: "TIME[]")
-        try insert.bind("days", self.days.map { $0.description }, cast: "DATE[]")
-        try insert.bind("epochs", self.epochs.map(PostgresValues.unixtimeSeconds))
-        try insert.bind("blobs", self.blobs.map(PostgresValues.byteaText), cast: "BYTEA[]")
-        try insert.bind("moods", self.moods.map { $0.rawValue }, cast: "mood[]")
-        try insert.bind("moods_null", self.moodsNull.map { $0.map { $0.rawValue } }, cast: "mood[]")
-        try insert.bind("color", self.color, cast: "VARCHAR")
-        try insert.bind("words", self.words, cast: "TEXT[]")
-        try insert.bind("label", self.caption)
-        try insert.bind("count", self.count, cast: "INTEGER")
+        try insert.bind(self.id)
+        try insert.bind(self.ownerId)
+        try insert.bind(self.flag)
+        try insert.bind(self.flagNull)
+        try insert.bind(self.small)
+        try insert.bind(self.medium)
+        try insert.bind(self.large)
+        try insert.bind(self.ratio)
+        try insert.bind(self.precise)
+        try insert.bind(self.money)
+        try insert.bind(self.number)
+        try insert.bind(self.code)
+        try insert.bind(self.country)
+        try insert.bind(self.body)
+        try insert.bind(self.bodyNull)
+        try insert.bind(self.key)
+        try insert.bind(PostgresValues.Timestamp(self.happenedAt))
+        try insert.bind(PostgresValues.LocalTimestamp(self.localAt))
+        try insert.bind(self.atTime, cast: "::TIME")
+        try insert.bind(self.onDay)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.epoch))
+        try insert.bind(self.doc)
+        try insert.bind(self.docNull)
+        try insert.bind(self.blob)
+        try insert.bind(self.mood.rawValue, cast: "::mood")
+        try insert.bind(self.moodNull.map { $0.rawValue }, cast: "::mood")
+        try insert.bind(self.flags)
+        try insert.bind(self.smalls)
+        try insert.bind(self.mediums)
+        try insert.bind(self.larges)
+        try insert.bind(self.ratios)
+        try insert.bind(self.precises)
+        try insert.bind(self.moneys.map { $0.description }, cast: "::NUMERIC[]")
+        try insert.bind(self.codes)
+        try insert.bind(self.texts)
+        try insert.bind(self.keys)
+        try insert.bind(self.stamps.map(PostgresValues.timestampText), cast: "::TIMESTAMPTZ[]")
+        try insert.bind(self.locals.map(PostgresValues.datetimeText), cast: "::TIMESTAMP[]")
+        try insert.bind(self.times, cast: "::TIME[]")
+        try insert.bind(self.days.map { $0.description }, cast: "::DATE[]")
+        try insert.bind(self.epochs.map(PostgresValues.unixtimeSeconds))
+        try insert.bind(self.blobs.map(PostgresValues.byteaText), cast: "::BYTEA[]")
+        try insert.bind(self.moods.map { $0.rawValue }, cast: "::mood[]")
+        try insert.bind(self.moodsNull.map { $0.map { $0.rawValue } }, cast: "::mood[]")
+        try insert.bind(self.color, cast: "::VARCHAR")
+        try insert.bind(self.words, cast: "::TEXT[]")
+        try insert.bind(self.caption)
+        try insert.bind(self.count, cast: "::INTEGER")
+        try insert.bind(self.initials, cast: "::bpchar")
     }
 
     /// The row whose (id) has the given values, or nil.
     static func postgresFind(id key0: Foundation.UUID, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled FROM \"values\" WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -282,7 +289,7 @@ extension TypeTour.ValueRow {
     static func postgresFetch(ownerId key0: Swift.Int32, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled FROM \"values\" WHERE owner_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled FROM \"values\" WHERE owner_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -300,7 +307,7 @@ extension TypeTour.ValueRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -354,8 +361,9 @@ extension TypeTour.ValueRow {
         try PostgresValues.bind(&bindings, self.words)
         try PostgresValues.bind(&bindings, self.caption)
         try PostgresValues.bind(&bindings, self.count)
+        try PostgresValues.bind(&bindings, self.initials)
         try PostgresValues.bind(&bindings, self.id)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"values\" SET owner_id = $1, flag = $2, flag_null = $3, small = $4, medium = $5, large = $6, ratio = $7, precise = $8, money = $9, number = $10, code = $11, country = $12, body = $13, body_null = $14, key = $15, happened_at = $16, local_at = $17, at_time = $18::TIME, on_day = $19, epoch = $20, doc = $21, doc_null = $22, blob = $23, mood = $24::mood, mood_null = $25::mood, flags = $26, smalls = $27, mediums = $28, larges = $29, ratios = $30, precises = $31, moneys = $32::NUMERIC[], codes = $33, texts = $34, keys = $35, stamps = $36::TIMESTAMPTZ[], locals = $37::TIMESTAMP[], times = $38::TIME[], days = $39::DATE[], epochs = $40, blobs = $41::BYTEA[], moods = $42::mood[], moods_null = $43::mood[], color = $44::VARCHAR, words = $45::TEXT[], label = $46, count = $47::INTEGER WHERE id = $48 RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: "UPDATE \"values\" SET owner_id = $1, flag = $2, flag_null = $3, small = $4, medium = $5, large = $6, ratio = $7, precise = $8, money = $9, number = $10, code = $11, country = $12, body = $13, body_null = $14, key = $15, happened_at = $16, local_at = $17, at_time = $18::TIME, on_day = $19, epoch = $20, doc = $21, doc_null = $22, blob = $23, mood = $24::mood, mood_null = $25::mood, flags = $26, smalls = $27, mediums = $28, larges = $29, ratios = $30, precises = $31, moneys = $32::NUMERIC[], codes = $33, texts = $34, keys = $35, stamps = $36::TIMESTAMPTZ[], locals = $37::TIMESTAMP[], times = $38::TIME[], days = $39::DATE[], epochs = $40, blobs = $41::BYTEA[], moods = $42::mood[], moods_null = $43::mood[], color = $44::VARCHAR, words = $45::TEXT[], label = $46, count = $47::INTEGER, initials = $48::bpchar WHERE id = $49 RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -378,12 +386,11 @@ extension TypeTour.ValueRow {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, country = EXCLUDED.country, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, country = EXCLUDED.country, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count, initials = EXCLUDED.initials RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled"
         }
-        let query = insert.query(into: "\"values\"", returning: "id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, doubled", conflict: clause)
-        return try await PostgresValues.inserted(database.runTypeTourQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -404,18 +411,21 @@ extension TypeTour.Pair {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO pairs (left_id, right_id, weight) VALUES "
+
     /// `INSERT INTO pairs ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "pairs", returning: "left_id, right_id, weight")
+        return insert.query(Self.postgresInsertHead, " RETURNING left_id, right_id, weight")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("left_id", self.leftId)
-        try insert.bind("right_id", self.rightId)
-        try insert.bind("weight", self.weight)
+        try insert.bind(self.leftId)
+        try insert.bind(self.rightId)
+        try insert.bind(self.weight)
     }
 
     /// The rows whose (left_id) refer to the given `values` row (foreign key `fk_pairs_left_id`).
@@ -448,7 +458,7 @@ extension TypeTour.Pair {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(into: "pairs", returning: "left_id, right_id, weight"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING left_id, right_id, weight"), logger: logger), Self.init(postgresRow:))
     }
 }
 
@@ -621,18 +631,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -642,15 +652,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -186,6 +186,13 @@ struct PostgresMigrationHistory {
     var selectApplied: String { "SELECT identifier FROM \(table)" }
     /// The INSERT of one identifier, around its bound parameter.
     var insertApplied: (before: String, after: String) { ("INSERT INTO \(table) (identifier) VALUES (", ")") }
+    /// The session advisory lock the runner holds while it works, and its release, around the key.
+    var lock: (before: String, after: String) { ("SELECT pg_advisory_lock(", ")") }
+    var unlock: (before: String, after: String) { ("SELECT pg_advisory_unlock(", ")") }
+    /// Each migration's transaction.
+    var begin: String { "BEGIN" }
+    var commit: String { "COMMIT" }
+    var rollback: String { "ROLLBACK" }
     var currentSearchPath: String { "SELECT current_setting('search_path')" }
     /// Sets the search path back, around its bound parameter.
     var restoreSearchPath: (before: String, after: String) { ("SELECT set_config('search_path', ", ", false)") }

@@ -73,20 +73,23 @@ extension Chain.Project {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Agentic Ops\".projects (id, name, notes, rating) VALUES "
+
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Agentic Ops\".projects", returning: "id, name, notes, rating, bumped")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, notes, rating, bumped")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("name", self.name)
-        try insert.bind("notes", self.notes)
-        try insert.bind("rating", self.rating)
+        try insert.bind(self.id)
+        try insert.bind(self.name)
+        try insert.bind(self.notes)
+        try insert.bind(self.rating)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -111,7 +114,7 @@ extension Chain.Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runChainQuery(insert.query(into: "\"Agentic Ops\".projects", returning: "id, name, notes, rating, bumped"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, notes, rating, bumped"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -145,12 +148,11 @@ extension Chain.Project {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, notes = EXCLUDED.notes, rating = EXCLUDED.rating"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, notes = EXCLUDED.notes, rating = EXCLUDED.rating RETURNING id, name, notes, rating, bumped"
         }
-        let query = insert.query(into: "\"Agentic Ops\".projects", returning: "id, name, notes, rating, bumped", conflict: clause)
-        return try await PostgresValues.inserted(database.runChainQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -172,20 +174,23 @@ extension Chain.WorkItem {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Agentic Ops\".work_items (id, project_id, summary, status) VALUES "
+
     /// `INSERT INTO work_items ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "\"Agentic Ops\".work_items", returning: "id, project_id, summary, status")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, summary, status")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("summary", self.summary)
-        try insert.bind("status", self.status.rawValue, cast: "\"Agentic Ops\".task_status")
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.projectId)
+        try insert.bind(self.summary)
+        try insert.bind(self.status.rawValue, cast: "::\"Agentic Ops\".task_status")
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -218,7 +223,7 @@ extension Chain.WorkItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runChainQuery(insert.query(into: "\"Agentic Ops\".work_items", returning: "id, project_id, summary, status"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, summary, status"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -252,12 +257,11 @@ extension Chain.WorkItem {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_work_items DO UPDATE SET project_id = EXCLUDED.project_id, summary = EXCLUDED.summary, status = EXCLUDED.status"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_work_items DO UPDATE SET project_id = EXCLUDED.project_id, summary = EXCLUDED.summary, status = EXCLUDED.status RETURNING id, project_id, summary, status"
         }
-        let query = insert.query(into: "\"Agentic Ops\".work_items", returning: "id, project_id, summary, status", conflict: clause)
-        return try await PostgresValues.inserted(database.runChainQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -591,18 +595,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -612,15 +616,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -76,24 +76,27 @@ extension Basics.Writer {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO authors (id, handle, display_name, email, bio, is_active, created_at, nickname) VALUES "
+
     /// `INSERT INTO authors ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "authors", returning: "id, handle, display_name, email, bio, is_active, created_at, nickname")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("handle", self.handle)
-        try insert.bind("display_name", self.displayName)
-        try insert.bind("email", self.email)
-        try insert.bind("bio", self.bio)
-        try insert.bind("is_active", self.isActive)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("nickname", self.nick, cast: "VARCHAR")
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.handle)
+        try insert.bind(self.displayName)
+        try insert.bind(self.email)
+        try insert.bind(self.bio)
+        try insert.bind(self.isActive)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(self.nick, cast: "::VARCHAR")
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -126,7 +129,7 @@ extension Basics.Writer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(into: "authors", returning: "id, handle, display_name, email, bio, is_active, created_at, nickname"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -166,13 +169,12 @@ extension Basics.Writer {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_authors DO UPDATE SET handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname"
-            case .uqAuthorsHandle: clause = " ON CONFLICT ON CONSTRAINT uq_authors_handle DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_authors DO UPDATE SET handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"
+            case .uqAuthorsHandle: tail = " ON CONFLICT ON CONSTRAINT uq_authors_handle DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"
         }
-        let query = insert.query(into: "authors", returning: "id, handle, display_name, email, bio, is_active, created_at, nickname", conflict: clause)
-        return try await PostgresValues.inserted(database.runBasicsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -197,23 +199,26 @@ extension Basics.Post {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO posts (id, author_id, title, body, published, view_count, score) VALUES "
+
     /// `INSERT INTO posts ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "posts", returning: "id, author_id, title, body, published, view_count, score")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, author_id, title, body, published, view_count, score")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("author_id", self.authorId)
-        try insert.bind("title", self.title)
-        try insert.bind("body", self.body)
-        try insert.bind("published", self.published)
-        try insert.bind("view_count", self.viewCount)
-        try insert.bind("score", self.score)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.authorId)
+        try insert.bind(self.title)
+        try insert.bind(self.body)
+        try insert.bind(self.published)
+        try insert.bind(self.viewCount)
+        try insert.bind(self.score)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -246,7 +251,7 @@ extension Basics.Post {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(into: "posts", returning: "id, author_id, title, body, published, view_count, score"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, author_id, title, body, published, view_count, score"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -283,12 +288,11 @@ extension Basics.Post {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_posts DO UPDATE SET author_id = EXCLUDED.author_id, title = EXCLUDED.title, body = EXCLUDED.body, published = EXCLUDED.published, view_count = EXCLUDED.view_count, score = EXCLUDED.score"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_posts DO UPDATE SET author_id = EXCLUDED.author_id, title = EXCLUDED.title, body = EXCLUDED.body, published = EXCLUDED.published, view_count = EXCLUDED.view_count, score = EXCLUDED.score RETURNING id, author_id, title, body, published, view_count, score"
         }
-        let query = insert.query(into: "posts", returning: "id, author_id, title, body, published, view_count, score", conflict: clause)
-        return try await PostgresValues.inserted(database.runBasicsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -348,57 +352,60 @@ extension Basics.TypeTour {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO type_tour (id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom) VALUES "
+
     /// `INSERT INTO type_tour ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "type_tour", returning: "id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("flag", self.flag)
-        try insert.bind("flag_on", self.flagOn)
-        try insert.bind("flag_off", self.flagOff)
-        try insert.bind("tiny", self.tiny)
-        try insert.bind("medium", self.medium)
-        try insert.bind("medium_plus", self.mediumPlus)
-        try insert.bind("big", self.big)
-        try insert.bind("ratio", self.ratio)
-        try insert.bind("precise", self.precise)
-        try insert.bind("infinite", self.infinite)
-        try insert.bind("price", self.price)
-        try insert.bind("whole", self.whole)
-        try insert.bind("any_number", self.anyNumber)
-        try insert.bind("code", self.code)
-        try insert.bind("empty_text", self.emptyText)
-        try insert.bind("number_as_text", self.numberAsText)
-        try insert.bind("bool_word_text", self.boolWordText)
-        try insert.bind("fixed_uuid", self.fixedUuid)
-        try insert.bind("uuid_text", self.uuidText)
-        try insert.bind("uuid_string", self.uuidString)
-        try insert.bind("happened_at", PostgresValues.Timestamp(self.happenedAt))
-        try insert.bind("fixed_at", PostgresValues.Timestamp(self.fixedAt))
-        try insert.bind("local_at", PostgresValues.LocalTimestamp(self.localAt))
-        try insert.bind("local_fixed", PostgresValues.LocalTimestamp(self.localFixed))
-        try insert.bind("at_time", self.atTime, cast: "TIME")
-        try insert.bind("on_day", self.onDay)
-        try insert.bind("leap_day", self.leapDay)
-        try insert.bind("epoch", PostgresValues.unixtimeSeconds(self.epoch))
-        try insert.bind("epoch_int", self.epochInt)
-        try insert.bind("epoch_fixed", PostgresValues.unixtimeSeconds(self.epochFixed))
-        try insert.bind("payload", self.payload)
-        try insert.bind("raw", self.raw)
-        try insert.bind("raw_default", self.rawDefault)
-        try insert.bind("literal_now", self.literalNow)
-        try insert.bind("literal_uuid", self.literalUuid)
-        try insert.bind("computed_default", self.computedDefault)
-        try insert.bind("derived_flag", self.derivedFlag)
-        try insert.bind("per_dialect", self.perDialect)
-        try insert.bind("null_default", self.nullDefault)
-        try insert.bind("color", self.color, cast: "VARCHAR")
-        try insert.bind("tags_custom", self.tagsCustom, cast: "TEXT[]")
+        try insert.bind(self.id)
+        try insert.bind(self.flag)
+        try insert.bind(self.flagOn)
+        try insert.bind(self.flagOff)
+        try insert.bind(self.tiny)
+        try insert.bind(self.medium)
+        try insert.bind(self.mediumPlus)
+        try insert.bind(self.big)
+        try insert.bind(self.ratio)
+        try insert.bind(self.precise)
+        try insert.bind(self.infinite)
+        try insert.bind(self.price)
+        try insert.bind(self.whole)
+        try insert.bind(self.anyNumber)
+        try insert.bind(self.code)
+        try insert.bind(self.emptyText)
+        try insert.bind(self.numberAsText)
+        try insert.bind(self.boolWordText)
+        try insert.bind(self.fixedUuid)
+        try insert.bind(self.uuidText)
+        try insert.bind(self.uuidString)
+        try insert.bind(PostgresValues.Timestamp(self.happenedAt))
+        try insert.bind(PostgresValues.Timestamp(self.fixedAt))
+        try insert.bind(PostgresValues.LocalTimestamp(self.localAt))
+        try insert.bind(PostgresValues.LocalTimestamp(self.localFixed))
+        try insert.bind(self.atTime, cast: "::TIME")
+        try insert.bind(self.onDay)
+        try insert.bind(self.leapDay)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.epoch))
+        try insert.bind(self.epochInt)
+        try insert.bind(PostgresValues.unixtimeSeconds(self.epochFixed))
+        try insert.bind(self.payload)
+        try insert.bind(self.raw)
+        try insert.bind(self.rawDefault)
+        try insert.bind(self.literalNow)
+        try insert.bind(self.literalUuid)
+        try insert.bind(self.computedDefault)
+        try insert.bind(self.derivedFlag)
+        try insert.bind(self.perDialect)
+        try insert.bind(self.nullDefault)
+        try insert.bind(self.color, cast: "::VARCHAR")
+        try insert.bind(self.tagsCustom, cast: "::TEXT[]")
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -423,7 +430,7 @@ extension Basics.TypeTour {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(into: "type_tour", returning: "id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -495,12 +502,11 @@ extension Basics.TypeTour {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_type_tour DO UPDATE SET flag = EXCLUDED.flag, flag_on = EXCLUDED.flag_on, flag_off = EXCLUDED.flag_off, tiny = EXCLUDED.tiny, medium = EXCLUDED.medium, medium_plus = EXCLUDED.medium_plus, big = EXCLUDED.big, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, infinite = EXCLUDED.infinite, price = EXCLUDED.price, whole = EXCLUDED.whole, any_number = EXCLUDED.any_number, code = EXCLUDED.code, empty_text = EXCLUDED.empty_text, number_as_text = EXCLUDED.number_as_text, bool_word_text = EXCLUDED.bool_word_text, fixed_uuid = EXCLUDED.fixed_uuid, uuid_text = EXCLUDED.uuid_text, uuid_string = EXCLUDED.uuid_string, happened_at = EXCLUDED.happened_at, fixed_at = EXCLUDED.fixed_at, local_at = EXCLUDED.local_at, local_fixed = EXCLUDED.local_fixed, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, leap_day = EXCLUDED.leap_day, epoch = EXCLUDED.epoch, epoch_int = EXCLUDED.epoch_int, epoch_fixed = EXCLUDED.epoch_fixed, payload = EXCLUDED.payload, raw = EXCLUDED.raw, raw_default = EXCLUDED.raw_default, literal_now = EXCLUDED.literal_now, literal_uuid = EXCLUDED.literal_uuid, computed_default = EXCLUDED.computed_default, derived_flag = EXCLUDED.derived_flag, per_dialect = EXCLUDED.per_dialect, null_default = EXCLUDED.null_default, color = EXCLUDED.color, tags_custom = EXCLUDED.tags_custom"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_type_tour DO UPDATE SET flag = EXCLUDED.flag, flag_on = EXCLUDED.flag_on, flag_off = EXCLUDED.flag_off, tiny = EXCLUDED.tiny, medium = EXCLUDED.medium, medium_plus = EXCLUDED.medium_plus, big = EXCLUDED.big, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, infinite = EXCLUDED.infinite, price = EXCLUDED.price, whole = EXCLUDED.whole, any_number = EXCLUDED.any_number, code = EXCLUDED.code, empty_text = EXCLUDED.empty_text, number_as_text = EXCLUDED.number_as_text, bool_word_text = EXCLUDED.bool_word_text, fixed_uuid = EXCLUDED.fixed_uuid, uuid_text = EXCLUDED.uuid_text, uuid_string = EXCLUDED.uuid_string, happened_at = EXCLUDED.happened_at, fixed_at = EXCLUDED.fixed_at, local_at = EXCLUDED.local_at, local_fixed = EXCLUDED.local_fixed, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, leap_day = EXCLUDED.leap_day, epoch = EXCLUDED.epoch, epoch_int = EXCLUDED.epoch_int, epoch_fixed = EXCLUDED.epoch_fixed, payload = EXCLUDED.payload, raw = EXCLUDED.raw, raw_default = EXCLUDED.raw_default, literal_now = EXCLUDED.literal_now, literal_uuid = EXCLUDED.literal_uuid, computed_default = EXCLUDED.computed_default, derived_flag = EXCLUDED.derived_flag, per_dialect = EXCLUDED.per_dialect, null_default = EXCLUDED.null_default, color = EXCLUDED.color, tags_custom = EXCLUDED.tags_custom RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"
         }
-        let query = insert.query(into: "type_tour", returning: "id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom", conflict: clause)
-        return try await PostgresValues.inserted(database.runBasicsQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -673,18 +679,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -694,15 +700,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -70,19 +70,22 @@ extension Organization {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organizations (id, slug, name, plan) VALUES "
+
     /// `INSERT INTO organizations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "organizations", returning: "id, slug, name, plan")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, slug, name, plan")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("slug", self.slug)
-        try insert.bind("name", self.name)
-        try insert.bind("plan", self.plan)
+        try insert.bind(self.id)
+        try insert.bind(self.slug)
+        try insert.bind(self.name)
+        try insert.bind(self.plan)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -115,7 +118,7 @@ extension Organization {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "organizations", returning: "id, slug, name, plan"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, slug, name, plan"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -151,13 +154,12 @@ extension Organization {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, plan = EXCLUDED.plan"
-            case .uqOrganizationsSlug: clause = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, plan = EXCLUDED.plan RETURNING id, slug, name, plan"
+            case .uqOrganizationsSlug: tail = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan RETURNING id, slug, name, plan"
         }
-        let query = insert.query(into: "organizations", returning: "id, slug, name, plan", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -184,24 +186,27 @@ extension Project {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO projects (org_id, id, name, code, archived, priority, budget, spent, deleted_at) VALUES "
+
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "projects", returning: "org_id, id, name, code, archived, priority, budget, spent, deleted_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("id", self.id)
-        try insert.bind("name", self.name)
-        try insert.bind("code", self.code)
-        try insert.bind("archived", self.archived)
-        try insert.bind("priority", self.priority)
-        try insert.bind("budget", self.budget)
-        try insert.bind("spent", self.spent)
-        try insert.bind("deleted_at", self.deletedAt.map { PostgresValues.Timestamp($0) })
+        try insert.bind(self.orgId)
+        try insert.bind(self.id)
+        try insert.bind(self.name)
+        try insert.bind(self.code)
+        try insert.bind(self.archived)
+        try insert.bind(self.priority)
+        try insert.bind(self.budget)
+        try insert.bind(self.spent)
+        try insert.bind(self.deletedAt.map { PostgresValues.Timestamp($0) })
     }
 
     /// The row whose (org_id, id) has the given values, or nil.
@@ -244,7 +249,7 @@ extension Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "projects", returning: "org_id, id, name, code, archived, priority, budget, spent, deleted_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org_id, id);
@@ -286,13 +291,12 @@ extension Project {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, code = EXCLUDED.code, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at"
-            case .uqProjectsOrgIdCode: clause = " ON CONFLICT ON CONSTRAINT uq_projects_org_id_code DO UPDATE SET name = EXCLUDED.name, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, code = EXCLUDED.code, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"
+            case .uqProjectsOrgIdCode: tail = " ON CONFLICT ON CONSTRAINT uq_projects_org_id_code DO UPDATE SET name = EXCLUDED.name, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"
         }
-        let query = insert.query(into: "projects", returning: "org_id, id, name, code, archived, priority, budget, spent, deleted_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -313,18 +317,21 @@ extension Membership {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO memberships (org_id, user_id, role) VALUES "
+
     /// `INSERT INTO memberships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "memberships", returning: "org_id, user_id, role")
+        return insert.query(Self.postgresInsertHead, " RETURNING org_id, user_id, role")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("user_id", self.userId)
-        try insert.bind("role", self.role)
+        try insert.bind(self.orgId)
+        try insert.bind(self.userId)
+        try insert.bind(self.role)
     }
 
     /// The row whose (org_id, user_id) has the given values, or nil.
@@ -358,7 +365,7 @@ extension Membership {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "memberships", returning: "org_id, user_id, role"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING org_id, user_id, role"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org_id, user_id);
@@ -394,13 +401,12 @@ extension Membership {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_memberships_custom DO UPDATE SET role = EXCLUDED.role"
-            case .uqMembershipsUser: clause = " ON CONFLICT ON CONSTRAINT uq_memberships_user DO UPDATE SET role = EXCLUDED.role"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_memberships_custom DO UPDATE SET role = EXCLUDED.role RETURNING org_id, user_id, role"
+            case .uqMembershipsUser: tail = " ON CONFLICT ON CONSTRAINT uq_memberships_user DO UPDATE SET role = EXCLUDED.role RETURNING org_id, user_id, role"
         }
-        let query = insert.query(into: "memberships", returning: "org_id, user_id, role", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -428,26 +434,29 @@ extension TaskRow {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tasks (id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate) VALUES "
+
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "tasks", returning: "id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("org_id", self.orgId)
-        try insert.bind("project_id", self.projectId)
-        try insert.bind("owner_id", self.ownerId)
-        try insert.bind("parent_id", self.parentId)
-        try insert.bind("queue", self.queue)
-        try insert.bind("reviewer_org", self.reviewerOrg)
-        try insert.bind("fallback_queue", self.fallbackQueue)
-        try insert.bind("title", self.title)
-        try insert.bind("estimate", self.estimate)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.orgId)
+        try insert.bind(self.projectId)
+        try insert.bind(self.ownerId)
+        try insert.bind(self.parentId)
+        try insert.bind(self.queue)
+        try insert.bind(self.reviewerOrg)
+        try insert.bind(self.fallbackQueue)
+        try insert.bind(self.title)
+        try insert.bind(self.estimate)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -522,7 +531,7 @@ extension TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "tasks", returning: "id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -562,12 +571,11 @@ extension TaskRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, owner_id = EXCLUDED.owner_id, parent_id = EXCLUDED.parent_id, queue = EXCLUDED.queue, reviewer_org = EXCLUDED.reviewer_org, fallback_queue = EXCLUDED.fallback_queue, title = EXCLUDED.title, estimate = EXCLUDED.estimate"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, owner_id = EXCLUDED.owner_id, parent_id = EXCLUDED.parent_id, queue = EXCLUDED.queue, reviewer_org = EXCLUDED.reviewer_org, fallback_queue = EXCLUDED.fallback_queue, title = EXCLUDED.title, estimate = EXCLUDED.estimate RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"
         }
-        let query = insert.query(into: "tasks", returning: "id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -587,17 +595,20 @@ extension Queue {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO queues (name, capacity) VALUES "
+
     /// `INSERT INTO queues ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "queues", returning: "name, capacity")
+        return insert.query(Self.postgresInsertHead, " RETURNING name, capacity")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("name", self.name)
-        try insert.bind("capacity", self.capacity)
+        try insert.bind(self.name)
+        try insert.bind(self.capacity)
     }
 
     /// The row whose (name) has the given values, or nil.
@@ -622,7 +633,7 @@ extension Queue {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "queues", returning: "name, capacity"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING name, capacity"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (name);
@@ -654,12 +665,11 @@ extension Queue {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_queues DO UPDATE SET capacity = EXCLUDED.capacity"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_queues DO UPDATE SET capacity = EXCLUDED.capacity RETURNING name, capacity"
         }
-        let query = insert.query(into: "queues", returning: "name, capacity", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -830,18 +840,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -851,15 +861,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -89,36 +89,39 @@ extension Catalog.Run {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO runs (id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional) VALUES "
+
     /// `INSERT INTO runs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "runs", returning: "id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("status", self.status.rawValue, cast: "task_status")
-        try insert.bind("agent", self.agent.map { $0.rawValue }, cast: "agent_type")
-        try insert.bind("shirt", self.shirt.rawValue, cast: "size")
-        try insert.bind("history", self.history.map { $0.rawValue }, cast: "task_status[]")
-        try insert.bind("tags", self.tags)
-        try insert.bind("labels", self.labels)
-        try insert.bind("scores", self.scores)
-        try insert.bind("weights", self.weights)
-        try insert.bind("flags", self.flags)
-        try insert.bind("days", self.days.map { $0.map { $0.description } }, cast: "DATE[]")
-        try insert.bind("ids", self.ids)
-        try insert.bind("metadata", self.metadata)
-        try insert.bind("settings", self.settings)
-        try insert.bind("list_json", self.listJson)
-        try insert.bind("scalar_json", self.scalarJson)
-        try insert.bind("number_json", self.numberJson)
-        try insert.bind("wrapped_json", self.wrappedJson)
-        try insert.bind("raw_json", self.rawJson)
-        try insert.bind("split_json", self.splitJson)
-        try insert.bind("optional", self.optional)
+        try insert.bind(self.id)
+        try insert.bind(self.status.rawValue, cast: "::task_status")
+        try insert.bind(self.agent.map { $0.rawValue }, cast: "::agent_type")
+        try insert.bind(self.shirt.rawValue, cast: "::size")
+        try insert.bind(self.history.map { $0.rawValue }, cast: "::task_status[]")
+        try insert.bind(self.tags)
+        try insert.bind(self.labels)
+        try insert.bind(self.scores)
+        try insert.bind(self.weights)
+        try insert.bind(self.flags)
+        try insert.bind(self.days.map { $0.map { $0.description } }, cast: "::DATE[]")
+        try insert.bind(self.ids)
+        try insert.bind(self.metadata)
+        try insert.bind(self.settings)
+        try insert.bind(self.listJson)
+        try insert.bind(self.scalarJson)
+        try insert.bind(self.numberJson)
+        try insert.bind(self.wrappedJson)
+        try insert.bind(self.rawJson)
+        try insert.bind(self.splitJson)
+        try insert.bind(self.optional)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -143,7 +146,7 @@ extension Catalog.Run {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runCatalogQuery(insert.query(into: "runs", returning: "id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runCatalogQuery(insert.query(Self.postgresInsertHead, " RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -194,12 +197,11 @@ extension Catalog.Run {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Catalog.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_runs DO UPDATE SET status = EXCLUDED.status, agent = EXCLUDED.agent, shirt = EXCLUDED.shirt, history = EXCLUDED.history, tags = EXCLUDED.tags, labels = EXCLUDED.labels, scores = EXCLUDED.scores, weights = EXCLUDED.weights, flags = EXCLUDED.flags, days = EXCLUDED.days, ids = EXCLUDED.ids, metadata = EXCLUDED.metadata, settings = EXCLUDED.settings, list_json = EXCLUDED.list_json, scalar_json = EXCLUDED.scalar_json, number_json = EXCLUDED.number_json, wrapped_json = EXCLUDED.wrapped_json, raw_json = EXCLUDED.raw_json, split_json = EXCLUDED.split_json, optional = EXCLUDED.optional"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_runs DO UPDATE SET status = EXCLUDED.status, agent = EXCLUDED.agent, shirt = EXCLUDED.shirt, history = EXCLUDED.history, tags = EXCLUDED.tags, labels = EXCLUDED.labels, scores = EXCLUDED.scores, weights = EXCLUDED.weights, flags = EXCLUDED.flags, days = EXCLUDED.days, ids = EXCLUDED.ids, metadata = EXCLUDED.metadata, settings = EXCLUDED.settings, list_json = EXCLUDED.list_json, scalar_json = EXCLUDED.scalar_json, number_json = EXCLUDED.number_json, wrapped_json = EXCLUDED.wrapped_json, raw_json = EXCLUDED.raw_json, split_json = EXCLUDED.split_json, optional = EXCLUDED.optional RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"
         }
-        let query = insert.query(into: "runs", returning: "id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional", conflict: clause)
-        return try await PostgresValues.inserted(database.runCatalogQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runCatalogQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -372,18 +374,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -393,15 +395,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

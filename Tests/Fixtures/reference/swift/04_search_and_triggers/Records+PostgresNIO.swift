@@ -72,22 +72,25 @@ extension Article {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO articles (id, title, body, summary, created_at, updated_at) VALUES "
+
     /// `INSERT INTO articles ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "articles", returning: "id, title, body, summary, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, title, body, summary, created_at, updated_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("title", self.title)
-        try insert.bind("body", self.body)
-        try insert.bind("summary", self.summary)
-        try insert.bind("created_at", PostgresValues.Timestamp(self.createdAt))
-        try insert.bind("updated_at", PostgresValues.Timestamp(self.updatedAt))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.title)
+        try insert.bind(self.body)
+        try insert.bind(self.summary)
+        try insert.bind(PostgresValues.Timestamp(self.createdAt))
+        try insert.bind(PostgresValues.Timestamp(self.updatedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -112,7 +115,7 @@ extension Article {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "articles", returning: "id, title, body, summary, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, title, body, summary, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -148,12 +151,11 @@ extension Article {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_articles DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, summary = EXCLUDED.summary, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_articles DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, summary = EXCLUDED.summary, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, title, body, summary, created_at, updated_at"
         }
-        let query = insert.query(into: "articles", returning: "id, title, body, summary, created_at, updated_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -176,20 +178,23 @@ extension Note {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO notes (id, \"order\", content, edited_at, edited_ts) VALUES "
+
     /// `INSERT INTO notes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "notes", returning: "id, \"order\", content, edited_at, edited_ts")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, \"order\", content, edited_at, edited_ts")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("\"order\"", self.order)
-        try insert.bind("content", self.content)
-        try insert.bind("edited_at", PostgresValues.LocalTimestamp(self.editedAt))
-        try insert.bind("edited_ts", PostgresValues.unixtimeSeconds(self.editedTs))
+        try insert.bind(self.id)
+        try insert.bind(self.order)
+        try insert.bind(self.content)
+        try insert.bind(PostgresValues.LocalTimestamp(self.editedAt))
+        try insert.bind(PostgresValues.unixtimeSeconds(self.editedTs))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -214,7 +219,7 @@ extension Note {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "notes", returning: "id, \"order\", content, edited_at, edited_ts"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, \"order\", content, edited_at, edited_ts"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -249,12 +254,11 @@ extension Note {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_notes DO UPDATE SET \"order\" = EXCLUDED.\"order\", content = EXCLUDED.content, edited_at = EXCLUDED.edited_at, edited_ts = EXCLUDED.edited_ts"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_notes DO UPDATE SET \"order\" = EXCLUDED.\"order\", content = EXCLUDED.content, edited_at = EXCLUDED.edited_at, edited_ts = EXCLUDED.edited_ts RETURNING id, \"order\", content, edited_at, edited_ts"
         }
-        let query = insert.query(into: "notes", returning: "id, \"order\", content, edited_at, edited_ts", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -283,25 +287,28 @@ extension LineItem {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO line_items (id, quantity, unit_cents, price, note, raw, ok, stamp) VALUES "
+
     /// `INSERT INTO line_items ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     /// Generated columns are not written.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "line_items", returning: "id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("quantity", self.quantity)
-        try insert.bind("unit_cents", self.unitCents)
-        try insert.bind("price", self.price)
-        try insert.bind("note", self.note, cast: "TEXT")
-        try insert.bind("raw", self.raw)
-        try insert.bind("ok", self.ok)
-        try insert.bind("stamp", PostgresValues.Timestamp(self.stamp))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.quantity)
+        try insert.bind(self.unitCents)
+        try insert.bind(self.price)
+        try insert.bind(self.note, cast: "::TEXT")
+        try insert.bind(self.raw)
+        try insert.bind(self.ok)
+        try insert.bind(PostgresValues.Timestamp(self.stamp))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -326,7 +333,7 @@ extension LineItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "line_items", returning: "id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -364,12 +371,11 @@ extension LineItem {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_line_items DO UPDATE SET quantity = EXCLUDED.quantity, unit_cents = EXCLUDED.unit_cents, price = EXCLUDED.price, note = EXCLUDED.note, raw = EXCLUDED.raw, ok = EXCLUDED.ok, stamp = EXCLUDED.stamp"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_line_items DO UPDATE SET quantity = EXCLUDED.quantity, unit_cents = EXCLUDED.unit_cents, price = EXCLUDED.price, note = EXCLUDED.note, raw = EXCLUDED.raw, ok = EXCLUDED.ok, stamp = EXCLUDED.stamp RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"
         }
-        let query = insert.query(into: "line_items", returning: "id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -540,18 +546,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -561,15 +567,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

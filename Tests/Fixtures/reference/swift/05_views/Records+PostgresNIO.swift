@@ -72,22 +72,25 @@ extension Employee {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO employees (id, name, team, salary, hired_on, active) VALUES "
+
     /// `INSERT INTO employees ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "employees", returning: "id, name, team, salary, hired_on, active")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, team, salary, hired_on, active")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("name", self.name)
-        try insert.bind("team", self.team)
-        try insert.bind("salary", self.salary)
-        try insert.bind("hired_on", self.hiredOn)
-        try insert.bind("active", self.active)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.name)
+        try insert.bind(self.team)
+        try insert.bind(self.salary)
+        try insert.bind(self.hiredOn)
+        try insert.bind(self.active)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -112,7 +115,7 @@ extension Employee {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "employees", returning: "id, name, team, salary, hired_on, active"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, team, salary, hired_on, active"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -148,12 +151,11 @@ extension Employee {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_employees DO UPDATE SET name = EXCLUDED.name, team = EXCLUDED.team, salary = EXCLUDED.salary, hired_on = EXCLUDED.hired_on, active = EXCLUDED.active"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_employees DO UPDATE SET name = EXCLUDED.name, team = EXCLUDED.team, salary = EXCLUDED.salary, hired_on = EXCLUDED.hired_on, active = EXCLUDED.active RETURNING id, name, team, salary, hired_on, active"
         }
-        let query = insert.query(into: "employees", returning: "id, name, team, salary, hired_on, active", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -324,18 +326,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -345,15 +347,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

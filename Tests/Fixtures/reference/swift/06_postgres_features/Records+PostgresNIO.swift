@@ -76,23 +76,26 @@ extension Telemetry.Device {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.devices (id, serial_number, name, tags, attributes, active_during, secret, registered_at) VALUES "
+
     /// `INSERT INTO devices ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "telemetry.devices", returning: "id, serial_number, name, tags, attributes, active_during, secret, registered_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("serial_number", self.serialNumber, cast: "citext")
-        try insert.bind("name", self.name)
-        try insert.bind("tags", self.tags)
-        try insert.bind("attributes", self.attributes)
-        try insert.bind("active_during", self.activeDuring, cast: "tstzrange")
-        try insert.bind("secret", self.secret)
-        try insert.bind("registered_at", PostgresValues.Timestamp(self.registeredAt))
+        try insert.bind(self.id)
+        try insert.bind(self.serialNumber, cast: "::citext")
+        try insert.bind(self.name)
+        try insert.bind(self.tags)
+        try insert.bind(self.attributes)
+        try insert.bind(self.activeDuring, cast: "::tstzrange")
+        try insert.bind(self.secret)
+        try insert.bind(PostgresValues.Timestamp(self.registeredAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -125,7 +128,7 @@ extension Telemetry.Device {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(into: "telemetry.devices", returning: "id, serial_number, name, tags, attributes, active_during, secret, registered_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -165,13 +168,12 @@ extension Telemetry.Device {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_devices DO UPDATE SET serial_number = EXCLUDED.serial_number, name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at"
-            case .uqDevicesSerialNumber: clause = " ON CONFLICT ON CONSTRAINT uq_devices_serial_number DO UPDATE SET name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_devices DO UPDATE SET serial_number = EXCLUDED.serial_number, name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"
+            case .uqDevicesSerialNumber: tail = " ON CONFLICT ON CONSTRAINT uq_devices_serial_number DO UPDATE SET name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"
         }
-        let query = insert.query(into: "telemetry.devices", returning: "id, serial_number, name, tags, attributes, active_during, secret, registered_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runTelemetryQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -194,20 +196,23 @@ extension Telemetry.Reading {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.readings (device_id, taken_at, value, severity, received_at) VALUES "
+
     /// `INSERT INTO readings ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "telemetry.readings", returning: "device_id, taken_at, value, severity, received_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING device_id, taken_at, value, severity, received_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("device_id", self.deviceId)
-        try insert.bind("taken_at", PostgresValues.Timestamp(self.takenAt))
-        try insert.bind("value", self.value)
-        try insert.bind("severity", self.severity.rawValue, cast: "telemetry.severity")
-        try insert.bind("received_at", PostgresValues.Timestamp(self.receivedAt))
+        try insert.bind(self.deviceId)
+        try insert.bind(PostgresValues.Timestamp(self.takenAt))
+        try insert.bind(self.value)
+        try insert.bind(self.severity.rawValue, cast: "::telemetry.severity")
+        try insert.bind(PostgresValues.Timestamp(self.receivedAt))
     }
 
     /// The row whose (device_id, taken_at) has the given values, or nil.
@@ -241,7 +246,7 @@ extension Telemetry.Reading {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(into: "telemetry.readings", returning: "device_id, taken_at, value, severity, received_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING device_id, taken_at, value, severity, received_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (device_id, taken_at);
@@ -277,12 +282,11 @@ extension Telemetry.Reading {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_readings DO UPDATE SET value = EXCLUDED.value, severity = EXCLUDED.severity, received_at = EXCLUDED.received_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_readings DO UPDATE SET value = EXCLUDED.value, severity = EXCLUDED.severity, received_at = EXCLUDED.received_at RETURNING device_id, taken_at, value, severity, received_at"
         }
-        let query = insert.query(into: "telemetry.readings", returning: "device_id, taken_at, value, severity, received_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runTelemetryQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -303,18 +307,21 @@ extension Telemetry.Alert {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.alerts (id, severity, message) VALUES "
+
     /// `INSERT INTO alerts ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "telemetry.alerts", returning: "id, severity, message")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, severity, message")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("severity", self.severity.rawValue, cast: "telemetry.severity")
-        try insert.bind("message", self.message)
+        try insert.bind(self.id)
+        try insert.bind(self.severity.rawValue, cast: "::telemetry.severity")
+        try insert.bind(self.message)
     }
 
     /// The row whose (id, severity) has the given values, or nil.
@@ -340,7 +347,7 @@ extension Telemetry.Alert {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(into: "telemetry.alerts", returning: "id, severity, message"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING id, severity, message"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, severity);
@@ -374,12 +381,11 @@ extension Telemetry.Alert {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_alerts DO UPDATE SET message = EXCLUDED.message"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_alerts DO UPDATE SET message = EXCLUDED.message RETURNING id, severity, message"
         }
-        let query = insert.query(into: "telemetry.alerts", returning: "id, severity, message", conflict: clause)
-        return try await PostgresValues.inserted(database.runTelemetryQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -399,17 +405,20 @@ extension Telemetry.Shard {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.shards (key, payload) VALUES "
+
     /// `INSERT INTO shards ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "telemetry.shards", returning: "key, payload")
+        return insert.query(Self.postgresInsertHead, " RETURNING key, payload")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("key", self.key)
-        try insert.bind("payload", self.payload)
+        try insert.bind(self.key)
+        try insert.bind(self.payload)
     }
 
     /// The row whose (key) has the given values, or nil.
@@ -434,7 +443,7 @@ extension Telemetry.Shard {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(into: "telemetry.shards", returning: "key, payload"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING key, payload"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -466,12 +475,11 @@ extension Telemetry.Shard {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_shards DO UPDATE SET payload = EXCLUDED.payload"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_shards DO UPDATE SET payload = EXCLUDED.payload RETURNING key, payload"
         }
-        let query = insert.query(into: "telemetry.shards", returning: "key, payload", conflict: clause)
-        return try await PostgresValues.inserted(database.runTelemetryQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -659,18 +667,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -680,15 +688,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

@@ -69,19 +69,22 @@ extension Department {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO departments (id, name, head_id) VALUES "
+
     /// `INSERT INTO departments ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "departments", returning: "id, name, head_id")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, head_id")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("name", self.name)
-        try insert.bind("head_id", self.headId)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.name)
+        try insert.bind(self.headId)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -122,7 +125,7 @@ extension Department {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "departments", returning: "id, name, head_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, head_id"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -157,13 +160,12 @@ extension Department {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_departments DO UPDATE SET name = EXCLUDED.name, head_id = EXCLUDED.head_id"
-            case .uqDepartmentsName: clause = " ON CONFLICT ON CONSTRAINT uq_departments_name DO UPDATE SET head_id = EXCLUDED.head_id"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_departments DO UPDATE SET name = EXCLUDED.name, head_id = EXCLUDED.head_id RETURNING id, name, head_id"
+            case .uqDepartmentsName: tail = " ON CONFLICT ON CONSTRAINT uq_departments_name DO UPDATE SET head_id = EXCLUDED.head_id RETURNING id, name, head_id"
         }
-        let query = insert.query(into: "departments", returning: "id, name, head_id", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -185,20 +187,23 @@ extension Staff {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO staff (id, name, department_id, manager_id) VALUES "
+
     /// `INSERT INTO staff ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "staff", returning: "id, name, department_id, manager_id")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, name, department_id, manager_id")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("name", self.name)
-        try insert.bind("department_id", self.departmentId)
-        try insert.bind("manager_id", self.managerId)
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.name)
+        try insert.bind(self.departmentId)
+        try insert.bind(self.managerId)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -239,7 +244,7 @@ extension Staff {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "staff", returning: "id, name, department_id, manager_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, department_id, manager_id"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -273,12 +278,11 @@ extension Staff {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_staff DO UPDATE SET name = EXCLUDED.name, department_id = EXCLUDED.department_id, manager_id = EXCLUDED.manager_id"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_staff DO UPDATE SET name = EXCLUDED.name, department_id = EXCLUDED.department_id, manager_id = EXCLUDED.manager_id RETURNING id, name, department_id, manager_id"
         }
-        let query = insert.query(into: "staff", returning: "id, name, department_id, manager_id", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -299,18 +303,21 @@ extension ANode {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO a_nodes (id, c_id, c_n) VALUES "
+
     /// `INSERT INTO a_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "a_nodes", returning: "id, c_id, c_n")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, c_id, c_n")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("c_id", self.cId)
-        try insert.bind("c_n", self.cN)
+        try insert.bind(self.id)
+        try insert.bind(self.cId)
+        try insert.bind(self.cN)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -344,7 +351,7 @@ extension ANode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "a_nodes", returning: "id, c_id, c_n"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, c_id, c_n"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -377,12 +384,11 @@ extension ANode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_a_nodes DO UPDATE SET c_id = EXCLUDED.c_id, c_n = EXCLUDED.c_n"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_a_nodes DO UPDATE SET c_id = EXCLUDED.c_id, c_n = EXCLUDED.c_n RETURNING id, c_id, c_n"
         }
-        let query = insert.query(into: "a_nodes", returning: "id, c_id, c_n", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -402,17 +408,20 @@ extension BNode {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO b_nodes (id, a_id) VALUES "
+
     /// `INSERT INTO b_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "b_nodes", returning: "id, a_id")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, a_id")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("a_id", self.aId)
+        try insert.bind(self.id)
+        try insert.bind(self.aId)
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -445,7 +454,7 @@ extension BNode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "b_nodes", returning: "id, a_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, a_id"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -477,12 +486,11 @@ extension BNode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_b_nodes DO UPDATE SET a_id = EXCLUDED.a_id"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_b_nodes DO UPDATE SET a_id = EXCLUDED.a_id RETURNING id, a_id"
         }
-        let query = insert.query(into: "b_nodes", returning: "id, a_id", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -503,18 +511,21 @@ extension CNode {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO c_nodes (id, n, b_id) VALUES "
+
     /// `INSERT INTO c_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "c_nodes", returning: "id, n, b_id")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, n, b_id")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("n", self.n)
-        try insert.bind("b_id", self.bId)
+        try insert.bind(self.id)
+        try insert.bind(self.n)
+        try insert.bind(self.bId)
     }
 
     /// The row whose (id, n) has the given values, or nil.
@@ -548,7 +559,7 @@ extension CNode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "c_nodes", returning: "id, n, b_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, n, b_id"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, n);
@@ -582,12 +593,11 @@ extension CNode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_c_nodes DO UPDATE SET b_id = EXCLUDED.b_id"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_c_nodes DO UPDATE SET b_id = EXCLUDED.b_id RETURNING id, n, b_id"
         }
-        let query = insert.query(into: "c_nodes", returning: "id, n, b_id", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -758,18 +768,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -779,15 +789,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

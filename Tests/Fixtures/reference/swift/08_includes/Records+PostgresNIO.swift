@@ -71,18 +71,21 @@ extension Shop.Customer {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO customers (id, email, tier) VALUES "
+
     /// `INSERT INTO customers ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "customers", returning: "id, email, tier")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, email, tier")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id)
-        try insert.bind("email", self.email)
-        try insert.bind("tier", self.tier.rawValue, cast: "customer_tier")
+        try insert.bind(self.id)
+        try insert.bind(self.email)
+        try insert.bind(self.tier.rawValue, cast: "::customer_tier")
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -115,7 +118,7 @@ extension Shop.Customer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "customers", returning: "id, email, tier"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, tier"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -150,13 +153,12 @@ extension Shop.Customer {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET email = EXCLUDED.email, tier = EXCLUDED.tier"
-            case .uqCustomersEmail: clause = " ON CONFLICT ON CONSTRAINT uq_customers_email DO UPDATE SET tier = EXCLUDED.tier"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET email = EXCLUDED.email, tier = EXCLUDED.tier RETURNING id, email, tier"
+            case .uqCustomersEmail: tail = " ON CONFLICT ON CONSTRAINT uq_customers_email DO UPDATE SET tier = EXCLUDED.tier RETURNING id, email, tier"
         }
-        let query = insert.query(into: "customers", returning: "id, email, tier", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -177,18 +179,21 @@ extension Shop.Product {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO products (sku, title, currency) VALUES "
+
     /// `INSERT INTO products ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "products", returning: "sku, title, currency")
+        return insert.query(Self.postgresInsertHead, " RETURNING sku, title, currency")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("sku", self.sku)
-        try insert.bind("title", self.title)
-        try insert.bind("currency", self.currency.rawValue, cast: "currency")
+        try insert.bind(self.sku)
+        try insert.bind(self.title)
+        try insert.bind(self.currency.rawValue, cast: "::currency")
     }
 
     /// The row whose (sku) has the given values, or nil.
@@ -213,7 +218,7 @@ extension Shop.Product {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "products", returning: "sku, title, currency"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING sku, title, currency"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (sku);
@@ -246,12 +251,11 @@ extension Shop.Product {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_products DO UPDATE SET title = EXCLUDED.title, currency = EXCLUDED.currency"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_products DO UPDATE SET title = EXCLUDED.title, currency = EXCLUDED.currency RETURNING sku, title, currency"
         }
-        let query = insert.query(into: "products", returning: "sku, title, currency", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -272,18 +276,21 @@ extension Shop.Price {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prices (sku, valid_from, amount) VALUES "
+
     /// `INSERT INTO prices ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "prices", returning: "sku, valid_from, amount")
+        return insert.query(Self.postgresInsertHead, " RETURNING sku, valid_from, amount")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("sku", self.sku)
-        try insert.bind("valid_from", self.validFrom)
-        try insert.bind("amount", self.amount)
+        try insert.bind(self.sku)
+        try insert.bind(self.validFrom)
+        try insert.bind(self.amount)
     }
 
     /// The row whose (sku, valid_from) has the given values, or nil.
@@ -317,7 +324,7 @@ extension Shop.Price {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "prices", returning: "sku, valid_from, amount"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING sku, valid_from, amount"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (sku, valid_from);
@@ -351,12 +358,11 @@ extension Shop.Price {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_prices DO UPDATE SET amount = EXCLUDED.amount"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prices DO UPDATE SET amount = EXCLUDED.amount RETURNING sku, valid_from, amount"
         }
-        let query = insert.query(into: "prices", returning: "sku, valid_from, amount", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -378,20 +384,23 @@ extension Shop.Order {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO orders (id, customer_id, state, placed_at) VALUES "
+
     /// `INSERT INTO orders ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "orders", returning: "id, customer_id, state, placed_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING id, customer_id, state, placed_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("id", self.id, defaultWhenNil: true)
-        try insert.bind("customer_id", self.customerId)
-        try insert.bind("state", self.state.rawValue, cast: "order_state")
-        try insert.bind("placed_at", PostgresValues.Timestamp(self.placedAt))
+        try insert.bind(self.id, defaultWhenNil: true)
+        try insert.bind(self.customerId)
+        try insert.bind(self.state.rawValue, cast: "::order_state")
+        try insert.bind(PostgresValues.Timestamp(self.placedAt))
     }
 
     /// The row whose (id) has the given values, or nil.
@@ -424,7 +433,7 @@ extension Shop.Order {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "orders", returning: "id, customer_id, state, placed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, customer_id, state, placed_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -458,12 +467,11 @@ extension Shop.Order {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET customer_id = EXCLUDED.customer_id, state = EXCLUDED.state, placed_at = EXCLUDED.placed_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET customer_id = EXCLUDED.customer_id, state = EXCLUDED.state, placed_at = EXCLUDED.placed_at RETURNING id, customer_id, state, placed_at"
         }
-        let query = insert.query(into: "orders", returning: "id, customer_id, state, placed_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -484,18 +492,21 @@ extension Shop.OrderLine {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO order_lines (order_id, sku, quantity) VALUES "
+
     /// `INSERT INTO order_lines ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "order_lines", returning: "order_id, sku, quantity")
+        return insert.query(Self.postgresInsertHead, " RETURNING order_id, sku, quantity")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("order_id", self.orderId)
-        try insert.bind("sku", self.sku)
-        try insert.bind("quantity", self.quantity)
+        try insert.bind(self.orderId)
+        try insert.bind(self.sku)
+        try insert.bind(self.quantity)
     }
 
     /// The row whose (order_id, sku) has the given values, or nil.
@@ -537,7 +548,7 @@ extension Shop.OrderLine {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(into: "order_lines", returning: "order_id, sku, quantity"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING order_id, sku, quantity"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (order_id, sku);
@@ -571,12 +582,11 @@ extension Shop.OrderLine {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET quantity = EXCLUDED.quantity"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET quantity = EXCLUDED.quantity RETURNING order_id, sku, quantity"
         }
-        let query = insert.query(into: "order_lines", returning: "order_id, sku, quantity", conflict: clause)
-        return try await PostgresValues.inserted(database.runShopQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -749,18 +759,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -770,15 +780,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 

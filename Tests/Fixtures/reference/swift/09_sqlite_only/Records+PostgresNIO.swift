@@ -70,19 +70,22 @@ extension Kv {
         )
     }
 
+    /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
+    fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO kv (key, value, saved_at) VALUES "
+
     /// `INSERT INTO kv ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(into: "kv", returning: "key, value, size, saved_at")
+        return insert.query(Self.postgresInsertHead, " RETURNING key, value, size, saved_at")
     }
 
-    /// Binds every written column into the next row of `insert`.
+    /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
     fileprivate func postgresValues(into insert: inout PostgresValues.Insert) throws {
-        try insert.bind("key", self.key)
-        try insert.bind("value", self.value, cast: "TEXT")
-        try insert.bind("saved_at", PostgresValues.unixtimeSeconds(self.savedAt))
+        try insert.bind(self.key)
+        try insert.bind(self.value, cast: "::TEXT")
+        try insert.bind(PostgresValues.unixtimeSeconds(self.savedAt))
     }
 
     /// The row whose (key) has the given values, or nil.
@@ -107,7 +110,7 @@ extension Kv {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(into: "kv", returning: "key, value, size, saved_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING key, value, size, saved_at"), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -140,12 +143,11 @@ extension Kv {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let clause: Swift.String
+        let tail: Swift.String
         switch conflict {
-            case .primaryKey: clause = " ON CONFLICT ON CONSTRAINT pk_kv DO UPDATE SET value = EXCLUDED.value, saved_at = EXCLUDED.saved_at"
+            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_kv DO UPDATE SET value = EXCLUDED.value, saved_at = EXCLUDED.saved_at RETURNING key, value, size, saved_at"
         }
-        let query = insert.query(into: "kv", returning: "key, value, size, saved_at", conflict: clause)
-        return try await PostgresValues.inserted(database.runGeneratedQuery(query, logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -316,18 +318,18 @@ fileprivate enum PostgresValues {
 
     // Binding
 
-    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every value bound.
+    /// The rows of one `INSERT`: a placeholder per value (`DEFAULT` for a nil serial key), every
+    /// value bound. The statement around the rows is the generator's (`query(_:_:)`); this only
+    /// numbers the placeholders, with the cast each column's `bind` passes.
     struct Insert {
-        var columns: [Swift.String] = []
         var rows: [[Swift.String]] = [[]]
         var bindings = PostgresNIO.PostgresBindings()
         var count = 0
 
-        /// Starts the next row; the columns are those of the first.
+        /// Starts the next row, whose values are bound in the same column order.
         mutating func nextRow() { rows.append([]) }
 
-        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ column: Swift.String, _ value: T?, cast: Swift.String? = nil, defaultWhenNil: Swift.Bool = false) throws {
-            if rows.count == 1 { columns.append(column) }
+        mutating func bind<T: PostgresNIO.PostgresThrowingDynamicTypeEncodable>(_ value: T?, cast: Swift.String = "", defaultWhenNil: Swift.Bool = false) throws {
             if let value {
                 try bindings.append(value)
             } else if defaultWhenNil {
@@ -337,15 +339,12 @@ fileprivate enum PostgresValues {
                 bindings.appendNull()
             }
             count += 1
-            rows[rows.count - 1].append("$\(count)" + (cast.map { "::" + $0 } ?? ""))
+            rows[rows.count - 1].append("$\(count)" + cast)
         }
 
-        /// `INSERT INTO table (...) VALUES (...), (...) [conflict] RETURNING ...`.
-        func query(into table: Swift.String, returning: Swift.String, conflict: Swift.String = "") -> PostgresNIO.PostgresQuery {
-            let values = rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
-            return PostgresNIO.PostgresQuery(
-                unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)\(conflict) RETURNING \(returning)",
-                binds: bindings)
+        /// `head` + `(...), (...)` + `tail`.
+        func query(_ head: Swift.String, _ tail: Swift.String) -> PostgresNIO.PostgresQuery {
+            PostgresNIO.PostgresQuery(unsafeSQL: head + rows.map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ") + tail, binds: bindings)
         }
     }
 
