@@ -25,12 +25,25 @@ struct GRDBRenderer {
 
     var access: String { configuration.accessModifier.prefix }
 
-    func render() -> String {
-        var w = SwiftWriter()
+    /// `Records+GRDB.swift`, in parts that `SwiftFile.render` renders side by side; its header only
+    /// when the integration is off.
+    var file: SwiftFile {
         guard configuration.integrations.contains(.grdb) else {
-            SwiftGen.header(&w, source: source, purpose: "The GRDB integration is off: add `grdb` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
-            return w.text
+            return SwiftFile(head: { w in
+                SwiftGen.header(&w, source: source, purpose: "The GRDB integration is off: add `grdb` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
+            }, table: nil, tail: { _ in })
         }
+        return SwiftFile(head: head, table: { plan, w in record(plan, into: &w) }, tail: { w in
+            MigrationsRenderer(names: names, configuration: configuration).renderSQLite(migrations, into: &w)
+            w.line()
+            w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
+            w.line("fileprivate typealias JSONValueType = \(names.qualified("JSONValue"))")
+            w.line()
+            w.lines(GRDBRenderer.helpers)
+        })
+    }
+
+    private func head(into w: inout SwiftWriter) {
         SwiftGen.header(&w, source: source, purpose: "GRDB conformances: values are read and written the way the SQLite DDL stores them.")
         SwiftGen.imports(&w, ["Foundation", "GRDB"], configuration)
         for e in schema.enums {
@@ -48,19 +61,6 @@ struct GRDBRenderer {
                 w.line("SQLiteValues.date(dbValue)")
             }
         }
-        for plan in plans {
-            w.line()
-            w.line("// MARK: - \(plan.table.name)")
-            w.line()
-            record(plan, into: &w)
-        }
-        MigrationsRenderer(names: names, configuration: configuration).renderSQLite(migrations, into: &w)
-        w.line()
-        w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
-        w.line("fileprivate typealias JSONValueType = \(names.qualified("JSONValue"))")
-        w.line()
-        w.lines(GRDBRenderer.helpers)
-        return w.text
     }
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {

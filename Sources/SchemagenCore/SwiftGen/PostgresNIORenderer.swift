@@ -27,12 +27,24 @@ struct PostgresNIORenderer {
 
     var access: String { configuration.accessModifier.prefix }
 
-    func render() -> String {
-        var w = SwiftWriter()
+    /// `Records+PostgresNIO.swift`, in parts that `SwiftFile.render` renders side by side; its
+    /// header only when the integration is off.
+    var file: SwiftFile {
         guard configuration.integrations.contains(.postgresnio) else {
-            SwiftGen.header(&w, source: source, purpose: "The PostgresNIO integration is off: add `postgresnio` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
-            return w.text
+            return SwiftFile(head: { w in
+                SwiftGen.header(&w, source: source, purpose: "The PostgresNIO integration is off: add `postgresnio` to `integrations` in \(SwiftConfiguration.defaultFileName) to generate it.")
+            }, table: nil, tail: { _ in })
         }
+        return SwiftFile(head: head, table: { plan, w in record(plan, into: &w) }, tail: { w in
+            MigrationsRenderer(names: names, configuration: configuration).renderPostgres(migrations, namespace: schema.postgresSchema, into: &w)
+            w.line()
+            w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
+            w.line()
+            w.lines(PostgresNIORenderer.helpers)
+        })
+    }
+
+    private func head(into w: inout SwiftWriter) {
         SwiftGen.header(&w, source: source, purpose: "PostgresNIO: reading records from rows, and one-statement operations with every value bound.")
         SwiftGen.imports(&w, ["Foundation", "PostgresNIO"], configuration)
         w.line()
@@ -63,18 +75,6 @@ struct PostgresNIORenderer {
         }
         runnerProtocol(into: &w)
         tenantSession(into: &w)
-        for plan in plans {
-            w.line()
-            w.line("// MARK: - \(plan.table.name)")
-            w.line()
-            record(plan, into: &w)
-        }
-        MigrationsRenderer(names: names, configuration: configuration).renderPostgres(migrations, namespace: schema.postgresSchema, into: &w)
-        w.line()
-        w.line("fileprivate typealias CalendarDateType = \(names.qualified("CalendarDate"))")
-        w.line()
-        w.lines(PostgresNIORenderer.helpers)
-        return w.text
     }
 
     /// The protocol the operations take: `PostgresClient` and `PostgresConnection` conform. Its one

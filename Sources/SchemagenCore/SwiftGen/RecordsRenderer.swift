@@ -26,30 +26,28 @@ struct RecordsRenderer {
 
     // MARK: Records.swift
 
-    func records() -> String {
-        var w = SwiftWriter()
-        SwiftGen.header(&w, source: source, purpose: "The records: one struct per table. They need Foundation only; the database integrations are in Records+GRDB.swift and Records+PostgresNIO.swift.")
-        SwiftGen.imports(&w, ["Foundation"], configuration)
-        if let namespace = names.namespace {
-            w.line()
-            w.doc(["The records and enums generated from \(source): a namespace, never instantiated."])
-            w.line("\(access)enum \(namespace) {}")
-        }
-        for plan in plans {
-            w.line()
-            w.line("// MARK: - \(plan.table.name)")
-            w.line()
+    /// `Records.swift`, in parts that `SwiftFile.render` renders side by side.
+    var recordsFile: SwiftFile {
+        SwiftFile(head: { w in
+            SwiftGen.header(&w, source: source, purpose: "The records: one struct per table. They need Foundation only; the database integrations are in Records+GRDB.swift and Records+PostgresNIO.swift.")
+            SwiftGen.imports(&w, ["Foundation"], configuration)
+            if let namespace = names.namespace {
+                w.line()
+                w.doc(["The records and enums generated from \(source): a namespace, never instantiated."])
+                w.line("\(access)enum \(namespace) {}")
+            }
+        }, table: { plan, w in
             w.inNamespace(names.namespace) { w in record(plan, into: &w) }
-        }
-        w.line()
-        w.line("// MARK: - Support types")
-        w.line()
-        w.inNamespace(names.namespace) { w in
-            w.lines(SupportTypes.jsonValue(access: access))
+        }, tail: { w in
             w.line()
-            w.lines(SupportTypes.calendarDate(access: access))
-        }
-        return w.text
+            w.line("// MARK: - Support types")
+            w.line()
+            w.inNamespace(names.namespace) { w in
+                w.lines(SupportTypes.jsonValue(access: access))
+                w.line()
+                w.lines(SupportTypes.calendarDate(access: access))
+            }
+        })
     }
 
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
@@ -178,8 +176,10 @@ struct RecordsRenderer {
 
     // MARK: Enums.swift
 
-    func enums() -> String {
-        var w = SwiftWriter()
+    /// `Enums.swift`: one part, it has no tables.
+    var enumsFile: SwiftFile { SwiftFile(head: enums, table: nil, tail: { _ in }) }
+
+    private func enums(into w: inout SwiftWriter) {
         SwiftGen.header(&w, source: source, purpose: "The enums: one per enum type, raw values exactly the SQL labels.")
         SwiftGen.imports(&w, ["Foundation"], configuration)
         for e in schema.enums {
@@ -201,6 +201,5 @@ struct RecordsRenderer {
                 }
             }
         }
-        return w.text
     }
 }

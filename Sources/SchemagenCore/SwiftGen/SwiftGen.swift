@@ -21,7 +21,7 @@ public enum SwiftGen {
     /// with errors, no file is rendered. `migrations` are the up migrations of each dialect's
     /// folder, embedded in the integration files (see `EmbeddedMigration`); none by default.
     public static func render(_ schema: Schema, sourceMap: SourceMap, configuration: SwiftConfiguration, source: String,
-                              migrations: [Dialect: [EmbeddedMigration]] = [:]) -> Output {
+                              migrations: [Dialect: [EmbeddedMigration]] = [:], tablesPerRun: Int = 250) -> Output {
         let names = SwiftNames(schema: schema, sourceMap: sourceMap, configuration: configuration)
         if names.diagnostics.hasErrors { return Output(files: [], diagnostics: names.diagnostics) }
         let planner = SwiftPlanner(schema: schema, names: names)
@@ -31,11 +31,7 @@ public enum SwiftGen {
                                 migrations: migrations[.sqlite] ?? [])
         let postgres = PostgresNIORenderer(schema: schema, ddl: PostgresDDL(schema: schema), names: names, plans: plans, configuration: configuration, source: source,
                                            migrations: migrations[.postgres] ?? [])
-        // The files share only read-only values, so they are rendered side by side, the largest
-        // (the PostgresNIO file) first so that a two-core machine splits the work about evenly.
-        let renderers: [() -> String] = [postgres.render, records.records, grdb.render, records.enums]
-        let rendered = SideBySide.map(renderers.count) { renderers[$0]() }
-        let contents = [rendered[1], rendered[3], rendered[2], rendered[0]]
+        let contents = SwiftFile.render([records.recordsFile, records.enumsFile, grdb.file, postgres.file], plans: plans, tablesPerRun: tablesPerRun)
         let files = zip(fileNames, contents).map { GeneratedFile(path: folder + "/" + $0.0, contents: $0.1) }
         return Output(files: files, diagnostics: names.diagnostics)
     }

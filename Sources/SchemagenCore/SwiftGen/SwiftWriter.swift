@@ -138,3 +138,55 @@ struct SwiftWriter {
         line("\"\"\"" + hashes + suffix)
     }
 }
+
+/// A generated file in parts: the text before the tables, each table's text, the text after.
+///
+/// Why parts: for thousands of tables the files run to tens of megabytes, and one file rendered
+/// on one thread was the long pole of `schemagen swift`. `render` cuts every file's tables into
+/// runs and renders all the runs of all the files side by side, then joins each file's parts in
+/// order, so the result is byte for byte what rendering each file in one go would give.
+struct SwiftFile {
+    let head: (inout SwiftWriter) -> Void
+    /// Nil for a file without a part per table (the enums, an integration that is off).
+    let table: ((TablePlan, inout SwiftWriter) -> Void)?
+    let tail: (inout SwiftWriter) -> Void
+
+    /// Each file's text, in order. `tablesPerRun`: enough that a run's work outweighs starting it,
+    /// few enough that the runs of all files share two or more cores evenly.
+    static func render(_ files: [SwiftFile], plans: [TablePlan], tablesPerRun run: Int) -> [String] {
+        enum Part { case head, tables(Range<Int>), tail }
+        var parts: [(file: Int, part: Part)] = []
+        for (i, file) in files.enumerated() {
+            parts.append((i, .head))
+            if file.table != nil {
+                for start in stride(from: 0, to: plans.count, by: run) { parts.append((i, .tables(start ..< min(plans.count, start + run)))) }
+            }
+            parts.append((i, .tail))
+        }
+        let rendered = SideBySide.map(parts.count) { index -> [UInt8] in
+            let (i, part) = parts[index]
+            var w = SwiftWriter()
+            switch part {
+            case .head: files[i].head(&w)
+            case .tail: files[i].tail(&w)
+            case .tables(let range):
+                for plan in plans[range] {
+                    w.line()
+                    w.line("// MARK: - \(plan.table.name)")
+                    w.line()
+                    files[i].table!(plan, &w)
+                }
+            }
+            return w.bytes
+        }
+        var sizes = Array(repeating: 0, count: files.count)
+        for (index, part) in parts.enumerated() { sizes[part.file] += rendered[index].count }
+        var texts = sizes.map { size -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
+            return bytes
+        }
+        for (index, part) in parts.enumerated() { texts[part.file] += rendered[index] }
+        return texts.map { String(decoding: $0, as: UTF8.self) }
+    }
+}

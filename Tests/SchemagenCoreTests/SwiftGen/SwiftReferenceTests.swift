@@ -34,6 +34,19 @@ struct SwiftReferenceTests {
         #expect(try Self.render(example).files == Self.render(example).files)
     }
 
+    /// The files are rendered in runs of tables side by side and joined (`SwiftFile.render`); the
+    /// examples are smaller than one run of the default size, so here every table is a run of its own.
+    @Test("Rendering one table per run gives the same files as one run for all", arguments: examples)
+    func runs(_ example: String) throws {
+        let compiled = Fixtures.compile(Fixtures.folder.appendingPathComponent("examples/\(example).yaml"))
+        let schema = try #require(compiled.schema)
+        let render = { (run: Int) in
+            SwiftGen.render(schema, sourceMap: compiled.sourceMap, configuration: Self.configuration, source: "\(example).yaml", tablesPerRun: run).files
+        }
+        #expect(schema.tables.count < 250)
+        #expect(render(1) == render(250))
+    }
+
     @Test("A disabled integration still writes its file, holding only the header")
     func fixedFileList() throws {
         let output = try Self.render(Self.examples[0], SwiftConfiguration())
