@@ -78,24 +78,38 @@ public enum CLI {
     /// Writes through a temporary file in the same folder and a rename, so a
     /// reader never sees half a file; leaves the file alone when its bytes are unchanged.
     /// Fails with one line naming the path and the system's reason (`CLIError`).
+    /// Works on the text's own UTF-8 storage: generated files run to tens of megabytes.
     public static func writeIfChanged(_ text: String, to path: String) throws {
-        let data = Data(text.utf8)
-        if let current = FileManager.default.contents(atPath: path), current == data { return }
-        let folder = (path as NSString).deletingLastPathComponent
-        try makeFolders(folder.isEmpty ? "." : folder, for: path)
-        let temp = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        if let code = write(data, toNewFile: temp) ?? (rename(temp, path) == 0 ? nil : errno) {
-            unlink(temp)
-            throw CLIError.io("cannot write", path, code)
+        var text = text
+        try text.withUTF8 { bytes in
+            if holds(path, bytes) { return }
+            let folder = (path as NSString).deletingLastPathComponent
+            try makeFolders(folder.isEmpty ? "." : folder, for: path)
+            let temp = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
+            if let code = write(bytes, toNewFile: temp) ?? (rename(temp, path) == 0 ? nil : errno) {
+                unlink(temp)
+                throw CLIError.io("cannot write", path, code)
+            }
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (its size is compared first, so a changed
+    /// file is seldom read).
+    static func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count,
+              let current = FileManager.default.contents(atPath: path) else { return false }
+        return current.withUnsafeBytes { file in
+            file.count == bytes.count && (bytes.isEmpty || memcmp(file.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
     }
 
     /// Writes the bytes to a file (created or truncated) and closes it: the `errno` of the first
     /// failure, or nil. A full disk may only show when the file is closed.
-    static func write(_ data: Data, toNewFile path: String) -> Int32? {
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, toNewFile path: String) -> Int32? {
         guard let file = fopen(path, "wb") else { return errno }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let writeError = written == data.count ? nil : errno
+        let written = bytes.isEmpty ? 0 : fwrite(bytes.baseAddress, 1, bytes.count, file)
+        let writeError = written == bytes.count ? nil : errno
         let closeError = fclose(file) == 0 ? nil : errno
         return writeError ?? closeError
     }
