@@ -1,18 +1,19 @@
-/// A statement of the generated data access (the PostgresNIO operations of the Swift records), as
-/// a value: which table, which columns, which bound values. The Swift renderers build these and a
-/// dialect renderer (`PostgresDDL.render(_:)`) spells them, so SQL is written in one place and
-/// the statements name their tables and types in the schema's namespace as the DDL does.
+/// A statement of the generated data access (the PostgresNIO operations of the Swift records) on
+/// one table, as a value: which columns, which bound values. The Swift renderers build these and a
+/// dialect renderer spells them (`PostgresTableStatements`, made for the table by `PostgresDDL`),
+/// so SQL is written in one place and the statements name their tables and types in the schema's
+/// namespace as the DDL does.
 ///
 /// Every value is a bound placeholder, never spliced in; names are the model's, quoted by the
 /// renderer.
 public enum DataStatement: Equatable, Sendable {
     /// `SELECT columns FROM table [WHERE c = $1 AND ...] [ORDER BY ...]`.
-    case select(table: String, columns: [String], where: [ColumnValue] = [], orderBy: [String] = [])
+    case select(columns: [String], where: [ColumnValue] = [], orderBy: [String] = [])
     /// `UPDATE table SET c = $1, ... WHERE k = $n AND ... RETURNING columns`.
-    case update(table: String, set: [ColumnValue], where: [ColumnValue], returning: [String])
+    case update(set: [ColumnValue], where: [ColumnValue], returning: [String])
     /// `DELETE FROM table WHERE ... RETURNING 1`: one row back per row deleted, so the caller
     /// learns whether there was one without a second statement.
-    case delete(table: String, where: [ColumnValue])
+    case delete(where: [ColumnValue])
 }
 
 /// `column = placeholder`: an assignment or a condition.
@@ -44,7 +45,6 @@ public struct Placeholder: Equatable, Sendable {
 /// the fixed text before the rows and after them; the rows in between are the columns'
 /// placeholders in order, each followed by its `casts` entry as `PostgresDDL.castSuffix` spells it.
 public struct InsertStatement: Equatable, Sendable {
-    public var table: String
     /// The columns written, in order.
     public var columns: [String]
     /// On a conflict with `conflict`, update these columns to the inserted values.
@@ -62,8 +62,7 @@ public struct InsertStatement: Equatable, Sendable {
         }
     }
 
-    public init(table: String, columns: [String], conflict: Conflict? = nil, returning: [String]) {
-        self.table = table
+    public init(columns: [String], conflict: Conflict? = nil, returning: [String]) {
         self.columns = columns
         self.conflict = conflict
         self.returning = returning

@@ -164,10 +164,11 @@ struct PostgresNIORenderer {
     private func record(_ plan: TablePlan, into w: inout SwiftWriter) {
         let table = plan.table
         let columns = table.columns.map(\.name)
-        let insert = ddl.render(InsertStatement(table: table.name, columns: plan.fields.filter(\.isWritten).map(\.column.name), returning: columns))
+        let statements = ddl.statements(for: table.name, columns: columns)
+        let insert = statements.render(InsertStatement(columns: plan.fields.filter(\.isWritten).map(\.column.name), returning: columns))
         w.block("extension \(plan.qualifiedType)") { w in
             w.doc(["`SELECT` of every column, in the order `init(postgresRow:)` expects none: it reads by name."])
-            w.line("\(access)static let postgresSelect: Swift.String = \(SwiftIdentifiers.stringLiteral(ddl.render(.select(table: table.name, columns: columns))))")
+            w.line("\(access)static let postgresSelect: Swift.String = \(SwiftIdentifiers.stringLiteral(statements.render(.select(columns: columns))))")
             w.line()
             w.doc(["Reads a row that has the table's columns (found by name; other columns are ignored),",
                    "such as a row of `postgresSelect` or of `postgresInsert()`'s `RETURNING`."])
@@ -208,7 +209,7 @@ struct PostgresNIORenderer {
                     w.close()
                 }
             }
-            PostgresOperations(renderer: self, plan: plan, returningTail: insert.tail).render(into: &w)
+            PostgresOperations(renderer: self, plan: plan, statements: statements, returningTail: insert.tail).render(into: &w)
         }
     }
 

@@ -10,23 +10,23 @@ struct PostgresOperations {
     let plan: TablePlan
     /// ` RETURNING` every column, after an insert's rows.
     let returningTail: String
+    let statements: PostgresTableStatements
 
     /// The parameters every operation ends with.
     let tail: String
     /// `runWorkflowQuery`: see `PostgresNIORenderer.runMethod`.
     let runMethod: String
 
-    init(renderer: PostgresNIORenderer, plan: TablePlan, returningTail: String) {
+    init(renderer: PostgresNIORenderer, plan: TablePlan, statements: PostgresTableStatements, returningTail: String) {
         self.renderer = renderer
         self.plan = plan
+        self.statements = statements
         self.returningTail = returningTail
         tail = "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
         runMethod = renderer.runMethod
     }
 
-    private var ddl: PostgresDDL { renderer.ddl }
     private var access: String { renderer.access }
-    private var table: String { plan.table.name }
     private var columns: [String] { plan.table.columns.map(\.name) }
     private static let read = "Self.init(postgresRow:)"
 
@@ -53,7 +53,7 @@ struct PostgresOperations {
         w.doc(["The row whose (\(Self.columnNames(key))) has the given values, or nil."])
         w.block("\(access)static func postgresFind(\(parameters(key)), \(tail)) async throws -> Self?") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(.select(table: table, columns: columns, where: conditions), reading: "first", into: &w)
+            run(.select(columns: columns, where: conditions), reading: "first", into: &w)
         }
     }
 
@@ -66,7 +66,7 @@ struct PostgresOperations {
                + (order.isEmpty ? "." : ", in primary-key order.")])
         w.block("\(access)static func postgresFetch(\(parameters(key)), \(tail)) async throws -> [Self]") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(.select(table: table, columns: columns, where: conditions, orderBy: order), reading: "all", into: &w)
+            run(.select(columns: columns, where: conditions, orderBy: order), reading: "all", into: &w)
         }
     }
 
@@ -115,7 +115,7 @@ struct PostgresOperations {
             }
             // Every column is in the key: assigning the key its own value changes nothing and still returns the row.
             if assignments.isEmpty { assignments.append(conditions[0]) }
-            run(.update(table: table, set: assignments, where: conditions, returning: columns), reading: "first", into: &w)
+            run(.update(set: assignments, where: conditions, returning: columns), reading: "first", into: &w)
         }
     }
 
@@ -124,7 +124,7 @@ struct PostgresOperations {
         w.doc(["Deletes the row with the given primary key; false when there is none."])
         w.block("\(access)static func postgresDelete(\(parameters(primaryKey)), \(tail)) async throws -> Swift.Bool") { w in
             let conditions = bindKeys(primaryKey, startingAt: 1, into: &w)
-            w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(ddl.render(.delete(table: table, where: conditions)))), binds: bindings)")
+            w.line("let query = PostgresNIO.PostgresQuery(unsafeSQL: \(SwiftIdentifiers.stringLiteral(statements.render(.delete(where: conditions)))), binds: bindings)")
             w.line("return try await !PostgresValues.all(database.\(runMethod)(query, logger: logger), { _ in () }).isEmpty")
         }
     }
@@ -174,8 +174,8 @@ struct PostgresOperations {
                     let fixed = primaryKey.union(key.columns)
                     var assignments = plan.fields.filter { $0.isWritten && !fixed.contains($0.column.name) }.map(\.column.name)
                     if assignments.isEmpty { assignments = [key.columns[0]] }
-                    let statement = InsertStatement(table: table, columns: written, conflict: .init(constraint: key.constraint, update: assignments), returning: columns)
-                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): tail = \(SwiftIdentifiers.stringLiteral(ddl.render(statement).tail))")
+                    let statement = InsertStatement(columns: written, conflict: .init(constraint: key.constraint, update: assignments), returning: columns)
+                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): tail = \(SwiftIdentifiers.stringLiteral(statements.render(statement).tail))")
                 }
             }
             w.line("return try await PostgresValues.inserted(database.\(runMethod)(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, \(Self.read))")
@@ -216,7 +216,7 @@ struct PostgresOperations {
     private func run(_ statement: DataStatement, reading: String, into w: inout SwiftWriter) {
         w.open()
         w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: ")
-        w.putLiteral(ddl.render(statement))
+        w.putLiteral(statements.render(statement))
         w.put(", binds: bindings)")
         w.close()
         w.line("return try await PostgresValues.\(reading)(database.\(runMethod)(query, logger: logger), \(Self.read))")
