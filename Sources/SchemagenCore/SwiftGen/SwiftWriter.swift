@@ -179,14 +179,20 @@ struct SwiftFile {
             }
             return w.bytes
         }
-        var sizes = Array(repeating: 0, count: files.count)
-        for (index, part) in parts.enumerated() { sizes[part.file] += rendered[index].count }
-        var texts = sizes.map { size -> [UInt8] in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(size)
-            return bytes
+        var partsOf = Array(repeating: [Int](), count: files.count)
+        for (index, part) in parts.enumerated() { partsOf[part.file].append(index) }
+        return partsOf.map { indices in
+            // Copied once, straight into the string's storage (the text is UTF-8 by construction,
+            // each part ending with a whole line).
+            String(unsafeUninitializedCapacity: indices.reduce(0) { $0 + rendered[$1].count }) { storage in
+                var offset = 0
+                for index in indices {
+                    let bytes = rendered[index]
+                    _ = UnsafeMutableBufferPointer(rebasing: storage[offset...]).initialize(from: bytes)
+                    offset += bytes.count
+                }
+                return offset
+            }
         }
-        for (index, part) in parts.enumerated() { texts[part.file] += rendered[index] }
-        return texts.map { String(decoding: $0, as: UTF8.self) }
     }
 }
