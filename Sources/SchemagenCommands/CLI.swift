@@ -93,15 +93,22 @@ public enum CLI {
         }
     }
 
-    /// Whether the file at `path` holds exactly `bytes` (its size is compared first, so a changed
-    /// file is seldom read).
+    /// Whether the file at `path` holds exactly `bytes`: its size is compared first, so a changed
+    /// file is seldom read, and then its contents a block at a time, without a copy of the whole.
     static func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count,
-              let current = FileManager.default.contents(atPath: path) else { return false }
-        return current.withUnsafeBytes { file in
-            file.count == bytes.count && (bytes.isEmpty || memcmp(file.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+              let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { block.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = fread(block.baseAddress, 1, min(block.count, bytes.count - offset), file)
+            if count == 0 || memcmp(block.baseAddress!, bytes.baseAddress! + offset, count) != 0 { return false }
+            offset += count
         }
+        return fgetc(file) == EOF
     }
 
     /// Writes the bytes to a file (created or truncated) and closes it: the `errno` of the first

@@ -107,6 +107,26 @@ struct SwiftCommandTests {
         }
     }
 
+    /// The comparison reads a file only when its size matches, then block by block: an edit that
+    /// keeps the size, in the first byte or the last, must still be found and undone.
+    @Test("A file edited by hand to the same size is rewritten")
+    func sameSizeEditIsRewritten() throws {
+        let folder = try Self.project(Self.schema)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        let arguments = ["swift", "--schema", folder.appendingPathComponent("schema.yaml").path, "--output", output.path]
+        #expect(try Self.run(arguments).status == 0)
+        let file = output.appendingPathComponent("Records.swift")
+        let original = try Data(contentsOf: file)
+        for index in [0, original.count - 2] {
+            var edited = original
+            edited[index] = edited[index] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            try edited.write(to: file)
+            #expect(try Self.run(arguments).status == 0)
+            #expect(try Data(contentsOf: file) == original, "byte \(index) edited by hand was left")
+        }
+    }
+
     @Test("A bad schema exits 2 with the error at its absolute path, line and column, and writes nothing")
     func badSchema() throws {
         let folder = try Self.project(Self.schema.replacingOccurrences(of: "title: text", with: "title: txet"))
