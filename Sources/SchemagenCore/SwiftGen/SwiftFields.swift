@@ -27,24 +27,43 @@ indirect enum ValueKind: Equatable {
     var isDate: Bool { self == .timestamp || self == .datetime || self == .unixtime }
 }
 
-struct FieldPlan {
-    var column: Column
+/// One column as the Swift files write it: its property, value kind and Swift type.
+///
+/// A class, made once by the planner and only read after: every renderer loops over the fields
+/// of every table, and copying a struct that holds a whole `Column` retained each of its
+/// members on every iteration (a tenth of `schemagen swift`'s time at 5,000 tables).
+final class FieldPlan {
+    let column: Column
     /// The property name, unescaped.
-    var property: String
-    var kind: ValueKind
+    let property: String
+    let kind: ValueKind
     /// The Swift type without the optional mark.
-    var baseType: String
-    var isOptional: Bool
+    let baseType: String
+    let isOptional: Bool
     /// `serial`/`bigserial` primary key: nil until the database assigns it.
-    var isIdentity: Bool
+    let isIdentity: Bool
     /// A generated column: computed by the database, never written.
-    var isGenerated: Bool
+    let isGenerated: Bool
+    /// Set once by the planner, right after the field is made.
     var defaultExpression: String?
+    /// The property as a declaration or member access names it (escaped where a keyword).
+    let escapedProperty: String
+    /// The property as an argument label of `init` in a call.
+    let label: String
+
+    init(column: Column, property: String, kind: ValueKind, baseType: String, isOptional: Bool, isIdentity: Bool, isGenerated: Bool) {
+        self.column = column
+        self.property = property
+        self.kind = kind
+        self.baseType = baseType
+        self.isOptional = isOptional
+        self.isIdentity = isIdentity
+        self.isGenerated = isGenerated
+        escapedProperty = SwiftIdentifiers.escaped(property)
+        label = SwiftIdentifiers.label(property)
+    }
 
     var swiftType: String { isOptional ? baseType + "?" : baseType }
-    var escapedProperty: String { SwiftIdentifiers.escaped(property) }
-    /// The property as an argument label of `init` in a call.
-    var label: String { SwiftIdentifiers.label(property) }
     /// Written on insert: not a generated column.
     var isWritten: Bool { !isGenerated }
 
@@ -146,8 +165,8 @@ struct SwiftPlanner {
                 kind = .custom(swiftType: text)
                 baseType = text
             }
-            var field = FieldPlan(column: column, property: property, kind: kind, baseType: baseType, isOptional: optional,
-                                  isIdentity: isIdentity, isGenerated: isGenerated, defaultExpression: nil)
+            let field = FieldPlan(column: column, property: property, kind: kind, baseType: baseType, isOptional: optional,
+                                  isIdentity: isIdentity, isGenerated: isGenerated)
             field.defaultExpression = defaultExpression(for: field)
             fields.append(field)
         }
