@@ -15,6 +15,11 @@ enum SwiftIdentifiers {
     /// `created_at` → `createdAt`, `IN_PROGRESS` → `inProgress`, `URLPath` → `urlPath`.
     static func lowerCamel(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowerCamel(name) }
+        return wordwiseLowerCamel(name)
+    }
+
+    /// `lowerCamel` word by word, for any text (the ASCII path must give the same).
+    static func wordwiseLowerCamel(_ name: String) -> String {
         let parts = words(name)
         guard let first = parts.first else { return "" }
         return lowercaseLeadingRun(first) + parts.dropFirst().map(capitalizeFirst).joined()
@@ -76,16 +81,49 @@ enum SwiftIdentifiers {
     /// `lowerCamel(name)` for an ASCII name, in one buffer: the first word through
     /// `lowercaseLeadingRun`, each later one capitalized.
     private static func asciiLowerCamel(_ name: String) -> String {
-        let parts = asciiWords(name)
-        guard let first = parts.first else { return "" }
-        var out = Array(lowercaseLeadingRun(first).utf8)
-        for word in parts.dropFirst() {
-            let start = out.count
-            out.append(contentsOf: word.utf8)
-            if out[start] >= 0x61 && out[start] <= 0x7A { out[start] -= 0x20 }
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var start = 0, inWord = false, isFirst = true, hasLetter = false, hasLowercase = false
+        /// Ends the word `out[start...]`: a word in capitals only is lowercased (`words`); then the
+        /// first word loses its leading capitals (`lowercaseLeadingRun`), the others get one.
+        func endWord() {
+            guard inWord else { return }
+            inWord = false
+            let count = out.count - start
+            if hasLetter && !hasLowercase && count > 1 {
+                for i in start ..< out.count where isUpper(out[i]) { out[i] += 0x20 }
+            }
+            if isFirst {
+                var upper = 0
+                while upper < count && isUpper(out[start + upper]) { upper += 1 }
+                let cut = (upper > 1 && upper < count && isLower(out[start + upper])) ? upper - 1 : upper
+                for i in start ..< start + cut { out[i] += 0x20 }
+                isFirst = false
+            } else if isLower(out[start]) {
+                out[start] -= 0x20
+            }
         }
+        for byte in name.utf8 {
+            if isUpper(byte) || isLower(byte) || (byte >= 0x30 && byte <= 0x39) {
+                if !inWord {
+                    inWord = true
+                    start = out.count
+                    hasLetter = false
+                    hasLowercase = false
+                }
+                out.append(byte)
+                hasLetter = hasLetter || isUpper(byte) || isLower(byte)
+                hasLowercase = hasLowercase || isLower(byte)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     static func capitalizeFirst(_ word: String) -> String {
         if let first = word.utf8.first, first < 0x80 {

@@ -181,10 +181,10 @@ struct SwiftFile {
         }
         var partsOf = Array(repeating: [Int](), count: files.count)
         for (index, part) in parts.enumerated() { partsOf[part.file].append(index) }
-        return partsOf.map { indices in
-            // Copied once, straight into the string's storage (the text is UTF-8 by construction,
-            // each part ending with a whole line).
-            String(unsafeUninitializedCapacity: indices.reduce(0) { $0 + rendered[$1].count }) { storage in
+        // Each file's parts are copied once, straight into its string's storage, the files side by side.
+        return SideBySide.map(files.count) { file in
+            let indices = partsOf[file]
+            return String(unsafeUninitializedCapacity: indices.reduce(0) { $0 + rendered[$1].count }) { storage in
                 var offset = 0
                 for index in indices {
                     let bytes = rendered[index]

@@ -41,6 +41,24 @@ struct SwiftNamingTests {
         #expect(SwiftIdentifiers.lowerCamel(name) == lower)
     }
 
+    /// The ASCII fast path of `lowerCamel` builds the name in one pass over the bytes; it must agree
+    /// with the word-by-word rule for every shape of name: acronyms, humps, digits, separators.
+    @Test("lowerCamel's ASCII path agrees with the word-by-word rule")
+    func lowerCamelFastPath() {
+        let pieces = ["URL", "Path", "id", "ID", "a", "A", "2fa", "X2", "httpURL", "XMLHttp", "cD", "AB", "9", "Ab"]
+        let separators = ["_", "-", " ", "__", ".", ""]
+        var checked = 0
+        for first in pieces { for separator in separators { for second in pieces { for tail in ["", "_", "_x", "S"] {
+            let name = first + separator + second + tail
+            #expect(SwiftIdentifiers.lowerCamel(name) == SwiftIdentifiers.wordwiseLowerCamel(name), "\(name)")
+            checked += 1
+        } } } }
+        for name in ["", "_", "__a", "-A-", "A", "a"] {
+            #expect(SwiftIdentifiers.lowerCamel(name) == SwiftIdentifiers.wordwiseLowerCamel(name), "\(name)")
+        }
+        #expect(checked == 14 * 6 * 14 * 4)
+    }
+
     @Test("Table names that collide with the standard library, Foundation or Concurrency get Row")
     func reservedNames() throws {
         let names = try Self.names("""
