@@ -99,12 +99,14 @@ extension Workflow.Organization {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organizations (id, name, slug, settings, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, slug, settings, created_at, updated_at"
 
     /// `INSERT INTO organizations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, slug, settings, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -121,7 +123,7 @@ extension Workflow.Organization {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, slug, settings, created_at, updated_at FROM organizations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -129,7 +131,7 @@ extension Workflow.Organization {
     public static func postgresFind(slug key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, slug, settings, created_at, updated_at FROM organizations WHERE slug = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE slug = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -147,7 +149,7 @@ extension Workflow.Organization {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, slug, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -185,12 +187,12 @@ extension Workflow.Organization {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET name = EXCLUDED.name, slug = EXCLUDED.slug, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, slug, settings, created_at, updated_at"
-            case .uqOrganizationsSlug: tail = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, slug, settings, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET name = EXCLUDED.name, slug = EXCLUDED.slug, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqOrganizationsSlug: conflictClause = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -218,12 +220,14 @@ extension Workflow.User {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO users (id, email, name, preferences, is_active, last_login_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at"
 
     /// `INSERT INTO users ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -242,7 +246,7 @@ extension Workflow.User {
     public static func postgresFind(id key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, email, name, preferences, is_active, last_login_at, created_at, updated_at FROM users WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -260,7 +264,7 @@ extension Workflow.User {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -298,11 +302,11 @@ extension Workflow.User {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, preferences = EXCLUDED.preferences, is_active = EXCLUDED.is_active, last_login_at = EXCLUDED.last_login_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, email, name, preferences, is_active, last_login_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name, preferences = EXCLUDED.preferences, is_active = EXCLUDED.is_active, last_login_at = EXCLUDED.last_login_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -328,12 +332,14 @@ extension Workflow.OrganizationMembership {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organization_memberships (id, organization_id, user_id, role, permissions, joined_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, user_id, role, permissions, joined_at"
 
     /// `INSERT INTO organization_memberships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, role, permissions, joined_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -350,7 +356,7 @@ extension Workflow.OrganizationMembership {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, role, permissions, joined_at FROM organization_memberships WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -359,7 +365,7 @@ extension Workflow.OrganizationMembership {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, role, permissions, joined_at FROM organization_memberships WHERE organization_id = $1 AND user_id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 AND user_id = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -367,7 +373,7 @@ extension Workflow.OrganizationMembership {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, role, permissions, joined_at FROM organization_memberships WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -375,7 +381,7 @@ extension Workflow.OrganizationMembership {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, role, permissions, joined_at FROM organization_memberships WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -393,7 +399,7 @@ extension Workflow.OrganizationMembership {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, role, permissions, joined_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -431,12 +437,12 @@ extension Workflow.OrganizationMembership {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organization_memberships DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at RETURNING id, organization_id, user_id, role, permissions, joined_at"
-            case .uqMembershipsOrgUser: tail = " ON CONFLICT ON CONSTRAINT uq_memberships_org_user DO UPDATE SET role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at RETURNING id, organization_id, user_id, role, permissions, joined_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_organization_memberships DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at"
+            case .uqMembershipsOrgUser: conflictClause = " ON CONFLICT ON CONSTRAINT uq_memberships_org_user DO UPDATE SET role = EXCLUDED.role, permissions = EXCLUDED.permissions, joined_at = EXCLUDED.joined_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -470,12 +476,14 @@ extension Workflow.UserSession {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO user_sessions (id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"
 
     /// `INSERT INTO user_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -500,7 +508,7 @@ extension Workflow.UserSession {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at FROM user_sessions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -508,7 +516,7 @@ extension Workflow.UserSession {
     public static func postgresFind(accessToken key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at FROM user_sessions WHERE access_token = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE access_token = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -516,7 +524,7 @@ extension Workflow.UserSession {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at FROM user_sessions WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -534,7 +542,7 @@ extension Workflow.UserSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -580,12 +588,12 @@ extension Workflow.UserSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_user_sessions DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"
-            case .uqUserSessionsAccessToken: tail = " ON CONFLICT ON CONSTRAINT uq_user_sessions_access_token DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, user_id_hash, access_token, refresh_token, expires_at, workspace_path, settings, ip_address, user_agent, started_at, ended_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_user_sessions DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqUserSessionsAccessToken: conflictClause = " ON CONFLICT ON CONSTRAINT uq_user_sessions_access_token DO UPDATE SET user_id = EXCLUDED.user_id, user_id_hash = EXCLUDED.user_id_hash, refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, workspace_path = EXCLUDED.workspace_path, settings = EXCLUDED.settings, ip_address = EXCLUDED.ip_address, user_agent = EXCLUDED.user_agent, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -612,12 +620,14 @@ extension Workflow.UserPreference {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO user_preferences (id, user_id, preference_category, preference_key, preference_value, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"
 
     /// `INSERT INTO user_preferences ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -635,7 +645,7 @@ extension Workflow.UserPreference {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, preference_category, preference_key, preference_value, created_at, updated_at FROM user_preferences WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -645,7 +655,7 @@ extension Workflow.UserPreference {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1.rawValue)
         try PostgresValues.bind(&bindings, key2)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, preference_category, preference_key, preference_value, created_at, updated_at FROM user_preferences WHERE user_id = $1 AND preference_category = $2::preference_category AND preference_key = $3", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 AND preference_category = $2::preference_category AND preference_key = $3", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -653,7 +663,7 @@ extension Workflow.UserPreference {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, preference_category, preference_key, preference_value, created_at, updated_at FROM user_preferences WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -671,7 +681,7 @@ extension Workflow.UserPreference {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -710,12 +720,12 @@ extension Workflow.UserPreference {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_user_preferences DO UPDATE SET user_id = EXCLUDED.user_id, preference_category = EXCLUDED.preference_category, preference_key = EXCLUDED.preference_key, preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"
-            case .uqUserPreferencesUserIdPreferenceCategoryPreferenceKey: tail = " ON CONFLICT ON CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key DO UPDATE SET preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, preference_category, preference_key, preference_value, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_user_preferences DO UPDATE SET user_id = EXCLUDED.user_id, preference_category = EXCLUDED.preference_category, preference_key = EXCLUDED.preference_key, preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqUserPreferencesUserIdPreferenceCategoryPreferenceKey: conflictClause = " ON CONFLICT ON CONSTRAINT uq_user_preferences_user_id_preference_category_preference_key DO UPDATE SET preference_value = EXCLUDED.preference_value, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -742,12 +752,14 @@ extension Workflow.SystemConfig {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO system_config (id, config_key, config_value, config_description, is_sensitive, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"
 
     /// `INSERT INTO system_config ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -765,7 +777,7 @@ extension Workflow.SystemConfig {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, config_key, config_value, config_description, is_sensitive, created_at, updated_at FROM system_config WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -773,7 +785,7 @@ extension Workflow.SystemConfig {
     public static func postgresFind(configKey key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, config_key, config_value, config_description, is_sensitive, created_at, updated_at FROM system_config WHERE config_key = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE config_key = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -791,7 +803,7 @@ extension Workflow.SystemConfig {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -830,12 +842,12 @@ extension Workflow.SystemConfig {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_system_config DO UPDATE SET config_key = EXCLUDED.config_key, config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"
-            case .uqSystemConfigConfigKey: tail = " ON CONFLICT ON CONSTRAINT uq_system_config_config_key DO UPDATE SET config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, config_key, config_value, config_description, is_sensitive, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_system_config DO UPDATE SET config_key = EXCLUDED.config_key, config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqSystemConfigConfigKey: conflictClause = " ON CONFLICT ON CONSTRAINT uq_system_config_config_key DO UPDATE SET config_value = EXCLUDED.config_value, config_description = EXCLUDED.config_description, is_sensitive = EXCLUDED.is_sensitive, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -860,13 +872,15 @@ extension Workflow.SchemaMigration {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO schema_migrations (id, version, description, checksum, applied_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, version, description, checksum, applied_at"
 
     /// `INSERT INTO schema_migrations ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, version, description, checksum, applied_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -882,7 +896,7 @@ extension Workflow.SchemaMigration {
     public static func postgresFind(id key0: Swift.Int32, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, version, description, checksum, applied_at FROM schema_migrations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -890,7 +904,7 @@ extension Workflow.SchemaMigration {
     public static func postgresFind(version key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, version, description, checksum, applied_at FROM schema_migrations WHERE version = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE version = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -908,7 +922,7 @@ extension Workflow.SchemaMigration {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, version, description, checksum, applied_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -945,12 +959,12 @@ extension Workflow.SchemaMigration {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_schema_migrations DO UPDATE SET version = EXCLUDED.version, description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at RETURNING id, version, description, checksum, applied_at"
-            case .uqSchemaMigrationsVersion: tail = " ON CONFLICT ON CONSTRAINT uq_schema_migrations_version DO UPDATE SET description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at RETURNING id, version, description, checksum, applied_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_schema_migrations DO UPDATE SET version = EXCLUDED.version, description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at"
+            case .uqSchemaMigrationsVersion: conflictClause = " ON CONFLICT ON CONSTRAINT uq_schema_migrations_version DO UPDATE SET description = EXCLUDED.description, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -991,12 +1005,14 @@ extension Workflow.Project {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO projects (id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
 
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1028,7 +1044,7 @@ extension Workflow.Project {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at FROM projects WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1036,7 +1052,7 @@ extension Workflow.Project {
     public static func postgresFind(workspacePath key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at FROM projects WHERE workspace_path = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE workspace_path = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1045,7 +1061,7 @@ extension Workflow.Project {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at FROM projects WHERE owner_id = $1 AND name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE owner_id = $1 AND name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1053,7 +1069,7 @@ extension Workflow.Project {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at FROM projects WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1061,7 +1077,7 @@ extension Workflow.Project {
     public static func postgresFetch(ownerId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at FROM projects WHERE owner_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE owner_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1079,7 +1095,7 @@ extension Workflow.Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1134,13 +1150,13 @@ extension Workflow.Project {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
-            case .uqProjectsWorkspacePath: tail = " ON CONFLICT ON CONSTRAINT uq_projects_workspace_path DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
-            case .uqProjectsOwnerIdName: tail = " ON CONFLICT ON CONSTRAINT uq_projects_owner_id_name DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at RETURNING id, organization_id, owner_id, name, description, project_type, status, workspace_path, repository_url, repository_name, default_branch, settings, metadata, interface_count, active_interface_id, interface_config, interface_status, last_interface_switch, created_at, updated_at, archived_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
+            case .uqProjectsWorkspacePath: conflictClause = " ON CONFLICT ON CONSTRAINT uq_projects_workspace_path DO UPDATE SET organization_id = EXCLUDED.organization_id, owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
+            case .uqProjectsOwnerIdName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_projects_owner_id_name DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, project_type = EXCLUDED.project_type, status = EXCLUDED.status, workspace_path = EXCLUDED.workspace_path, repository_url = EXCLUDED.repository_url, repository_name = EXCLUDED.repository_name, default_branch = EXCLUDED.default_branch, settings = EXCLUDED.settings, metadata = EXCLUDED.metadata, interface_count = EXCLUDED.interface_count, active_interface_id = EXCLUDED.active_interface_id, interface_config = EXCLUDED.interface_config, interface_status = EXCLUDED.interface_status, last_interface_switch = EXCLUDED.last_interface_switch, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, archived_at = EXCLUDED.archived_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1170,12 +1186,14 @@ extension Workflow.Repository {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO repositories (id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
 
     /// `INSERT INTO repositories ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1196,7 +1214,7 @@ extension Workflow.Repository {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at FROM repositories WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1204,7 +1222,7 @@ extension Workflow.Repository {
     public static func postgresFind(url key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at FROM repositories WHERE url = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE url = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1213,7 +1231,7 @@ extension Workflow.Repository {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at FROM repositories WHERE provider = $1 AND full_name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE provider = $1 AND full_name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1221,7 +1239,7 @@ extension Workflow.Repository {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at FROM repositories WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1239,7 +1257,7 @@ extension Workflow.Repository {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1283,13 +1301,13 @@ extension Workflow.Repository {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_repositories DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
-            case .uqRepositoriesUrl: tail = " ON CONFLICT ON CONSTRAINT uq_repositories_url DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
-            case .uqRepositoriesProviderFullName: tail = " ON CONFLICT ON CONSTRAINT uq_repositories_provider_full_name DO UPDATE SET organization_id = EXCLUDED.organization_id, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, provider, full_name, url, default_branch, is_private, metadata, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_repositories DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqRepositoriesUrl: conflictClause = " ON CONFLICT ON CONSTRAINT uq_repositories_url DO UPDATE SET organization_id = EXCLUDED.organization_id, provider = EXCLUDED.provider, full_name = EXCLUDED.full_name, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqRepositoriesProviderFullName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_repositories_provider_full_name DO UPDATE SET organization_id = EXCLUDED.organization_id, url = EXCLUDED.url, default_branch = EXCLUDED.default_branch, is_private = EXCLUDED.is_private, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1313,12 +1331,14 @@ extension Workflow.ProjectRepository {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_repositories (project_id, repository_id, is_primary, added_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING project_id, repository_id, is_primary, added_at"
 
     /// `INSERT INTO project_repositories ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING project_id, repository_id, is_primary, added_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1334,7 +1354,7 @@ extension Workflow.ProjectRepository {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, repository_id, is_primary, added_at FROM project_repositories WHERE project_id = $1 AND repository_id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND repository_id = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1342,7 +1362,7 @@ extension Workflow.ProjectRepository {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, repository_id, is_primary, added_at FROM project_repositories WHERE project_id = $1 ORDER BY project_id, repository_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY project_id, repository_id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1350,7 +1370,7 @@ extension Workflow.ProjectRepository {
     public static func postgresFetch(repositoryId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, repository_id, is_primary, added_at FROM project_repositories WHERE repository_id = $1 ORDER BY project_id, repository_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE repository_id = $1 ORDER BY project_id, repository_id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1368,7 +1388,7 @@ extension Workflow.ProjectRepository {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, repository_id, is_primary, added_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (project_id, repository_id);
@@ -1403,11 +1423,11 @@ extension Workflow.ProjectRepository {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_repositories DO UPDATE SET is_primary = EXCLUDED.is_primary, added_at = EXCLUDED.added_at RETURNING project_id, repository_id, is_primary, added_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_project_repositories DO UPDATE SET is_primary = EXCLUDED.is_primary, added_at = EXCLUDED.added_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1438,12 +1458,14 @@ extension Workflow.ProjectContext {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_contexts (project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"
 
     /// `INSERT INTO project_contexts ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1465,7 +1487,7 @@ extension Workflow.ProjectContext {
     public static func postgresFind(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at FROM project_contexts WHERE project_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1473,7 +1495,7 @@ extension Workflow.ProjectContext {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at FROM project_contexts WHERE project_id = $1 ORDER BY project_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY project_id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1491,7 +1513,7 @@ extension Workflow.ProjectContext {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (project_id);
@@ -1532,11 +1554,11 @@ extension Workflow.ProjectContext {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_contexts DO UPDATE SET codebase = EXCLUDED.codebase, dependencies = EXCLUDED.dependencies, environment_vars = EXCLUDED.environment_vars, deployment_config = EXCLUDED.deployment_config, test_coverage = EXCLUDED.test_coverage, security_score = EXCLUDED.security_score, performance_score = EXCLUDED.performance_score, last_deployed_at = EXCLUDED.last_deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING project_id, codebase, dependencies, environment_vars, deployment_config, test_coverage, security_score, performance_score, last_deployed_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_project_contexts DO UPDATE SET codebase = EXCLUDED.codebase, dependencies = EXCLUDED.dependencies, environment_vars = EXCLUDED.environment_vars, deployment_config = EXCLUDED.deployment_config, test_coverage = EXCLUDED.test_coverage, security_score = EXCLUDED.security_score, performance_score = EXCLUDED.performance_score, last_deployed_at = EXCLUDED.last_deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1569,12 +1591,14 @@ extension Workflow.ProjectTemplate {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_templates (id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"
 
     /// `INSERT INTO project_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1598,7 +1622,7 @@ extension Workflow.ProjectTemplate {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at FROM project_templates WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1606,7 +1630,7 @@ extension Workflow.ProjectTemplate {
     public static func postgresFind(name key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at FROM project_templates WHERE name = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE name = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1624,7 +1648,7 @@ extension Workflow.ProjectTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1669,12 +1693,12 @@ extension Workflow.ProjectTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"
-            case .uqProjectTemplatesName: tail = " ON CONFLICT ON CONSTRAINT uq_project_templates_name DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, files, required_vars, optional_vars, tech_stack, estimated_setup_time, complexity, tags, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_project_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqProjectTemplatesName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_project_templates_name DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, files = EXCLUDED.files, required_vars = EXCLUDED.required_vars, optional_vars = EXCLUDED.optional_vars, tech_stack = EXCLUDED.tech_stack, estimated_setup_time = EXCLUDED.estimated_setup_time, complexity = EXCLUDED.complexity, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1707,12 +1731,14 @@ extension Workflow.IdeConfiguration {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO ide_configurations (id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"
 
     /// `INSERT INTO ide_configurations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1736,7 +1762,7 @@ extension Workflow.IdeConfiguration {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at FROM ide_configurations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1744,7 +1770,7 @@ extension Workflow.IdeConfiguration {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at FROM ide_configurations WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1752,7 +1778,7 @@ extension Workflow.IdeConfiguration {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at FROM ide_configurations WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1770,7 +1796,7 @@ extension Workflow.IdeConfiguration {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1813,11 +1839,11 @@ extension Workflow.IdeConfiguration {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_ide_configurations DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_type = EXCLUDED.ide_type, name = EXCLUDED.name, executable_path = EXCLUDED.executable_path, port = EXCLUDED.port, workspace_path = EXCLUDED.workspace_path, version = EXCLUDED.version, is_default = EXCLUDED.is_default, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, project_id, ide_type, name, executable_path, port, workspace_path, version, is_default, settings, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_ide_configurations DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_type = EXCLUDED.ide_type, name = EXCLUDED.name, executable_path = EXCLUDED.executable_path, port = EXCLUDED.port, workspace_path = EXCLUDED.workspace_path, version = EXCLUDED.version, is_default = EXCLUDED.is_default, settings = EXCLUDED.settings, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1850,12 +1876,14 @@ extension Workflow.PlaywrightConfig {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO playwright_configs (id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"
 
     /// `INSERT INTO playwright_configs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -1879,7 +1907,7 @@ extension Workflow.PlaywrightConfig {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at FROM playwright_configs WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1888,7 +1916,7 @@ extension Workflow.PlaywrightConfig {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at FROM playwright_configs WHERE project_id = $1 AND name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1896,7 +1924,7 @@ extension Workflow.PlaywrightConfig {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at FROM playwright_configs WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -1914,7 +1942,7 @@ extension Workflow.PlaywrightConfig {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -1959,12 +1987,12 @@ extension Workflow.PlaywrightConfig {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_playwright_configs DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"
-            case .uqPlaywrightConfigsProjectIdName: tail = " ON CONFLICT ON CONSTRAINT uq_playwright_configs_project_id_name DO UPDATE SET base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, base_url, test_dir, browsers, headless, timeout_ms, retries, workers, config, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_playwright_configs DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqPlaywrightConfigsProjectIdName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_playwright_configs_project_id_name DO UPDATE SET base_url = EXCLUDED.base_url, test_dir = EXCLUDED.test_dir, browsers = EXCLUDED.browsers, headless = EXCLUDED.headless, timeout_ms = EXCLUDED.timeout_ms, retries = EXCLUDED.retries, workers = EXCLUDED.workers, config = EXCLUDED.config, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -1996,12 +2024,14 @@ extension Workflow.WorkflowRow {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflows (id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"
 
     /// `INSERT INTO workflows ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2024,7 +2054,7 @@ extension Workflow.WorkflowRow {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at FROM workflows WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2034,7 +2064,7 @@ extension Workflow.WorkflowRow {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at FROM workflows WHERE project_id = $1 AND name = $2 AND version = $3", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND name = $2 AND version = $3", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2042,7 +2072,7 @@ extension Workflow.WorkflowRow {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at FROM workflows WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2050,7 +2080,7 @@ extension Workflow.WorkflowRow {
     public static func postgresFetch(createdBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at FROM workflows WHERE created_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE created_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2068,7 +2098,7 @@ extension Workflow.WorkflowRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2112,12 +2142,12 @@ extension Workflow.WorkflowRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflows DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, version = EXCLUDED.version, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"
-            case .uqWorkflowsProjectIdNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_workflows_project_id_name_version DO UPDATE SET description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, description, workflow_type, definition, trigger_config, is_active, version, created_by, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_workflows DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, version = EXCLUDED.version, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqWorkflowsProjectIdNameVersion: conflictClause = " ON CONFLICT ON CONSTRAINT uq_workflows_project_id_name_version DO UPDATE SET description = EXCLUDED.description, workflow_type = EXCLUDED.workflow_type, definition = EXCLUDED.definition, trigger_config = EXCLUDED.trigger_config, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2152,12 +2182,14 @@ extension Workflow.WorkflowExecution {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflow_executions (id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"
 
     /// `INSERT INTO workflow_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2183,7 +2215,7 @@ extension Workflow.WorkflowExecution {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at FROM workflow_executions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2191,7 +2223,7 @@ extension Workflow.WorkflowExecution {
     public static func postgresFetch(workflowId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at FROM workflow_executions WHERE workflow_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE workflow_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2199,7 +2231,7 @@ extension Workflow.WorkflowExecution {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at FROM workflow_executions WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2207,7 +2239,7 @@ extension Workflow.WorkflowExecution {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at FROM workflow_executions WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2215,7 +2247,7 @@ extension Workflow.WorkflowExecution {
     public static func postgresFetch(triggeredBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at FROM workflow_executions WHERE triggered_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE triggered_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2233,7 +2265,7 @@ extension Workflow.WorkflowExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2278,11 +2310,11 @@ extension Workflow.WorkflowExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflow_executions DO UPDATE SET workflow_id = EXCLUDED.workflow_id, task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, input = EXCLUDED.input, output = EXCLUDED.output, step_results = EXCLUDED.step_results, error_message = EXCLUDED.error_message, triggered_by = EXCLUDED.triggered_by, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at RETURNING id, workflow_id, task_id, project_id, status, current_step, input, output, step_results, error_message, triggered_by, started_at, completed_at, duration_ms, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_workflow_executions DO UPDATE SET workflow_id = EXCLUDED.workflow_id, task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, input = EXCLUDED.input, output = EXCLUDED.output, step_results = EXCLUDED.step_results, error_message = EXCLUDED.error_message, triggered_by = EXCLUDED.triggered_by, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2312,12 +2344,14 @@ extension Workflow.WorkflowTypeDetection {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO workflow_type_detection (id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"
 
     /// `INSERT INTO workflow_type_detection ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2338,7 +2372,7 @@ extension Workflow.WorkflowTypeDetection {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at FROM workflow_type_detection WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2346,7 +2380,7 @@ extension Workflow.WorkflowTypeDetection {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at FROM workflow_type_detection WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2354,7 +2388,7 @@ extension Workflow.WorkflowTypeDetection {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at FROM workflow_type_detection WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2372,7 +2406,7 @@ extension Workflow.WorkflowTypeDetection {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2412,11 +2446,11 @@ extension Workflow.WorkflowTypeDetection {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_workflow_type_detection DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, input_text = EXCLUDED.input_text, detected_type = EXCLUDED.detected_type, confidence = EXCLUDED.confidence, detection_method = EXCLUDED.detection_method, signals = EXCLUDED.signals, is_confirmed = EXCLUDED.is_confirmed, created_at = EXCLUDED.created_at RETURNING id, project_id, task_id, input_text, detected_type, confidence, detection_method, signals, is_confirmed, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_workflow_type_detection DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, input_text = EXCLUDED.input_text, detected_type = EXCLUDED.detected_type, confidence = EXCLUDED.confidence, detection_method = EXCLUDED.detection_method, signals = EXCLUDED.signals, is_confirmed = EXCLUDED.is_confirmed, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2450,12 +2484,14 @@ extension Workflow.QueueHistory {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO queue_history (id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"
 
     /// `INSERT INTO queue_history ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2480,7 +2516,7 @@ extension Workflow.QueueHistory {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata FROM queue_history WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2488,7 +2524,7 @@ extension Workflow.QueueHistory {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata FROM queue_history WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2496,7 +2532,7 @@ extension Workflow.QueueHistory {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata FROM queue_history WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2504,7 +2540,7 @@ extension Workflow.QueueHistory {
     public static func postgresFetch(workflowExecutionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata FROM queue_history WHERE workflow_execution_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE workflow_execution_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2522,7 +2558,7 @@ extension Workflow.QueueHistory {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2566,11 +2602,11 @@ extension Workflow.QueueHistory {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_queue_history DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, workflow_execution_id = EXCLUDED.workflow_execution_id, workflow_type = EXCLUDED.workflow_type, queue_position = EXCLUDED.queue_position, status = EXCLUDED.status, priority = EXCLUDED.priority, enqueued_at = EXCLUDED.enqueued_at, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, wait_time_ms = EXCLUDED.wait_time_ms, error_message = EXCLUDED.error_message, metadata = EXCLUDED.metadata RETURNING id, project_id, task_id, workflow_execution_id, workflow_type, queue_position, status, priority, enqueued_at, started_at, completed_at, wait_time_ms, error_message, metadata"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_queue_history DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, workflow_execution_id = EXCLUDED.workflow_execution_id, workflow_type = EXCLUDED.workflow_type, queue_position = EXCLUDED.queue_position, status = EXCLUDED.status, priority = EXCLUDED.priority, enqueued_at = EXCLUDED.enqueued_at, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, wait_time_ms = EXCLUDED.wait_time_ms, error_message = EXCLUDED.error_message, metadata = EXCLUDED.metadata"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2607,12 +2643,14 @@ extension Workflow.TaskTemplate {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_templates (id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"
 
     /// `INSERT INTO task_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2640,7 +2678,7 @@ extension Workflow.TaskTemplate {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at FROM task_templates WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2649,7 +2687,7 @@ extension Workflow.TaskTemplate {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at FROM task_templates WHERE name = $1 AND version = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE name = $1 AND version = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2657,7 +2695,7 @@ extension Workflow.TaskTemplate {
     public static func postgresFetch(createdBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at FROM task_templates WHERE created_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE created_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2675,7 +2713,7 @@ extension Workflow.TaskTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2724,12 +2762,12 @@ extension Workflow.TaskTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, version = EXCLUDED.version, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"
-            case .uqTaskTemplatesNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_task_templates_name_version DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, category, task_type, content, input_schema, default_requirements, default_priority, default_agent, estimated_hours, is_builtin, version, usage_count, created_by, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_task_templates DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, version = EXCLUDED.version, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqTaskTemplatesNameVersion: conflictClause = " ON CONFLICT ON CONSTRAINT uq_task_templates_name_version DO UPDATE SET description = EXCLUDED.description, category = EXCLUDED.category, task_type = EXCLUDED.task_type, content = EXCLUDED.content, input_schema = EXCLUDED.input_schema, default_requirements = EXCLUDED.default_requirements, default_priority = EXCLUDED.default_priority, default_agent = EXCLUDED.default_agent, estimated_hours = EXCLUDED.estimated_hours, is_builtin = EXCLUDED.is_builtin, usage_count = EXCLUDED.usage_count, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -2779,12 +2817,14 @@ extension Workflow.TaskRow {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tasks (id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"
 
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -2825,7 +2865,7 @@ extension Workflow.TaskRow {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2834,7 +2874,7 @@ extension Workflow.TaskRow {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE project_id = $1 AND id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND id = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2842,7 +2882,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2850,7 +2890,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2858,7 +2898,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(parentTaskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE parent_task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE parent_task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2866,7 +2906,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(workflowId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE workflow_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE workflow_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2874,7 +2914,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(templateId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE template_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE template_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2882,7 +2922,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(assigneeId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE assignee_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE assignee_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2890,7 +2930,7 @@ extension Workflow.TaskRow {
     public static func postgresFetch(createdBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at FROM tasks WHERE created_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE created_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -2908,7 +2948,7 @@ extension Workflow.TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -2970,12 +3010,12 @@ extension Workflow.TaskRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET project_id = EXCLUDED.project_id, organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"
-            case .uqTasksProjectIdId: tail = " ON CONFLICT ON CONSTRAINT uq_tasks_project_id_id DO UPDATE SET organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at RETURNING id, project_id, organization_id, parent_task_id, workflow_id, template_id, title, description, task_type, category, phase, phase_order, status, priority, progress, requirements, context, metadata, tags, assigned_agent, assignee_id, created_by, estimated_hours, actual_hours, due_date, started_at, completed_at, created_at, updated_at, deleted_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET project_id = EXCLUDED.project_id, organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at"
+            case .uqTasksProjectIdId: conflictClause = " ON CONFLICT ON CONSTRAINT uq_tasks_project_id_id DO UPDATE SET organization_id = EXCLUDED.organization_id, parent_task_id = EXCLUDED.parent_task_id, workflow_id = EXCLUDED.workflow_id, template_id = EXCLUDED.template_id, title = EXCLUDED.title, description = EXCLUDED.description, task_type = EXCLUDED.task_type, category = EXCLUDED.category, phase = EXCLUDED.phase, phase_order = EXCLUDED.phase_order, status = EXCLUDED.status, priority = EXCLUDED.priority, progress = EXCLUDED.progress, requirements = EXCLUDED.requirements, context = EXCLUDED.context, metadata = EXCLUDED.metadata, tags = EXCLUDED.tags, assigned_agent = EXCLUDED.assigned_agent, assignee_id = EXCLUDED.assignee_id, created_by = EXCLUDED.created_by, estimated_hours = EXCLUDED.estimated_hours, actual_hours = EXCLUDED.actual_hours, due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3000,12 +3040,14 @@ extension Workflow.TaskDependency {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_dependencies (project_id, task_id, depends_on_task_id, dependency_type, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at"
 
     /// `INSERT INTO task_dependencies ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3022,7 +3064,7 @@ extension Workflow.TaskDependency {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, task_id, depends_on_task_id, dependency_type, created_at FROM task_dependencies WHERE task_id = $1 AND depends_on_task_id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 AND depends_on_task_id = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3031,7 +3073,7 @@ extension Workflow.TaskDependency {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, task_id, depends_on_task_id, dependency_type, created_at FROM task_dependencies WHERE project_id = $1 AND task_id = $2 ORDER BY task_id, depends_on_task_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND task_id = $2 ORDER BY task_id, depends_on_task_id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3040,7 +3082,7 @@ extension Workflow.TaskDependency {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT project_id, task_id, depends_on_task_id, dependency_type, created_at FROM task_dependencies WHERE project_id = $1 AND depends_on_task_id = $2 ORDER BY task_id, depends_on_task_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND depends_on_task_id = $2 ORDER BY task_id, depends_on_task_id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3058,7 +3100,7 @@ extension Workflow.TaskDependency {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (task_id, depends_on_task_id);
@@ -3094,11 +3136,11 @@ extension Workflow.TaskDependency {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_dependencies DO UPDATE SET project_id = EXCLUDED.project_id, dependency_type = EXCLUDED.dependency_type, created_at = EXCLUDED.created_at RETURNING project_id, task_id, depends_on_task_id, dependency_type, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_task_dependencies DO UPDATE SET project_id = EXCLUDED.project_id, dependency_type = EXCLUDED.dependency_type, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3133,12 +3175,14 @@ extension Workflow.TaskSuggestion {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_suggestions (id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"
 
     /// `INSERT INTO task_suggestions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3164,7 +3208,7 @@ extension Workflow.TaskSuggestion {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at FROM task_suggestions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3172,7 +3216,7 @@ extension Workflow.TaskSuggestion {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at FROM task_suggestions WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3180,7 +3224,7 @@ extension Workflow.TaskSuggestion {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at FROM task_suggestions WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3188,7 +3232,7 @@ extension Workflow.TaskSuggestion {
     public static func postgresFetch(analysisRunId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at FROM task_suggestions WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3206,7 +3250,7 @@ extension Workflow.TaskSuggestion {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3251,11 +3295,11 @@ extension Workflow.TaskSuggestion {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_suggestions DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, analysis_run_id = EXCLUDED.analysis_run_id, title = EXCLUDED.title, description = EXCLUDED.description, reasoning = EXCLUDED.reasoning, suggested_priority = EXCLUDED.suggested_priority, suggested_agent = EXCLUDED.suggested_agent, confidence = EXCLUDED.confidence, rank = EXCLUDED.rank, status = EXCLUDED.status, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, decided_at = EXCLUDED.decided_at RETURNING id, project_id, task_id, analysis_run_id, title, description, reasoning, suggested_priority, suggested_agent, confidence, rank, status, metadata, created_at, decided_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_task_suggestions DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, analysis_run_id = EXCLUDED.analysis_run_id, title = EXCLUDED.title, description = EXCLUDED.description, reasoning = EXCLUDED.reasoning, suggested_priority = EXCLUDED.suggested_priority, suggested_agent = EXCLUDED.suggested_agent, confidence = EXCLUDED.confidence, rank = EXCLUDED.rank, status = EXCLUDED.status, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, decided_at = EXCLUDED.decided_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3291,12 +3335,14 @@ extension Workflow.TaskSession {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_sessions (id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"
 
     /// `INSERT INTO task_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3323,7 +3369,7 @@ extension Workflow.TaskSession {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at FROM task_sessions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3331,7 +3377,7 @@ extension Workflow.TaskSession {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at FROM task_sessions WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3339,7 +3385,7 @@ extension Workflow.TaskSession {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at FROM task_sessions WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3347,7 +3393,7 @@ extension Workflow.TaskSession {
     public static func postgresFetch(ideConfigurationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at FROM task_sessions WHERE ide_configuration_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE ide_configuration_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3355,7 +3401,7 @@ extension Workflow.TaskSession {
     public static func postgresFetch(chatSessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at FROM task_sessions WHERE chat_session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE chat_session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3373,7 +3419,7 @@ extension Workflow.TaskSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3419,11 +3465,11 @@ extension Workflow.TaskSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_sessions DO UPDATE SET task_id = EXCLUDED.task_id, user_id = EXCLUDED.user_id, agent_type = EXCLUDED.agent_type, ide_configuration_id = EXCLUDED.ide_configuration_id, chat_session_id = EXCLUDED.chat_session_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, progress = EXCLUDED.progress, context = EXCLUDED.context, result = EXCLUDED.result, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, user_id, agent_type, ide_configuration_id, chat_session_id, status, current_step, progress, context, result, error_message, started_at, ended_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_task_sessions DO UPDATE SET task_id = EXCLUDED.task_id, user_id = EXCLUDED.user_id, agent_type = EXCLUDED.agent_type, ide_configuration_id = EXCLUDED.ide_configuration_id, chat_session_id = EXCLUDED.chat_session_id, status = EXCLUDED.status, current_step = EXCLUDED.current_step, progress = EXCLUDED.progress, context = EXCLUDED.context, result = EXCLUDED.result, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3459,12 +3505,14 @@ extension Workflow.TaskExecution {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO task_executions (id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"
 
     /// `INSERT INTO task_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3491,7 +3539,7 @@ extension Workflow.TaskExecution {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at FROM task_executions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3499,7 +3547,7 @@ extension Workflow.TaskExecution {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at FROM task_executions WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3507,7 +3555,7 @@ extension Workflow.TaskExecution {
     public static func postgresFetch(taskSessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at FROM task_executions WHERE task_session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3525,7 +3573,7 @@ extension Workflow.TaskExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3571,11 +3619,11 @@ extension Workflow.TaskExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_task_executions DO UPDATE SET task_id = EXCLUDED.task_id, task_session_id = EXCLUDED.task_session_id, agent_type = EXCLUDED.agent_type, execution_status = EXCLUDED.execution_status, attempt = EXCLUDED.attempt, input_context = EXCLUDED.input_context, output_results = EXCLUDED.output_results, error_details = EXCLUDED.error_details, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, memory_usage_mb = EXCLUDED.memory_usage_mb, cpu_time_ms = EXCLUDED.cpu_time_ms, tokens_used = EXCLUDED.tokens_used, cost_usd = EXCLUDED.cost_usd, created_at = EXCLUDED.created_at RETURNING id, task_id, task_session_id, agent_type, execution_status, attempt, input_context, output_results, error_details, started_at, completed_at, memory_usage_mb, cpu_time_ms, tokens_used, cost_usd, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_task_executions DO UPDATE SET task_id = EXCLUDED.task_id, task_session_id = EXCLUDED.task_session_id, agent_type = EXCLUDED.agent_type, execution_status = EXCLUDED.execution_status, attempt = EXCLUDED.attempt, input_context = EXCLUDED.input_context, output_results = EXCLUDED.output_results, error_details = EXCLUDED.error_details, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, memory_usage_mb = EXCLUDED.memory_usage_mb, cpu_time_ms = EXCLUDED.cpu_time_ms, tokens_used = EXCLUDED.tokens_used, cost_usd = EXCLUDED.cost_usd, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3613,12 +3661,14 @@ extension Workflow.PullRequest {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO pull_requests (id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"
 
     /// `INSERT INTO pull_requests ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3647,7 +3697,7 @@ extension Workflow.PullRequest {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at FROM pull_requests WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3656,7 +3706,7 @@ extension Workflow.PullRequest {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at FROM pull_requests WHERE repository_url = $1 AND pr_number = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE repository_url = $1 AND pr_number = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3664,7 +3714,7 @@ extension Workflow.PullRequest {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at FROM pull_requests WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3672,7 +3722,7 @@ extension Workflow.PullRequest {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at FROM pull_requests WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3680,7 +3730,7 @@ extension Workflow.PullRequest {
     public static func postgresFetch(repositoryId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at FROM pull_requests WHERE repository_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE repository_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3698,7 +3748,7 @@ extension Workflow.PullRequest {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3748,12 +3798,12 @@ extension Workflow.PullRequest {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_pull_requests DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, pr_number = EXCLUDED.pr_number, repository_url = EXCLUDED.repository_url, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"
-            case .uqPullRequestsRepositoryUrlPrNumber: tail = " ON CONFLICT ON CONSTRAINT uq_pull_requests_repository_url_pr_number DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, task_id, project_id, repository_id, pr_number, repository_url, branch_name, base_branch, title, body, status, author_agent, validation_results, checks_passed, merged_at, closed_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_pull_requests DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, pr_number = EXCLUDED.pr_number, repository_url = EXCLUDED.repository_url, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqPullRequestsRepositoryUrlPrNumber: conflictClause = " ON CONFLICT ON CONSTRAINT uq_pull_requests_repository_url_pr_number DO UPDATE SET task_id = EXCLUDED.task_id, project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, branch_name = EXCLUDED.branch_name, base_branch = EXCLUDED.base_branch, title = EXCLUDED.title, body = EXCLUDED.body, status = EXCLUDED.status, author_agent = EXCLUDED.author_agent, validation_results = EXCLUDED.validation_results, checks_passed = EXCLUDED.checks_passed, merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3786,12 +3836,14 @@ extension Workflow.Modification {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO modifications (id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"
 
     /// `INSERT INTO modifications ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3815,7 +3867,7 @@ extension Workflow.Modification {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results FROM modifications WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3823,7 +3875,7 @@ extension Workflow.Modification {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results FROM modifications WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3831,7 +3883,7 @@ extension Workflow.Modification {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results FROM modifications WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3839,7 +3891,7 @@ extension Workflow.Modification {
     public static func postgresFetch(pullRequestId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results FROM modifications WHERE pull_request_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE pull_request_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3847,7 +3899,7 @@ extension Workflow.Modification {
     public static func postgresFetch(requestedBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results FROM modifications WHERE requested_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE requested_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3865,7 +3917,7 @@ extension Workflow.Modification {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -3908,11 +3960,11 @@ extension Workflow.Modification {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_modifications DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, pull_request_id = EXCLUDED.pull_request_id, request = EXCLUDED.request, requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at, impact_analysis = EXCLUDED.impact_analysis, affected_files = EXCLUDED.affected_files, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, modified_files = EXCLUDED.modified_files, test_results = EXCLUDED.test_results RETURNING id, project_id, task_id, pull_request_id, request, requested_by, requested_at, impact_analysis, affected_files, status, applied_at, modified_files, test_results"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_modifications DO UPDATE SET project_id = EXCLUDED.project_id, task_id = EXCLUDED.task_id, pull_request_id = EXCLUDED.pull_request_id, request = EXCLUDED.request, requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at, impact_analysis = EXCLUDED.impact_analysis, affected_files = EXCLUDED.affected_files, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, modified_files = EXCLUDED.modified_files, test_results = EXCLUDED.test_results"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -3943,13 +3995,15 @@ extension Workflow.AuditLog {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO audit_log (id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"
 
     /// `INSERT INTO audit_log ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -3971,7 +4025,7 @@ extension Workflow.AuditLog {
     public static func postgresFind(id key0: Swift.Int64, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at FROM audit_log WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3979,7 +4033,7 @@ extension Workflow.AuditLog {
     public static func postgresFetch(actorId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at FROM audit_log WHERE actor_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE actor_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -3987,7 +4041,7 @@ extension Workflow.AuditLog {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at FROM audit_log WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4005,7 +4059,7 @@ extension Workflow.AuditLog {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4046,11 +4100,11 @@ extension Workflow.AuditLog {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_audit_log DO UPDATE SET entity_type = EXCLUDED.entity_type, entity_id = EXCLUDED.entity_id, action = EXCLUDED.action, actor_id = EXCLUDED.actor_id, agent_type = EXCLUDED.agent_type, project_id = EXCLUDED.project_id, old_values = EXCLUDED.old_values, new_values = EXCLUDED.new_values, details = EXCLUDED.details, occurred_at = EXCLUDED.occurred_at RETURNING id, entity_type, entity_id, action, actor_id, agent_type, project_id, old_values, new_values, details, occurred_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_audit_log DO UPDATE SET entity_type = EXCLUDED.entity_type, entity_id = EXCLUDED.entity_id, action = EXCLUDED.action, actor_id = EXCLUDED.actor_id, agent_type = EXCLUDED.agent_type, project_id = EXCLUDED.project_id, old_values = EXCLUDED.old_values, new_values = EXCLUDED.new_values, details = EXCLUDED.details, occurred_at = EXCLUDED.occurred_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4081,12 +4135,14 @@ extension Workflow.ChatSession {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO chat_sessions (id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"
 
     /// `INSERT INTO chat_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4108,7 +4164,7 @@ extension Workflow.ChatSession {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at FROM chat_sessions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4116,7 +4172,7 @@ extension Workflow.ChatSession {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4124,7 +4180,7 @@ extension Workflow.ChatSession {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at FROM chat_sessions WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4132,7 +4188,7 @@ extension Workflow.ChatSession {
     public static func postgresFetch(ideConfigurationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at FROM chat_sessions WHERE ide_configuration_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE ide_configuration_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4150,7 +4206,7 @@ extension Workflow.ChatSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4191,11 +4247,11 @@ extension Workflow.ChatSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_chat_sessions DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_configuration_id = EXCLUDED.ide_configuration_id, title = EXCLUDED.title, status = EXCLUDED.status, agent_type = EXCLUDED.agent_type, metadata = EXCLUDED.metadata, last_message_at = EXCLUDED.last_message_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, project_id, ide_configuration_id, title, status, agent_type, metadata, last_message_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_chat_sessions DO UPDATE SET user_id = EXCLUDED.user_id, project_id = EXCLUDED.project_id, ide_configuration_id = EXCLUDED.ide_configuration_id, title = EXCLUDED.title, status = EXCLUDED.status, agent_type = EXCLUDED.agent_type, metadata = EXCLUDED.metadata, last_message_at = EXCLUDED.last_message_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4223,12 +4279,14 @@ extension Workflow.ChatMessage {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO chat_messages (id, session_id, role, content, content_type, tokens_used, metadata, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at"
 
     /// `INSERT INTO chat_messages ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4247,7 +4305,7 @@ extension Workflow.ChatMessage {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, role, content, content_type, tokens_used, metadata, created_at FROM chat_messages WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4255,7 +4313,7 @@ extension Workflow.ChatMessage {
     public static func postgresFetch(sessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, role, content, content_type, tokens_used, metadata, created_at FROM chat_messages WHERE session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4273,7 +4331,7 @@ extension Workflow.ChatMessage {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4311,11 +4369,11 @@ extension Workflow.ChatMessage {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_chat_messages DO UPDATE SET session_id = EXCLUDED.session_id, role = EXCLUDED.role, content = EXCLUDED.content, content_type = EXCLUDED.content_type, tokens_used = EXCLUDED.tokens_used, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, session_id, role, content, content_type, tokens_used, metadata, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_chat_messages DO UPDATE SET session_id = EXCLUDED.session_id, role = EXCLUDED.role, content = EXCLUDED.content, content_type = EXCLUDED.content_type, tokens_used = EXCLUDED.tokens_used, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4347,12 +4405,14 @@ extension Workflow.Conversation {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO conversations (id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"
 
     /// `INSERT INTO conversations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4375,7 +4435,7 @@ extension Workflow.Conversation {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at FROM conversations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4383,7 +4443,7 @@ extension Workflow.Conversation {
     public static func postgresFetch(sessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at FROM conversations WHERE session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4391,7 +4451,7 @@ extension Workflow.Conversation {
     public static func postgresFetch(parentId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at FROM conversations WHERE parent_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE parent_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4399,7 +4459,7 @@ extension Workflow.Conversation {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at FROM conversations WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4417,7 +4477,7 @@ extension Workflow.Conversation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4459,11 +4519,11 @@ extension Workflow.Conversation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_conversations DO UPDATE SET session_id = EXCLUDED.session_id, parent_id = EXCLUDED.parent_id, project_id = EXCLUDED.project_id, question = EXCLUDED.question, response = EXCLUDED.response, context_files = EXCLUDED.context_files, context_databases = EXCLUDED.context_databases, model_used = EXCLUDED.model_used, tokens_used = EXCLUDED.tokens_used, response_time_ms = EXCLUDED.response_time_ms, created_at = EXCLUDED.created_at RETURNING id, session_id, parent_id, project_id, question, response, context_files, context_databases, model_used, tokens_used, response_time_ms, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_conversations DO UPDATE SET session_id = EXCLUDED.session_id, parent_id = EXCLUDED.parent_id, project_id = EXCLUDED.project_id, question = EXCLUDED.question, response = EXCLUDED.response, context_files = EXCLUDED.context_files, context_databases = EXCLUDED.context_databases, model_used = EXCLUDED.model_used, tokens_used = EXCLUDED.tokens_used, response_time_ms = EXCLUDED.response_time_ms, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4500,12 +4560,14 @@ extension Workflow.PromptTemplate {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prompt_templates (id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"
 
     /// `INSERT INTO prompt_templates ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4533,7 +4595,7 @@ extension Workflow.PromptTemplate {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at FROM prompt_templates WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4543,7 +4605,7 @@ extension Workflow.PromptTemplate {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at FROM prompt_templates WHERE project_id = $1 AND name = $2 AND version = $3", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND name = $2 AND version = $3", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4551,7 +4613,7 @@ extension Workflow.PromptTemplate {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at FROM prompt_templates WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4559,7 +4621,7 @@ extension Workflow.PromptTemplate {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at FROM prompt_templates WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4567,7 +4629,7 @@ extension Workflow.PromptTemplate {
     public static func postgresFetch(createdBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at FROM prompt_templates WHERE created_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE created_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4585,7 +4647,7 @@ extension Workflow.PromptTemplate {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4634,12 +4696,12 @@ extension Workflow.PromptTemplate {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prompt_templates DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, version = EXCLUDED.version, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"
-            case .uqPromptTemplatesProjectIdNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_prompt_templates_project_id_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, project_id, name, description, category, template, variables, conditions, ab_test_group, effectiveness_score, usage_count, version, is_active, created_by, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_prompt_templates DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, version = EXCLUDED.version, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqPromptTemplatesProjectIdNameVersion: conflictClause = " ON CONFLICT ON CONSTRAINT uq_prompt_templates_project_id_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, description = EXCLUDED.description, category = EXCLUDED.category, template = EXCLUDED.template, variables = EXCLUDED.variables, conditions = EXCLUDED.conditions, ab_test_group = EXCLUDED.ab_test_group, effectiveness_score = EXCLUDED.effectiveness_score, usage_count = EXCLUDED.usage_count, is_active = EXCLUDED.is_active, created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4669,12 +4731,14 @@ extension Workflow.AiResponseCache {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO ai_response_cache (id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"
 
     /// `INSERT INTO ai_response_cache ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4695,7 +4759,7 @@ extension Workflow.AiResponseCache {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count FROM ai_response_cache WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4703,7 +4767,7 @@ extension Workflow.AiResponseCache {
     public static func postgresFind(promptHash key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count FROM ai_response_cache WHERE prompt_hash = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE prompt_hash = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4721,7 +4785,7 @@ extension Workflow.AiResponseCache {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4763,12 +4827,12 @@ extension Workflow.AiResponseCache {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_ai_response_cache DO UPDATE SET prompt_hash = EXCLUDED.prompt_hash, prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"
-            case .uqAiResponseCachePromptHash: tail = " ON CONFLICT ON CONSTRAINT uq_ai_response_cache_prompt_hash DO UPDATE SET prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count RETURNING id, prompt_hash, prompt_preview, response, tokens_used, model_used, cache_created_at, last_accessed_at, expires_at, access_count"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_ai_response_cache DO UPDATE SET prompt_hash = EXCLUDED.prompt_hash, prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count"
+            case .uqAiResponseCachePromptHash: conflictClause = " ON CONFLICT ON CONSTRAINT uq_ai_response_cache_prompt_hash DO UPDATE SET prompt_preview = EXCLUDED.prompt_preview, response = EXCLUDED.response, tokens_used = EXCLUDED.tokens_used, model_used = EXCLUDED.model_used, cache_created_at = EXCLUDED.cache_created_at, last_accessed_at = EXCLUDED.last_accessed_at, expires_at = EXCLUDED.expires_at, access_count = EXCLUDED.access_count"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4804,12 +4868,14 @@ extension Workflow.PromptExecution {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prompt_executions (id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"
 
     /// `INSERT INTO prompt_executions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4836,7 +4902,7 @@ extension Workflow.PromptExecution {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at FROM prompt_executions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4844,7 +4910,7 @@ extension Workflow.PromptExecution {
     public static func postgresFetch(templateId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at FROM prompt_executions WHERE template_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE template_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4852,7 +4918,7 @@ extension Workflow.PromptExecution {
     public static func postgresFetch(taskExecutionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at FROM prompt_executions WHERE task_execution_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_execution_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4860,7 +4926,7 @@ extension Workflow.PromptExecution {
     public static func postgresFetch(cacheId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at FROM prompt_executions WHERE cache_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE cache_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4878,7 +4944,7 @@ extension Workflow.PromptExecution {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -4924,11 +4990,11 @@ extension Workflow.PromptExecution {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prompt_executions DO UPDATE SET template_id = EXCLUDED.template_id, task_execution_id = EXCLUDED.task_execution_id, cache_id = EXCLUDED.cache_id, rendered_prompt = EXCLUDED.rendered_prompt, variables_used = EXCLUDED.variables_used, response = EXCLUDED.response, model = EXCLUDED.model, ab_variant = EXCLUDED.ab_variant, tokens_prompt = EXCLUDED.tokens_prompt, tokens_completion = EXCLUDED.tokens_completion, latency_ms = EXCLUDED.latency_ms, cost_usd = EXCLUDED.cost_usd, success = EXCLUDED.success, feedback_score = EXCLUDED.feedback_score, executed_at = EXCLUDED.executed_at RETURNING id, template_id, task_execution_id, cache_id, rendered_prompt, variables_used, response, model, ab_variant, tokens_prompt, tokens_completion, latency_ms, cost_usd, success, feedback_score, executed_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_prompt_executions DO UPDATE SET template_id = EXCLUDED.template_id, task_execution_id = EXCLUDED.task_execution_id, cache_id = EXCLUDED.cache_id, rendered_prompt = EXCLUDED.rendered_prompt, variables_used = EXCLUDED.variables_used, response = EXCLUDED.response, model = EXCLUDED.model, ab_variant = EXCLUDED.ab_variant, tokens_prompt = EXCLUDED.tokens_prompt, tokens_completion = EXCLUDED.tokens_completion, latency_ms = EXCLUDED.latency_ms, cost_usd = EXCLUDED.cost_usd, success = EXCLUDED.success, feedback_score = EXCLUDED.feedback_score, executed_at = EXCLUDED.executed_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -4959,12 +5025,14 @@ extension Workflow.ContextSource {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO context_sources (id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"
 
     /// `INSERT INTO context_sources ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -4986,7 +5054,7 @@ extension Workflow.ContextSource {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at FROM context_sources WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -4995,7 +5063,7 @@ extension Workflow.ContextSource {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at FROM context_sources WHERE project_id = $1 AND name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5003,7 +5071,7 @@ extension Workflow.ContextSource {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at FROM context_sources WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5021,7 +5089,7 @@ extension Workflow.ContextSource {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5064,12 +5132,12 @@ extension Workflow.ContextSource {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_context_sources DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"
-            case .uqContextSourcesProjectIdName: tail = " ON CONFLICT ON CONSTRAINT uq_context_sources_project_id_name DO UPDATE SET source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, name, source_type, location, config, priority, is_enabled, last_synced_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_context_sources DO UPDATE SET project_id = EXCLUDED.project_id, name = EXCLUDED.name, source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqContextSourcesProjectIdName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_context_sources_project_id_name DO UPDATE SET source_type = EXCLUDED.source_type, location = EXCLUDED.location, config = EXCLUDED.config, priority = EXCLUDED.priority, is_enabled = EXCLUDED.is_enabled, last_synced_at = EXCLUDED.last_synced_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5104,12 +5172,14 @@ extension Workflow.Codebase {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO codebases (id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"
 
     /// `INSERT INTO codebases ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5135,7 +5205,7 @@ extension Workflow.Codebase {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at FROM codebases WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5144,7 +5214,7 @@ extension Workflow.Codebase {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at FROM codebases WHERE project_id = $1 AND root_path = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND root_path = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5152,7 +5222,7 @@ extension Workflow.Codebase {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at FROM codebases WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5160,7 +5230,7 @@ extension Workflow.Codebase {
     public static func postgresFetch(repositoryId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at FROM codebases WHERE repository_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE repository_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5178,7 +5248,7 @@ extension Workflow.Codebase {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5225,12 +5295,12 @@ extension Workflow.Codebase {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_codebases DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, root_path = EXCLUDED.root_path, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"
-            case .uqCodebasesProjectIdRootPath: tail = " ON CONFLICT ON CONSTRAINT uq_codebases_project_id_root_path DO UPDATE SET repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, repository_id, name, root_path, primary_language, languages, branch, commit_sha, file_count, total_lines, last_analyzed_at, metadata, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_codebases DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, root_path = EXCLUDED.root_path, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqCodebasesProjectIdRootPath: conflictClause = " ON CONFLICT ON CONSTRAINT uq_codebases_project_id_root_path DO UPDATE SET repository_id = EXCLUDED.repository_id, name = EXCLUDED.name, primary_language = EXCLUDED.primary_language, languages = EXCLUDED.languages, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, file_count = EXCLUDED.file_count, total_lines = EXCLUDED.total_lines, last_analyzed_at = EXCLUDED.last_analyzed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5270,12 +5340,14 @@ extension Workflow.AnalysisRun {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO analysis_runs (id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"
 
     /// `INSERT INTO analysis_runs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5306,7 +5378,7 @@ extension Workflow.AnalysisRun {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at FROM analysis_runs WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5314,7 +5386,7 @@ extension Workflow.AnalysisRun {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at FROM analysis_runs WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5322,7 +5394,7 @@ extension Workflow.AnalysisRun {
     public static func postgresFetch(repositoryId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at FROM analysis_runs WHERE repository_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE repository_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5330,7 +5402,7 @@ extension Workflow.AnalysisRun {
     public static func postgresFetch(codebaseId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at FROM analysis_runs WHERE codebase_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE codebase_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5338,7 +5410,7 @@ extension Workflow.AnalysisRun {
     public static func postgresFetch(triggeredBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at FROM analysis_runs WHERE triggered_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE triggered_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5356,7 +5428,7 @@ extension Workflow.AnalysisRun {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5406,11 +5478,11 @@ extension Workflow.AnalysisRun {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_analysis_runs DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, codebase_id = EXCLUDED.codebase_id, analysis_type = EXCLUDED.analysis_type, analyzer = EXCLUDED.analyzer, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, status = EXCLUDED.status, triggered_by = EXCLUDED.triggered_by, results = EXCLUDED.results, recommendations = EXCLUDED.recommendations, summary = EXCLUDED.summary, quality_score = EXCLUDED.quality_score, files_analyzed = EXCLUDED.files_analyzed, issues_found = EXCLUDED.issues_found, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at RETURNING id, project_id, repository_id, codebase_id, analysis_type, analyzer, branch, commit_sha, status, triggered_by, results, recommendations, summary, quality_score, files_analyzed, issues_found, started_at, completed_at, duration_ms, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_analysis_runs DO UPDATE SET project_id = EXCLUDED.project_id, repository_id = EXCLUDED.repository_id, codebase_id = EXCLUDED.codebase_id, analysis_type = EXCLUDED.analysis_type, analyzer = EXCLUDED.analyzer, branch = EXCLUDED.branch, commit_sha = EXCLUDED.commit_sha, status = EXCLUDED.status, triggered_by = EXCLUDED.triggered_by, results = EXCLUDED.results, recommendations = EXCLUDED.recommendations, summary = EXCLUDED.summary, quality_score = EXCLUDED.quality_score, files_analyzed = EXCLUDED.files_analyzed, issues_found = EXCLUDED.issues_found, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, duration_ms = EXCLUDED.duration_ms, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5442,12 +5514,14 @@ extension Workflow.TrackedFile {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tracked_files (id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"
 
     /// `INSERT INTO tracked_files ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5470,7 +5544,7 @@ extension Workflow.TrackedFile {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at FROM tracked_files WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5478,7 +5552,7 @@ extension Workflow.TrackedFile {
     public static func postgresFind(filePath key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at FROM tracked_files WHERE file_path = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE file_path = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5486,7 +5560,7 @@ extension Workflow.TrackedFile {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at FROM tracked_files WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5504,7 +5578,7 @@ extension Workflow.TrackedFile {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5548,12 +5622,12 @@ extension Workflow.TrackedFile {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tracked_files DO UPDATE SET project_id = EXCLUDED.project_id, file_path = EXCLUDED.file_path, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"
-            case .uqTrackedFilesFilePath: tail = " ON CONFLICT ON CONSTRAINT uq_tracked_files_file_path DO UPDATE SET project_id = EXCLUDED.project_id, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, file_path, file_name, file_type, file_size, file_hash, parsed_at, parsing_status, parsing_error, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_tracked_files DO UPDATE SET project_id = EXCLUDED.project_id, file_path = EXCLUDED.file_path, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqTrackedFilesFilePath: conflictClause = " ON CONFLICT ON CONSTRAINT uq_tracked_files_file_path DO UPDATE SET project_id = EXCLUDED.project_id, file_name = EXCLUDED.file_name, file_type = EXCLUDED.file_type, file_size = EXCLUDED.file_size, file_hash = EXCLUDED.file_hash, parsed_at = EXCLUDED.parsed_at, parsing_status = EXCLUDED.parsing_status, parsing_error = EXCLUDED.parsing_error, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5586,12 +5660,14 @@ extension Workflow.FileAnalysis {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO file_analysis (id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"
 
     /// `INSERT INTO file_analysis ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5615,7 +5691,7 @@ extension Workflow.FileAnalysis {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at FROM file_analysis WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5624,7 +5700,7 @@ extension Workflow.FileAnalysis {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at FROM file_analysis WHERE analysis_run_id = $1 AND file_path = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 AND file_path = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5632,7 +5708,7 @@ extension Workflow.FileAnalysis {
     public static func postgresFetch(analysisRunId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at FROM file_analysis WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5640,7 +5716,7 @@ extension Workflow.FileAnalysis {
     public static func postgresFetch(codebaseId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at FROM file_analysis WHERE codebase_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE codebase_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5648,7 +5724,7 @@ extension Workflow.FileAnalysis {
     public static func postgresFetch(trackedFileId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at FROM file_analysis WHERE tracked_file_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE tracked_file_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5666,7 +5742,7 @@ extension Workflow.FileAnalysis {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5711,12 +5787,12 @@ extension Workflow.FileAnalysis {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_file_analysis DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, file_path = EXCLUDED.file_path, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"
-            case .uqFileAnalysisAnalysisRunIdFilePath: tail = " ON CONFLICT ON CONSTRAINT uq_file_analysis_analysis_run_id_file_path DO UPDATE SET codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at RETURNING id, analysis_run_id, codebase_id, tracked_file_id, file_path, language, line_count, complexity_score, maintainability_index, issues, metrics, content_hash, analyzed_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_file_analysis DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, file_path = EXCLUDED.file_path, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at"
+            case .uqFileAnalysisAnalysisRunIdFilePath: conflictClause = " ON CONFLICT ON CONSTRAINT uq_file_analysis_analysis_run_id_file_path DO UPDATE SET codebase_id = EXCLUDED.codebase_id, tracked_file_id = EXCLUDED.tracked_file_id, language = EXCLUDED.language, line_count = EXCLUDED.line_count, complexity_score = EXCLUDED.complexity_score, maintainability_index = EXCLUDED.maintainability_index, issues = EXCLUDED.issues, metrics = EXCLUDED.metrics, content_hash = EXCLUDED.content_hash, analyzed_at = EXCLUDED.analyzed_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5749,12 +5825,14 @@ extension Workflow.CodeElement {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO code_elements (id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"
 
     /// `INSERT INTO code_elements ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5778,7 +5856,7 @@ extension Workflow.CodeElement {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at FROM code_elements WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5786,7 +5864,7 @@ extension Workflow.CodeElement {
     public static func postgresFetch(fileAnalysisId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at FROM code_elements WHERE file_analysis_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE file_analysis_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5804,7 +5882,7 @@ extension Workflow.CodeElement {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5847,11 +5925,11 @@ extension Workflow.CodeElement {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_code_elements DO UPDATE SET file_analysis_id = EXCLUDED.file_analysis_id, element_type = EXCLUDED.element_type, name = EXCLUDED.name, qualified_name = EXCLUDED.qualified_name, signature = EXCLUDED.signature, docstring = EXCLUDED.docstring, start_line = EXCLUDED.start_line, end_line = EXCLUDED.end_line, complexity = EXCLUDED.complexity, is_exported = EXCLUDED.is_exported, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, file_analysis_id, element_type, name, qualified_name, signature, docstring, start_line, end_line, complexity, is_exported, metadata, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_code_elements DO UPDATE SET file_analysis_id = EXCLUDED.file_analysis_id, element_type = EXCLUDED.element_type, name = EXCLUDED.name, qualified_name = EXCLUDED.qualified_name, signature = EXCLUDED.signature, docstring = EXCLUDED.docstring, start_line = EXCLUDED.start_line, end_line = EXCLUDED.end_line, complexity = EXCLUDED.complexity, is_exported = EXCLUDED.is_exported, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -5879,12 +5957,14 @@ extension Workflow.FileProcessingCache {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO file_processing_cache (id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"
 
     /// `INSERT INTO file_processing_cache ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -5903,7 +5983,7 @@ extension Workflow.FileProcessingCache {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at FROM file_processing_cache WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5913,7 +5993,7 @@ extension Workflow.FileProcessingCache {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2.rawValue)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at FROM file_processing_cache WHERE file_path = $1 AND file_hash = $2 AND processing_type = $3::processing_type", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE file_path = $1 AND file_hash = $2 AND processing_type = $3::processing_type", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -5931,7 +6011,7 @@ extension Workflow.FileProcessingCache {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -5971,12 +6051,12 @@ extension Workflow.FileProcessingCache {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_file_processing_cache DO UPDATE SET file_path = EXCLUDED.file_path, file_hash = EXCLUDED.file_hash, processing_type = EXCLUDED.processing_type, processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"
-            case .uqFileProcessingCacheFilePathFileHashProcessingType: tail = " ON CONFLICT ON CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type DO UPDATE SET processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at RETURNING id, file_path, file_hash, processing_type, processing_options, result_data, created_at, last_accessed_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_file_processing_cache DO UPDATE SET file_path = EXCLUDED.file_path, file_hash = EXCLUDED.file_hash, processing_type = EXCLUDED.processing_type, processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at"
+            case .uqFileProcessingCacheFilePathFileHashProcessingType: conflictClause = " ON CONFLICT ON CONSTRAINT uq_file_processing_cache_file_path_file_hash_processing_type DO UPDATE SET processing_options = EXCLUDED.processing_options, result_data = EXCLUDED.result_data, created_at = EXCLUDED.created_at, last_accessed_at = EXCLUDED.last_accessed_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6005,12 +6085,14 @@ extension Workflow.AnalysisMetric {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO analysis_metrics (id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"
 
     /// `INSERT INTO analysis_metrics ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6030,7 +6112,7 @@ extension Workflow.AnalysisMetric {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at FROM analysis_metrics WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6040,7 +6122,7 @@ extension Workflow.AnalysisMetric {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at FROM analysis_metrics WHERE analysis_run_id = $1 AND metric_name = $2 AND step = $3", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 AND metric_name = $2 AND step = $3", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6048,7 +6130,7 @@ extension Workflow.AnalysisMetric {
     public static func postgresFetch(analysisRunId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at FROM analysis_metrics WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6066,7 +6148,7 @@ extension Workflow.AnalysisMetric {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6107,12 +6189,12 @@ extension Workflow.AnalysisMetric {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_analysis_metrics DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, metric_name = EXCLUDED.metric_name, metric_category = EXCLUDED.metric_category, step = EXCLUDED.step, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"
-            case .uqAnalysisMetricsAnalysisRunIdMetricNameStep: tail = " ON CONFLICT ON CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step DO UPDATE SET metric_category = EXCLUDED.metric_category, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at RETURNING id, analysis_run_id, metric_name, metric_category, step, value, unit, threshold, recorded_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_analysis_metrics DO UPDATE SET analysis_run_id = EXCLUDED.analysis_run_id, metric_name = EXCLUDED.metric_name, metric_category = EXCLUDED.metric_category, step = EXCLUDED.step, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at"
+            case .uqAnalysisMetricsAnalysisRunIdMetricNameStep: conflictClause = " ON CONFLICT ON CONSTRAINT uq_analysis_metrics_analysis_run_id_metric_name_step DO UPDATE SET metric_category = EXCLUDED.metric_category, value = EXCLUDED.value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold, recorded_at = EXCLUDED.recorded_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6145,12 +6227,14 @@ extension Workflow.PerformanceMetric {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO performance_metrics (id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"
 
     /// `INSERT INTO performance_metrics ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6174,7 +6258,7 @@ extension Workflow.PerformanceMetric {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at FROM performance_metrics WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6182,7 +6266,7 @@ extension Workflow.PerformanceMetric {
     public static func postgresFetch(sessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at FROM performance_metrics WHERE session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6190,7 +6274,7 @@ extension Workflow.PerformanceMetric {
     public static func postgresFetch(analysisRunId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at FROM performance_metrics WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE analysis_run_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6208,7 +6292,7 @@ extension Workflow.PerformanceMetric {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6251,11 +6335,11 @@ extension Workflow.PerformanceMetric {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_performance_metrics DO UPDATE SET session_id = EXCLUDED.session_id, analysis_run_id = EXCLUDED.analysis_run_id, operation_type = EXCLUDED.operation_type, operation_details = EXCLUDED.operation_details, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time, success = EXCLUDED.success, error_type = EXCLUDED.error_type, memory_used_mb = EXCLUDED.memory_used_mb, tokens_used = EXCLUDED.tokens_used, cache_hit = EXCLUDED.cache_hit, created_at = EXCLUDED.created_at RETURNING id, session_id, analysis_run_id, operation_type, operation_details, start_time, end_time, success, error_type, memory_used_mb, tokens_used, cache_hit, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_performance_metrics DO UPDATE SET session_id = EXCLUDED.session_id, analysis_run_id = EXCLUDED.analysis_run_id, operation_type = EXCLUDED.operation_type, operation_details = EXCLUDED.operation_details, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time, success = EXCLUDED.success, error_type = EXCLUDED.error_type, memory_used_mb = EXCLUDED.memory_used_mb, tokens_used = EXCLUDED.tokens_used, cache_hit = EXCLUDED.cache_hit, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6282,13 +6366,15 @@ extension Workflow.QueryPerformanceLog {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO query_performance_log (id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"
 
     /// `INSERT INTO query_performance_log ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6306,7 +6392,7 @@ extension Workflow.QueryPerformanceLog {
     public static func postgresFind(id key0: Swift.Int64, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at FROM query_performance_log WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6324,7 +6410,7 @@ extension Workflow.QueryPerformanceLog {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6361,11 +6447,11 @@ extension Workflow.QueryPerformanceLog {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_query_performance_log DO UPDATE SET query_fingerprint = EXCLUDED.query_fingerprint, query_text = EXCLUDED.query_text, module = EXCLUDED.module, duration_ms = EXCLUDED.duration_ms, rows_returned = EXCLUDED.rows_returned, measured_at = EXCLUDED.measured_at RETURNING id, query_fingerprint, query_text, module, duration_ms, rows_returned, measured_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_query_performance_log DO UPDATE SET query_fingerprint = EXCLUDED.query_fingerprint, query_text = EXCLUDED.query_text, module = EXCLUDED.module, duration_ms = EXCLUDED.duration_ms, rows_returned = EXCLUDED.rows_returned, measured_at = EXCLUDED.measured_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6394,12 +6480,14 @@ extension Workflow.FeatureUsage {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO feature_usage (id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"
 
     /// `INSERT INTO feature_usage ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6419,7 +6507,7 @@ extension Workflow.FeatureUsage {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message FROM feature_usage WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6427,7 +6515,7 @@ extension Workflow.FeatureUsage {
     public static func postgresFetch(sessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message FROM feature_usage WHERE session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6445,7 +6533,7 @@ extension Workflow.FeatureUsage {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6484,11 +6572,11 @@ extension Workflow.FeatureUsage {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_feature_usage DO UPDATE SET session_id = EXCLUDED.session_id, feature_name = EXCLUDED.feature_name, feature_category = EXCLUDED.feature_category, usage_context = EXCLUDED.usage_context, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, success = EXCLUDED.success, error_message = EXCLUDED.error_message RETURNING id, session_id, feature_name, feature_category, usage_context, started_at, completed_at, success, error_message"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_feature_usage DO UPDATE SET session_id = EXCLUDED.session_id, feature_name = EXCLUDED.feature_name, feature_category = EXCLUDED.feature_category, usage_context = EXCLUDED.usage_context, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, success = EXCLUDED.success, error_message = EXCLUDED.error_message"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6519,13 +6607,15 @@ extension Workflow.ProductivityEvent {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO productivity_events (id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, improvement_percentage, context_data, user_satisfaction, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"
 
     /// `INSERT INTO productivity_events ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6546,7 +6636,7 @@ extension Workflow.ProductivityEvent {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at FROM productivity_events WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6554,7 +6644,7 @@ extension Workflow.ProductivityEvent {
     public static func postgresFetch(sessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at FROM productivity_events WHERE session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6562,7 +6652,7 @@ extension Workflow.ProductivityEvent {
     public static func postgresFetch(taskId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at FROM productivity_events WHERE task_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE task_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6580,7 +6670,7 @@ extension Workflow.ProductivityEvent {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6620,11 +6710,11 @@ extension Workflow.ProductivityEvent {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_productivity_events DO UPDATE SET session_id = EXCLUDED.session_id, task_id = EXCLUDED.task_id, event_type = EXCLUDED.event_type, traditional_time_estimate = EXCLUDED.traditional_time_estimate, actual_time_taken = EXCLUDED.actual_time_taken, improvement_percentage = EXCLUDED.improvement_percentage, context_data = EXCLUDED.context_data, user_satisfaction = EXCLUDED.user_satisfaction, created_at = EXCLUDED.created_at RETURNING id, session_id, task_id, event_type, traditional_time_estimate, actual_time_taken, time_saved, improvement_percentage, context_data, user_satisfaction, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_productivity_events DO UPDATE SET session_id = EXCLUDED.session_id, task_id = EXCLUDED.task_id, event_type = EXCLUDED.event_type, traditional_time_estimate = EXCLUDED.traditional_time_estimate, actual_time_taken = EXCLUDED.actual_time_taken, improvement_percentage = EXCLUDED.improvement_percentage, context_data = EXCLUDED.context_data, user_satisfaction = EXCLUDED.user_satisfaction, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6656,12 +6746,14 @@ extension Workflow.Event {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO events (id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"
 
     /// `INSERT INTO events ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6685,7 +6777,7 @@ extension Workflow.Event {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, PostgresValues.Timestamp(key1))
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at FROM events WHERE id = $1 AND occurred_at = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1 AND occurred_at = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6693,7 +6785,7 @@ extension Workflow.Event {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at FROM events WHERE organization_id = $1 ORDER BY id, occurred_at", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id, occurred_at", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6701,7 +6793,7 @@ extension Workflow.Event {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at FROM events WHERE project_id = $1 ORDER BY id, occurred_at", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id, occurred_at", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6719,7 +6811,7 @@ extension Workflow.Event {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, occurred_at);
@@ -6762,11 +6854,11 @@ extension Workflow.Event {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_events DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, source = EXCLUDED.source, type = EXCLUDED.type, external_id = EXCLUDED.external_id, actor = EXCLUDED.actor, event_data = EXCLUDED.event_data, processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at, received_at = EXCLUDED.received_at RETURNING id, occurred_at, organization_id, project_id, source, type, external_id, actor, event_data, processed, processed_at, received_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_events DO UPDATE SET organization_id = EXCLUDED.organization_id, project_id = EXCLUDED.project_id, source = EXCLUDED.source, type = EXCLUDED.type, external_id = EXCLUDED.external_id, actor = EXCLUDED.actor, event_data = EXCLUDED.event_data, processed = EXCLUDED.processed, processed_at = EXCLUDED.processed_at, received_at = EXCLUDED.received_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6797,12 +6889,14 @@ extension Workflow.EventAggregation {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO event_aggregations (id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"
 
     /// `INSERT INTO event_aggregations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6824,7 +6918,7 @@ extension Workflow.EventAggregation {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at FROM event_aggregations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6836,7 +6930,7 @@ extension Workflow.EventAggregation {
         try PostgresValues.bind(&bindings, key2)
         try PostgresValues.bind(&bindings, key3)
         try PostgresValues.bind(&bindings, PostgresValues.Timestamp(key4))
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at FROM event_aggregations WHERE organization_id = $1 AND source = $2::event_source AND type = $3 AND bucket_granularity = $4 AND bucket_start = $5", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 AND source = $2::event_source AND type = $3 AND bucket_granularity = $4 AND bucket_start = $5", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6844,7 +6938,7 @@ extension Workflow.EventAggregation {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at FROM event_aggregations WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6862,7 +6956,7 @@ extension Workflow.EventAggregation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -6905,12 +6999,12 @@ extension Workflow.EventAggregation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_event_aggregations DO UPDATE SET organization_id = EXCLUDED.organization_id, source = EXCLUDED.source, type = EXCLUDED.type, bucket_granularity = EXCLUDED.bucket_granularity, bucket_start = EXCLUDED.bucket_start, event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"
-            case .uqEventAggregationsOrganizationIdSourceTypeBuck6d60e498: tail = " ON CONFLICT ON CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 DO UPDATE SET event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at RETURNING id, organization_id, source, type, bucket_granularity, bucket_start, event_count, first_occurred_at, last_occurred_at, summary, computed_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_event_aggregations DO UPDATE SET organization_id = EXCLUDED.organization_id, source = EXCLUDED.source, type = EXCLUDED.type, bucket_granularity = EXCLUDED.bucket_granularity, bucket_start = EXCLUDED.bucket_start, event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at"
+            case .uqEventAggregationsOrganizationIdSourceTypeBuck6d60e498: conflictClause = " ON CONFLICT ON CONSTRAINT uq_event_aggregations_organization_id_source_type_buck_6d60e498 DO UPDATE SET event_count = EXCLUDED.event_count, first_occurred_at = EXCLUDED.first_occurred_at, last_occurred_at = EXCLUDED.last_occurred_at, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -6944,12 +7038,14 @@ extension Workflow.EventSubscription {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO event_subscriptions (id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"
 
     /// `INSERT INTO event_subscriptions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -6974,7 +7070,7 @@ extension Workflow.EventSubscription {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at FROM event_subscriptions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6982,7 +7078,7 @@ extension Workflow.EventSubscription {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at FROM event_subscriptions WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -6990,7 +7086,7 @@ extension Workflow.EventSubscription {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at FROM event_subscriptions WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7008,7 +7104,7 @@ extension Workflow.EventSubscription {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7052,11 +7148,11 @@ extension Workflow.EventSubscription {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_event_subscriptions DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, source = EXCLUDED.source, event_types = EXCLUDED.event_types, filter = EXCLUDED.filter, delivery_channel = EXCLUDED.delivery_channel, target_url = EXCLUDED.target_url, secret_hash = EXCLUDED.secret_hash, is_active = EXCLUDED.is_active, failure_count = EXCLUDED.failure_count, last_delivered_at = EXCLUDED.last_delivered_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, user_id, source, event_types, filter, delivery_channel, target_url, secret_hash, is_active, failure_count, last_delivered_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_event_subscriptions DO UPDATE SET organization_id = EXCLUDED.organization_id, user_id = EXCLUDED.user_id, source = EXCLUDED.source, event_types = EXCLUDED.event_types, filter = EXCLUDED.filter, delivery_channel = EXCLUDED.delivery_channel, target_url = EXCLUDED.target_url, secret_hash = EXCLUDED.secret_hash, is_active = EXCLUDED.is_active, failure_count = EXCLUDED.failure_count, last_delivered_at = EXCLUDED.last_delivered_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7088,12 +7184,14 @@ extension Workflow.LearningModel {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO learning_models (id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"
 
     /// `INSERT INTO learning_models ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7116,7 +7214,7 @@ extension Workflow.LearningModel {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at FROM learning_models WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7125,7 +7223,7 @@ extension Workflow.LearningModel {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at FROM learning_models WHERE name = $1 AND version = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE name = $1 AND version = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7133,7 +7231,7 @@ extension Workflow.LearningModel {
     public static func postgresFetch(organizationId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at FROM learning_models WHERE organization_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE organization_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7151,7 +7249,7 @@ extension Workflow.LearningModel {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7195,12 +7293,12 @@ extension Workflow.LearningModel {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_learning_models DO UPDATE SET organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, model_type = EXCLUDED.model_type, version = EXCLUDED.version, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"
-            case .uqLearningModelsNameVersion: tail = " ON CONFLICT ON CONSTRAINT uq_learning_models_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, model_type = EXCLUDED.model_type, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, organization_id, name, model_type, version, status, parameters, performance_metrics, accuracy, deployed_at, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_learning_models DO UPDATE SET organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, model_type = EXCLUDED.model_type, version = EXCLUDED.version, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqLearningModelsNameVersion: conflictClause = " ON CONFLICT ON CONSTRAINT uq_learning_models_name_version DO UPDATE SET organization_id = EXCLUDED.organization_id, model_type = EXCLUDED.model_type, status = EXCLUDED.status, parameters = EXCLUDED.parameters, performance_metrics = EXCLUDED.performance_metrics, accuracy = EXCLUDED.accuracy, deployed_at = EXCLUDED.deployed_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7233,12 +7331,14 @@ extension Workflow.TrainingSession {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO training_sessions (id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"
 
     /// `INSERT INTO training_sessions ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7262,7 +7362,7 @@ extension Workflow.TrainingSession {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at FROM training_sessions WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7270,7 +7370,7 @@ extension Workflow.TrainingSession {
     public static func postgresFetch(modelId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at FROM training_sessions WHERE model_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE model_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7288,7 +7388,7 @@ extension Workflow.TrainingSession {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7331,11 +7431,11 @@ extension Workflow.TrainingSession {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_training_sessions DO UPDATE SET model_id = EXCLUDED.model_id, status = EXCLUDED.status, dataset_ref = EXCLUDED.dataset_ref, hyperparameters = EXCLUDED.hyperparameters, metrics = EXCLUDED.metrics, samples_count = EXCLUDED.samples_count, epochs = EXCLUDED.epochs, loss = EXCLUDED.loss, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at RETURNING id, model_id, status, dataset_ref, hyperparameters, metrics, samples_count, epochs, loss, error_message, started_at, completed_at, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_training_sessions DO UPDATE SET model_id = EXCLUDED.model_id, status = EXCLUDED.status, dataset_ref = EXCLUDED.dataset_ref, hyperparameters = EXCLUDED.hyperparameters, metrics = EXCLUDED.metrics, samples_count = EXCLUDED.samples_count, epochs = EXCLUDED.epochs, loss = EXCLUDED.loss, error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7368,12 +7468,14 @@ extension Workflow.Adaptation {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO adaptations (id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"
 
     /// `INSERT INTO adaptations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7397,7 +7499,7 @@ extension Workflow.Adaptation {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at FROM adaptations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7405,7 +7507,7 @@ extension Workflow.Adaptation {
     public static func postgresFetch(modelId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at FROM adaptations WHERE model_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE model_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7413,7 +7515,7 @@ extension Workflow.Adaptation {
     public static func postgresFetch(trainingSessionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at FROM adaptations WHERE training_session_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE training_session_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7431,7 +7533,7 @@ extension Workflow.Adaptation {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7474,11 +7576,11 @@ extension Workflow.Adaptation {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_adaptations DO UPDATE SET model_id = EXCLUDED.model_id, training_session_id = EXCLUDED.training_session_id, target_type = EXCLUDED.target_type, target_id = EXCLUDED.target_id, adaptation_type = EXCLUDED.adaptation_type, feedback_data = EXCLUDED.feedback_data, changes = EXCLUDED.changes, score_before = EXCLUDED.score_before, score_after = EXCLUDED.score_after, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, created_at = EXCLUDED.created_at RETURNING id, model_id, training_session_id, target_type, target_id, adaptation_type, feedback_data, changes, score_before, score_after, status, applied_at, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_adaptations DO UPDATE SET model_id = EXCLUDED.model_id, training_session_id = EXCLUDED.training_session_id, target_type = EXCLUDED.target_type, target_id = EXCLUDED.target_id, adaptation_type = EXCLUDED.adaptation_type, feedback_data = EXCLUDED.feedback_data, changes = EXCLUDED.changes, score_before = EXCLUDED.score_before, score_after = EXCLUDED.score_after, status = EXCLUDED.status, applied_at = EXCLUDED.applied_at, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7510,12 +7612,14 @@ extension Workflow.KnowledgeItem {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO knowledge_items (id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"
 
     /// `INSERT INTO knowledge_items ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7538,7 +7642,7 @@ extension Workflow.KnowledgeItem {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at FROM knowledge_items WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7546,7 +7650,7 @@ extension Workflow.KnowledgeItem {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at FROM knowledge_items WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7564,7 +7668,7 @@ extension Workflow.KnowledgeItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7606,11 +7710,11 @@ extension Workflow.KnowledgeItem {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_knowledge_items DO UPDATE SET project_id = EXCLUDED.project_id, source_type = EXCLUDED.source_type, source_id = EXCLUDED.source_id, knowledge_type = EXCLUDED.knowledge_type, title = EXCLUDED.title, content = EXCLUDED.content, confidence = EXCLUDED.confidence, tags = EXCLUDED.tags, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, project_id, source_type, source_id, knowledge_type, title, content, confidence, tags, metadata, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_knowledge_items DO UPDATE SET project_id = EXCLUDED.project_id, source_type = EXCLUDED.source_type, source_id = EXCLUDED.source_id, knowledge_type = EXCLUDED.knowledge_type, title = EXCLUDED.title, content = EXCLUDED.content, confidence = EXCLUDED.confidence, tags = EXCLUDED.tags, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7636,12 +7740,14 @@ extension Workflow.KnowledgeRelationship {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO knowledge_relationships (id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"
 
     /// `INSERT INTO knowledge_relationships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7658,7 +7764,7 @@ extension Workflow.KnowledgeRelationship {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at FROM knowledge_relationships WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7668,7 +7774,7 @@ extension Workflow.KnowledgeRelationship {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2.rawValue)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at FROM knowledge_relationships WHERE from_knowledge_id = $1 AND to_knowledge_id = $2 AND relationship_type = $3::knowledge_relationship_type", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE from_knowledge_id = $1 AND to_knowledge_id = $2 AND relationship_type = $3::knowledge_relationship_type", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7676,7 +7782,7 @@ extension Workflow.KnowledgeRelationship {
     public static func postgresFetch(fromKnowledgeId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at FROM knowledge_relationships WHERE from_knowledge_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE from_knowledge_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7684,7 +7790,7 @@ extension Workflow.KnowledgeRelationship {
     public static func postgresFetch(toKnowledgeId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at FROM knowledge_relationships WHERE to_knowledge_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE to_knowledge_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7702,7 +7808,7 @@ extension Workflow.KnowledgeRelationship {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7740,12 +7846,12 @@ extension Workflow.KnowledgeRelationship {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_knowledge_relationships DO UPDATE SET from_knowledge_id = EXCLUDED.from_knowledge_id, to_knowledge_id = EXCLUDED.to_knowledge_id, relationship_type = EXCLUDED.relationship_type, strength = EXCLUDED.strength, created_at = EXCLUDED.created_at RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"
-            case .uqKnowledgeRelationshipsFromKnowledgeIdToKnowleA4b72ab1: tail = " ON CONFLICT ON CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 DO UPDATE SET strength = EXCLUDED.strength, created_at = EXCLUDED.created_at RETURNING id, from_knowledge_id, to_knowledge_id, relationship_type, strength, created_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_knowledge_relationships DO UPDATE SET from_knowledge_id = EXCLUDED.from_knowledge_id, to_knowledge_id = EXCLUDED.to_knowledge_id, relationship_type = EXCLUDED.relationship_type, strength = EXCLUDED.strength, created_at = EXCLUDED.created_at"
+            case .uqKnowledgeRelationshipsFromKnowledgeIdToKnowleA4b72ab1: conflictClause = " ON CONFLICT ON CONSTRAINT uq_knowledge_relationships_from_knowledge_id_to_knowle_a4b72ab1 DO UPDATE SET strength = EXCLUDED.strength, created_at = EXCLUDED.created_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7782,12 +7888,14 @@ extension Workflow.DatabaseConnection {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO database_connections (id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"
 
     /// `INSERT INTO database_connections ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7815,7 +7923,7 @@ extension Workflow.DatabaseConnection {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at FROM database_connections WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7824,7 +7932,7 @@ extension Workflow.DatabaseConnection {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at FROM database_connections WHERE user_id = $1 AND name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 AND name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7832,7 +7940,7 @@ extension Workflow.DatabaseConnection {
     public static func postgresFetch(userId key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at FROM database_connections WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7850,7 +7958,7 @@ extension Workflow.DatabaseConnection {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -7899,12 +8007,12 @@ extension Workflow.DatabaseConnection {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_database_connections DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"
-            case .uqDatabaseConnectionsUserIdName: tail = " ON CONFLICT ON CONSTRAINT uq_database_connections_user_id_name DO UPDATE SET connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, name, connection_type, host, port, database_name, username, encrypted_password, auth_type, ssl_config, connection_options, last_connected_at, last_error, is_active, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_database_connections DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
+            case .uqDatabaseConnectionsUserIdName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_database_connections_user_id_name DO UPDATE SET connection_type = EXCLUDED.connection_type, host = EXCLUDED.host, port = EXCLUDED.port, database_name = EXCLUDED.database_name, username = EXCLUDED.username, encrypted_password = EXCLUDED.encrypted_password, auth_type = EXCLUDED.auth_type, ssl_config = EXCLUDED.ssl_config, connection_options = EXCLUDED.connection_options, last_connected_at = EXCLUDED.last_connected_at, last_error = EXCLUDED.last_error, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -7934,12 +8042,14 @@ extension Workflow.DatabaseSchema {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO database_schemas (id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"
 
     /// `INSERT INTO database_schemas ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -7960,7 +8070,7 @@ extension Workflow.DatabaseSchema {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated FROM database_schemas WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7970,7 +8080,7 @@ extension Workflow.DatabaseSchema {
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
         try PostgresValues.bind(&bindings, key2)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated FROM database_schemas WHERE connection_id = $1 AND schema_name = $2 AND table_name = $3", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE connection_id = $1 AND schema_name = $2 AND table_name = $3", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7978,7 +8088,7 @@ extension Workflow.DatabaseSchema {
     public static func postgresFetch(connectionId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated FROM database_schemas WHERE connection_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE connection_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -7996,7 +8106,7 @@ extension Workflow.DatabaseSchema {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -8038,12 +8148,12 @@ extension Workflow.DatabaseSchema {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_database_schemas DO UPDATE SET connection_id = EXCLUDED.connection_id, schema_name = EXCLUDED.schema_name, table_name = EXCLUDED.table_name, table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"
-            case .uqDatabaseSchemasConnectionIdSchemaNameTableName: tail = " ON CONFLICT ON CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name DO UPDATE SET table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated RETURNING id, connection_id, schema_name, table_name, table_type, column_info, relationships, indexes, row_count, last_updated"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_database_schemas DO UPDATE SET connection_id = EXCLUDED.connection_id, schema_name = EXCLUDED.schema_name, table_name = EXCLUDED.table_name, table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated"
+            case .uqDatabaseSchemasConnectionIdSchemaNameTableName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_database_schemas_connection_id_schema_name_table_name DO UPDATE SET table_type = EXCLUDED.table_type, column_info = EXCLUDED.column_info, relationships = EXCLUDED.relationships, indexes = EXCLUDED.indexes, row_count = EXCLUDED.row_count, last_updated = EXCLUDED.last_updated"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -8082,12 +8192,14 @@ extension Workflow.ProjectInterface {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO project_interfaces (id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"
 
     /// `INSERT INTO project_interfaces ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -8117,7 +8229,7 @@ extension Workflow.ProjectInterface {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by FROM project_interfaces WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -8126,7 +8238,7 @@ extension Workflow.ProjectInterface {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by FROM project_interfaces WHERE project_id = $1 AND interface_name = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 AND interface_name = $2", binds: bindings)
         return try await PostgresValues.first(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -8134,7 +8246,7 @@ extension Workflow.ProjectInterface {
     public static func postgresFetch(projectId key0: Foundation.UUID, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by FROM project_interfaces WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -8142,7 +8254,7 @@ extension Workflow.ProjectInterface {
     public static func postgresFetch(createdBy key0: Swift.String, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by FROM project_interfaces WHERE created_by = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE created_by = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runWorkflowQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -8160,7 +8272,7 @@ extension Workflow.ProjectInterface {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -8211,12 +8323,12 @@ extension Workflow.ProjectInterface {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Workflow.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_project_interfaces DO UPDATE SET project_id = EXCLUDED.project_id, interface_name = EXCLUDED.interface_name, interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"
-            case .uqProjectInterfacesProjectIdInterfaceName: tail = " ON CONFLICT ON CONSTRAINT uq_project_interfaces_project_id_interface_name DO UPDATE SET interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by RETURNING id, project_id, interface_name, interface_type, interface_subtype, config, settings, status, is_default, priority, connection_config, last_connected, connection_count, capabilities, supported_operations, metadata, created_at, updated_at, created_by"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_project_interfaces DO UPDATE SET project_id = EXCLUDED.project_id, interface_name = EXCLUDED.interface_name, interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by"
+            case .uqProjectInterfacesProjectIdInterfaceName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_project_interfaces_project_id_interface_name DO UPDATE SET interface_type = EXCLUDED.interface_type, interface_subtype = EXCLUDED.interface_subtype, config = EXCLUDED.config, settings = EXCLUDED.settings, status = EXCLUDED.status, is_default = EXCLUDED.is_default, priority = EXCLUDED.priority, connection_config = EXCLUDED.connection_config, last_connected = EXCLUDED.last_connected, connection_count = EXCLUDED.connection_count, capabilities = EXCLUDED.capabilities, supported_operations = EXCLUDED.supported_operations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, created_by = EXCLUDED.created_by"
         }
-        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runWorkflowQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -9,6 +9,9 @@
 public enum DataStatement: Equatable, Sendable {
     /// `SELECT columns FROM table [WHERE c = $1 AND ...] [ORDER BY ...]`.
     case select(columns: [String], where: [ColumnValue] = [], orderBy: [String] = [])
+    /// ` WHERE c = $1 AND ... [ORDER BY ...]`: what follows a select of every column (the generated
+    /// `postgresSelect`), so that a table's lookups do not each repeat its column list.
+    case filter(where: [ColumnValue], orderBy: [String] = [])
     /// `UPDATE table SET c = $1, ... WHERE k = $n AND ... RETURNING columns`.
     case update(set: [ColumnValue], where: [ColumnValue], returning: [String])
     /// `DELETE FROM table WHERE ... RETURNING 1`: one row back per row deleted, so the caller

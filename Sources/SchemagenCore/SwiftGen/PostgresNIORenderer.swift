@@ -180,6 +180,8 @@ struct PostgresNIORenderer {
             w.line()
             w.doc(["The `INSERT` before its rows, which `postgresValues(into:)` binds."])
             w.line("fileprivate static let postgresInsertHead: Swift.String = \(SwiftIdentifiers.stringLiteral(insert.head))")
+            w.doc(["What follows the rows of an `INSERT`, and of an upsert after its conflict clause."])
+            w.line("fileprivate static let postgresReturning: Swift.String = \(SwiftIdentifiers.stringLiteral(insert.returning))")
             w.line()
             var doc = ["`INSERT INTO \(table.name) ... RETURNING` every column, with the record's values bound."]
             if let identity = plan.identityColumn {
@@ -190,7 +192,7 @@ struct PostgresNIORenderer {
             w.block("\(access)func postgresInsert() throws -> PostgresNIO.PostgresQuery") { w in
                 w.line("var insert = PostgresValues.Insert()")
                 w.line("try postgresValues(into: &insert)")
-                w.line("return insert.query(Self.postgresInsertHead, \(SwiftIdentifiers.stringLiteral(insert.tail)))")
+                w.line("return insert.query(Self.postgresInsertHead, Self.postgresReturning)")
             }
             w.line()
             w.doc(["Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`."])
@@ -209,7 +211,7 @@ struct PostgresNIORenderer {
                     w.close()
                 }
             }
-            PostgresOperations(renderer: self, plan: plan, statements: statements, returningTail: insert.tail).render(into: &w)
+            PostgresOperations(renderer: self, plan: plan, statements: statements).render(into: &w)
         }
     }
 

@@ -8,8 +8,6 @@
 struct PostgresOperations {
     let renderer: PostgresNIORenderer
     let plan: TablePlan
-    /// ` RETURNING` every column, after an insert's rows.
-    let returningTail: String
     let statements: PostgresTableStatements
 
     /// The parameters every operation ends with.
@@ -17,11 +15,10 @@ struct PostgresOperations {
     /// `runWorkflowQuery`: see `PostgresNIORenderer.runMethod`.
     let runMethod: String
 
-    init(renderer: PostgresNIORenderer, plan: TablePlan, statements: PostgresTableStatements, returningTail: String) {
+    init(renderer: PostgresNIORenderer, plan: TablePlan, statements: PostgresTableStatements) {
         self.renderer = renderer
         self.plan = plan
         self.statements = statements
-        self.returningTail = returningTail
         tail = "on database: some \(renderer.names.qualified(PostgresNIORenderer.runner)), logger: Logging.Logger"
         runMethod = renderer.runMethod
     }
@@ -53,7 +50,7 @@ struct PostgresOperations {
         w.doc(["The row whose (\(Self.columnNames(key))) has the given values, or nil."])
         w.block("\(access)static func postgresFind(\(parameters(key)), \(tail)) async throws -> Self?") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(.select(columns: columns, where: conditions), reading: "first", into: &w)
+            run(selecting: .filter(where: conditions), reading: "first", into: &w)
         }
     }
 
@@ -66,14 +63,13 @@ struct PostgresOperations {
                + (order.isEmpty ? "." : ", in primary-key order.")])
         w.block("\(access)static func postgresFetch(\(parameters(key)), \(tail)) async throws -> [Self]") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(.select(columns: columns, where: conditions, orderBy: order), reading: "all", into: &w)
+            run(selecting: .filter(where: conditions, orderBy: order), reading: "all", into: &w)
         }
     }
 
     // MARK: Writing
 
     private func insert(into w: inout SwiftWriter) {
-        let returning = SwiftIdentifiers.stringLiteral(returningTail)
         w.line()
         w.doc(["Inserts the record; returns the row as stored (defaults, the serial key and generated columns filled in)."])
         w.block("\(access)func postgresInsert(\(tail)) async throws -> Self") { w in
@@ -89,7 +85,7 @@ struct PostgresOperations {
                 w.line("if i > 0 { insert.nextRow() }")
                 w.line("try record.postgresValues(into: &insert)")
             }
-            w.line("return try await PostgresValues.all(database.\(runMethod)(insert.query(Self.postgresInsertHead, \(returning)), logger: logger), \(Self.read))")
+            w.line("return try await PostgresValues.all(database.\(runMethod)(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), \(Self.read))")
         }
     }
 
@@ -168,17 +164,17 @@ struct PostgresOperations {
         w.block("\(access)func postgresUpsert(onConflict conflict: PostgresConflict\(defaultKey), \(tail)) async throws -> Self") { w in
             w.line("var insert = PostgresValues.Insert()")
             w.line("try postgresValues(into: &insert)")
-            w.line("let tail: Swift.String")
+            w.line("let conflictClause: Swift.String")
             w.block("switch conflict") { w in
                 for key in keys {
                     let fixed = primaryKey.union(key.columns)
                     var assignments = plan.fields.filter { $0.isWritten && !fixed.contains($0.column.name) }.map(\.column.name)
                     if assignments.isEmpty { assignments = [key.columns[0]] }
                     let statement = InsertStatement(columns: written, conflict: .init(constraint: key.constraint, update: assignments), returning: columns)
-                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): tail = \(SwiftIdentifiers.stringLiteral(statements.render(statement).tail))")
+                    w.line("case .\(SwiftIdentifiers.escaped(key.caseName)): conflictClause = \(SwiftIdentifiers.stringLiteral(statements.render(statement).conflict))")
                 }
             }
-            w.line("return try await PostgresValues.inserted(database.\(runMethod)(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, \(Self.read))")
+            w.line("return try await PostgresValues.inserted(database.\(runMethod)(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, \(Self.read))")
         }
     }
 
@@ -219,6 +215,20 @@ struct PostgresOperations {
         w.putLiteral(statements.render(statement))
         w.put(", binds: bindings)")
         w.close()
+        read(reading, into: &w)
+    }
+
+    /// Runs `postgresSelect` followed by `filter` with `bindings` and reads its rows.
+    private func run(selecting filter: DataStatement, reading: String, into w: inout SwiftWriter) {
+        w.open()
+        w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + ")
+        w.putLiteral(statements.render(filter))
+        w.put(", binds: bindings)")
+        w.close()
+        read(reading, into: &w)
+    }
+
+    private func read(_ reading: String, into w: inout SwiftWriter) {
         w.line("return try await PostgresValues.\(reading)(database.\(runMethod)(query, logger: logger), \(Self.read))")
     }
 

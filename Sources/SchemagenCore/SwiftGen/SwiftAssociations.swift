@@ -48,7 +48,7 @@ struct SwiftAssociations {
         "deleteAll", "deleteOne", "updateAll", "matching", "with", "belongsTo", "hasMany", "hasOne", "hasManyThrough",
         "hasOneThrough", "association", "aliased", "request", "insert", "save", "update", "upsert", "delete",
         "recordNotFound", "primaryKey", "postgresSelect", "postgresInsert", "postgresInsertAll", "postgresFind",
-        "postgresFetch", "postgresUpdate", "postgresUpsert", "postgresDelete", "PostgresConflict", "postgresInsertHead",
+        "postgresFetch", "postgresUpdate", "postgresUpsert", "postgresDelete", "PostgresConflict", "postgresInsertHead", "postgresReturning",
     ]
 
     init(schema: Schema, names: SwiftNames, sourceMap: SourceMap) {

@@ -73,13 +73,15 @@ extension Relations.User {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".users (id, email, name) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, email, name"
 
     /// `INSERT INTO users ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, email, name")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -93,7 +95,7 @@ extension Relations.User {
     static func postgresFind(id key0: Swift.Int32, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, email, name FROM \"Rel Data\".users WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -101,7 +103,7 @@ extension Relations.User {
     static func postgresFind(email key0: Swift.String, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, email, name FROM \"Rel Data\".users WHERE email = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE email = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -119,7 +121,7 @@ extension Relations.User {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -154,12 +156,12 @@ extension Relations.User {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name RETURNING id, email, name"
-            case .uqUsersEmail: tail = " ON CONFLICT ON CONSTRAINT uq_users_email DO UPDATE SET name = EXCLUDED.name RETURNING id, email, name"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_users DO UPDATE SET email = EXCLUDED.email, name = EXCLUDED.name"
+            case .uqUsersEmail: conflictClause = " ON CONFLICT ON CONSTRAINT uq_users_email DO UPDATE SET name = EXCLUDED.name"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -182,12 +184,14 @@ extension Relations.Profile {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".profiles (id, user_id, bio) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, user_id, bio"
 
     /// `INSERT INTO profiles ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, user_id, bio")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -201,7 +205,7 @@ extension Relations.Profile {
     static func postgresFind(id key0: Foundation.UUID, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, bio FROM \"Rel Data\".profiles WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -209,7 +213,7 @@ extension Relations.Profile {
     static func postgresFind(userId key0: Swift.Int32, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, bio FROM \"Rel Data\".profiles WHERE user_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -217,7 +221,7 @@ extension Relations.Profile {
     static func postgresFetch(userId key0: Swift.Int32, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, user_id, bio FROM \"Rel Data\".profiles WHERE user_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE user_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -235,7 +239,7 @@ extension Relations.Profile {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, user_id, bio"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -270,12 +274,12 @@ extension Relations.Profile {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_profiles DO UPDATE SET user_id = EXCLUDED.user_id, bio = EXCLUDED.bio RETURNING id, user_id, bio"
-            case .uqProfilesUserId: tail = " ON CONFLICT ON CONSTRAINT uq_profiles_user_id DO UPDATE SET bio = EXCLUDED.bio RETURNING id, user_id, bio"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_profiles DO UPDATE SET user_id = EXCLUDED.user_id, bio = EXCLUDED.bio"
+            case .uqProfilesUserId: conflictClause = " ON CONFLICT ON CONSTRAINT uq_profiles_user_id DO UPDATE SET bio = EXCLUDED.bio"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -298,12 +302,14 @@ extension Relations.Team {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".teams (org, code, name) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING org, code, name"
 
     /// `INSERT INTO teams ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING org, code, name")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -318,7 +324,7 @@ extension Relations.Team {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org, code, name FROM \"Rel Data\".teams WHERE org = $1 AND code = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org = $1 AND code = $2", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -336,7 +342,7 @@ extension Relations.Team {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING org, code, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org, code);
@@ -370,11 +376,11 @@ extension Relations.Team {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_teams DO UPDATE SET name = EXCLUDED.name RETURNING org, code, name"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_teams DO UPDATE SET name = EXCLUDED.name"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -406,12 +412,14 @@ extension Relations.TaskRow {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".tasks (id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"
 
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -434,7 +442,7 @@ extension Relations.TaskRow {
     static func postgresFind(id key0: Foundation.UUID, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -442,7 +450,7 @@ extension Relations.TaskRow {
     static func postgresFind(slug key0: Swift.String, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE slug = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE slug = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -450,7 +458,7 @@ extension Relations.TaskRow {
     static func postgresFetch(assigneeId key0: Swift.Int32, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE assignee_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE assignee_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -458,7 +466,7 @@ extension Relations.TaskRow {
     static func postgresFetch(reviewerId key0: Swift.Int32, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE reviewer_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE reviewer_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -466,7 +474,7 @@ extension Relations.TaskRow {
     static func postgresFetch(parentId key0: Foundation.UUID, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE parent_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE parent_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -475,7 +483,7 @@ extension Relations.TaskRow {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug FROM \"Rel Data\".tasks WHERE team_org = $1 AND team_code = $2 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE team_org = $1 AND team_code = $2 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -493,7 +501,7 @@ extension Relations.TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -537,12 +545,12 @@ extension Relations.TaskRow {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code, slug = EXCLUDED.slug RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"
-            case .uqTasksSlug: tail = " ON CONFLICT ON CONSTRAINT uq_tasks_slug DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code RETURNING id, title, status, tags, details, due_on, assignee_id, reviewer_id, parent_id, team_org, team_code, slug"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code, slug = EXCLUDED.slug"
+            case .uqTasksSlug: conflictClause = " ON CONFLICT ON CONSTRAINT uq_tasks_slug DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, tags = EXCLUDED.tags, details = EXCLUDED.details, due_on = EXCLUDED.due_on, assignee_id = EXCLUDED.assignee_id, reviewer_id = EXCLUDED.reviewer_id, parent_id = EXCLUDED.parent_id, team_org = EXCLUDED.team_org, team_code = EXCLUDED.team_code"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -565,12 +573,14 @@ extension Relations.Link {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".links (from_id, to_id, kind) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING from_id, to_id, kind"
 
     /// `INSERT INTO links ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING from_id, to_id, kind")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -585,7 +595,7 @@ extension Relations.Link {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT from_id, to_id, kind FROM \"Rel Data\".links WHERE from_id = $1 AND to_id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE from_id = $1 AND to_id = $2", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -593,7 +603,7 @@ extension Relations.Link {
     static func postgresFetch(fromId key0: Foundation.UUID, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT from_id, to_id, kind FROM \"Rel Data\".links WHERE from_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE from_id = $1", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -601,7 +611,7 @@ extension Relations.Link {
     static func postgresFetch(toId key0: Foundation.UUID, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT from_id, to_id, kind FROM \"Rel Data\".links WHERE to_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE to_id = $1", binds: bindings)
         return try await PostgresValues.all(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -619,7 +629,7 @@ extension Relations.Link {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING from_id, to_id, kind"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// The keys `postgresUpsert` can conflict on: the primary key and the unique constraints, by name.
@@ -633,11 +643,11 @@ extension Relations.Link {
     func postgresUpsert(onConflict conflict: PostgresConflict, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .uqLinksFromIdToId: tail = " ON CONFLICT ON CONSTRAINT uq_links_from_id_to_id DO UPDATE SET kind = EXCLUDED.kind RETURNING from_id, to_id, kind"
+            case .uqLinksFromIdToId: conflictClause = " ON CONFLICT ON CONSTRAINT uq_links_from_id_to_id DO UPDATE SET kind = EXCLUDED.kind"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -662,12 +672,14 @@ extension Relations.Setting {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Rel Data\".settings (key, \"on\", logger, sql, scope) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING key, \"on\", logger, sql, scope"
 
     /// `INSERT INTO settings ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING key, \"on\", logger, sql, scope")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -683,7 +695,7 @@ extension Relations.Setting {
     static func postgresFind(keyValue key0: Swift.String, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, \"on\", logger, sql, scope FROM \"Rel Data\".settings WHERE key = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE key = $1", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -692,7 +704,7 @@ extension Relations.Setting {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, \"on\", logger, sql, scope FROM \"Rel Data\".settings WHERE logger = $1 AND \"on\" = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE logger = $1 AND \"on\" = $2", binds: bindings)
         return try await PostgresValues.first(database.runRelationsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -710,7 +722,7 @@ extension Relations.Setting {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, " RETURNING key, \"on\", logger, sql, scope"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runRelationsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -745,11 +757,11 @@ extension Relations.Setting {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Relations.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_settings DO UPDATE SET \"on\" = EXCLUDED.\"on\", logger = EXCLUDED.logger, sql = EXCLUDED.sql, scope = EXCLUDED.scope RETURNING key, \"on\", logger, sql, scope"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_settings DO UPDATE SET \"on\" = EXCLUDED.\"on\", logger = EXCLUDED.logger, sql = EXCLUDED.sql, scope = EXCLUDED.scope"
         }
-        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runRelationsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -96,12 +96,14 @@ extension Shop.Customer {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".customers (id, org_id, name) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, org_id, name"
 
     /// `INSERT INTO customers ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, name")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -115,7 +117,7 @@ extension Shop.Customer {
     static func postgresFind(id key0: Swift.Int32, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, name FROM \"Shop Data\".customers WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -133,7 +135,7 @@ extension Shop.Customer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -166,11 +168,11 @@ extension Shop.Customer {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name RETURNING id, org_id, name"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -194,12 +196,14 @@ extension Shop.Order {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".orders (id, org_id, customer_id, total) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, org_id, customer_id, total"
 
     /// `INSERT INTO orders ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, customer_id, total")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -214,7 +218,7 @@ extension Shop.Order {
     static func postgresFind(id key0: Swift.Int32, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, customer_id, total FROM \"Shop Data\".orders WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -222,7 +226,7 @@ extension Shop.Order {
     static func postgresFetch(customerId key0: Swift.Int32, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, customer_id, total FROM \"Shop Data\".orders WHERE customer_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE customer_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -240,7 +244,7 @@ extension Shop.Order {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, customer_id, total"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -274,11 +278,11 @@ extension Shop.Order {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET org_id = EXCLUDED.org_id, customer_id = EXCLUDED.customer_id, total = EXCLUDED.total RETURNING id, org_id, customer_id, total"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET org_id = EXCLUDED.org_id, customer_id = EXCLUDED.customer_id, total = EXCLUDED.total"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -302,12 +306,14 @@ extension Shop.OrderLine {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".order_lines (id, org_id, order_id, item) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, org_id, order_id, item"
 
     /// `INSERT INTO order_lines ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, order_id, item")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -322,7 +328,7 @@ extension Shop.OrderLine {
     static func postgresFind(id key0: Swift.Int32, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, order_id, item FROM \"Shop Data\".order_lines WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -330,7 +336,7 @@ extension Shop.OrderLine {
     static func postgresFetch(orderId key0: Swift.Int32, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, order_id, item FROM \"Shop Data\".order_lines WHERE order_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE order_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -348,7 +354,7 @@ extension Shop.OrderLine {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, order_id, item"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -382,11 +388,11 @@ extension Shop.OrderLine {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET org_id = EXCLUDED.org_id, order_id = EXCLUDED.order_id, item = EXCLUDED.item RETURNING id, org_id, order_id, item"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET org_id = EXCLUDED.org_id, order_id = EXCLUDED.order_id, item = EXCLUDED.item"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -407,12 +413,14 @@ extension Shop.Currency {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Shop Data\".currencies (code) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING code"
 
     /// `INSERT INTO currencies ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING code")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -424,7 +432,7 @@ extension Shop.Currency {
     static func postgresFind(code key0: Swift.String, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT code FROM \"Shop Data\".currencies WHERE code = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE code = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -442,7 +450,7 @@ extension Shop.Currency {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING code"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (code);
@@ -473,11 +481,11 @@ extension Shop.Currency {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_currencies DO UPDATE SET code = EXCLUDED.code RETURNING code"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_currencies DO UPDATE SET code = EXCLUDED.code"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

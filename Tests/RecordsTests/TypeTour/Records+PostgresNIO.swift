@@ -72,13 +72,15 @@ extension TypeTour.Owner {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO owners (id, name) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name"
 
     /// `INSERT INTO owners ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -91,7 +93,7 @@ extension TypeTour.Owner {
     static func postgresFind(id key0: Swift.Int32, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name FROM owners WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -109,7 +111,7 @@ extension TypeTour.Owner {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -141,11 +143,11 @@ extension TypeTour.Owner {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_owners DO UPDATE SET name = EXCLUDED.name RETURNING id, name"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_owners DO UPDATE SET name = EXCLUDED.name"
         }
-        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -215,13 +217,15 @@ extension TypeTour.ValueRow {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"values\" (id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled"
 
     /// `INSERT INTO values ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -281,7 +285,7 @@ extension TypeTour.ValueRow {
     static func postgresFind(id key0: Foundation.UUID, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled FROM \"values\" WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -289,7 +293,7 @@ extension TypeTour.ValueRow {
     static func postgresFetch(ownerId key0: Swift.Int32, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled FROM \"values\" WHERE owner_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE owner_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -307,7 +311,7 @@ extension TypeTour.ValueRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -386,11 +390,11 @@ extension TypeTour.ValueRow {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, country = EXCLUDED.country, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count, initials = EXCLUDED.initials RETURNING id, owner_id, flag, flag_null, small, medium, large, ratio, precise, money, number, code, country, body, body_null, key, happened_at, local_at, at_time, on_day, epoch, doc, doc_null, blob, mood, mood_null, flags, smalls, mediums, larges, ratios, precises, moneys, codes, texts, keys, stamps, locals, times, days, epochs, blobs, moods, moods_null, color, words, label, count, initials, doubled"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_values DO UPDATE SET owner_id = EXCLUDED.owner_id, flag = EXCLUDED.flag, flag_null = EXCLUDED.flag_null, small = EXCLUDED.small, medium = EXCLUDED.medium, large = EXCLUDED.large, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, money = EXCLUDED.money, number = EXCLUDED.number, code = EXCLUDED.code, country = EXCLUDED.country, body = EXCLUDED.body, body_null = EXCLUDED.body_null, key = EXCLUDED.key, happened_at = EXCLUDED.happened_at, local_at = EXCLUDED.local_at, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, epoch = EXCLUDED.epoch, doc = EXCLUDED.doc, doc_null = EXCLUDED.doc_null, blob = EXCLUDED.blob, mood = EXCLUDED.mood, mood_null = EXCLUDED.mood_null, flags = EXCLUDED.flags, smalls = EXCLUDED.smalls, mediums = EXCLUDED.mediums, larges = EXCLUDED.larges, ratios = EXCLUDED.ratios, precises = EXCLUDED.precises, moneys = EXCLUDED.moneys, codes = EXCLUDED.codes, texts = EXCLUDED.texts, keys = EXCLUDED.keys, stamps = EXCLUDED.stamps, locals = EXCLUDED.locals, times = EXCLUDED.times, days = EXCLUDED.days, epochs = EXCLUDED.epochs, blobs = EXCLUDED.blobs, moods = EXCLUDED.moods, moods_null = EXCLUDED.moods_null, color = EXCLUDED.color, words = EXCLUDED.words, label = EXCLUDED.label, count = EXCLUDED.count, initials = EXCLUDED.initials"
         }
-        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -413,12 +417,14 @@ extension TypeTour.Pair {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO pairs (left_id, right_id, weight) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING left_id, right_id, weight"
 
     /// `INSERT INTO pairs ... RETURNING` every column, with the record's values bound.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING left_id, right_id, weight")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -432,7 +438,7 @@ extension TypeTour.Pair {
     static func postgresFetch(leftId key0: Foundation.UUID, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT left_id, right_id, weight FROM pairs WHERE left_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE left_id = $1", binds: bindings)
         return try await PostgresValues.all(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -440,7 +446,7 @@ extension TypeTour.Pair {
     static func postgresFetch(rightId key0: Foundation.UUID, on database: some TypeTour.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT left_id, right_id, weight FROM pairs WHERE right_id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE right_id = $1", binds: bindings)
         return try await PostgresValues.all(database.runTypeTourQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -458,7 +464,7 @@ extension TypeTour.Pair {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, " RETURNING left_id, right_id, weight"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTypeTourQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 }
 

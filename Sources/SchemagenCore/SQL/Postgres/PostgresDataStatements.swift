@@ -66,6 +66,9 @@ public struct PostgresTableStatements {
             s += "SELECT " + ids(columns) + " FROM " + table
             appendWhere(conditions, to: &s)
             if !order.isEmpty { s += " ORDER BY " + ids(order) }
+        case let .filter(conditions, order):
+            appendWhere(conditions, to: &s)
+            if !order.isEmpty { s += " ORDER BY " + ids(order) }
         case let .update(assignments, conditions, returning):
             s += "UPDATE " + table + " SET " + assignments.map(equals).joined(separator: ", ")
             appendWhere(conditions, to: &s)
@@ -78,17 +81,16 @@ public struct PostgresTableStatements {
         return s
     }
 
-    /// The text before an insert's rows (`INSERT INTO t (a, b) VALUES `) and after them
-    /// (` [ON CONFLICT ...] RETURNING ...`).
-    public func render(_ insert: InsertStatement) -> (head: String, tail: String) {
+    /// The text of an insert around its rows: before them (`INSERT INTO t (a, b) VALUES `), then
+    /// after them the conflict clause (` ON CONFLICT ...`, or nothing) and ` RETURNING ...`.
+    public func render(_ insert: InsertStatement) -> (head: String, conflict: String, returning: String) {
         let head = "INSERT INTO " + table + " (" + ids(insert.columns) + ") VALUES "
-        var tail = ""
-        if let conflict = insert.conflict {
-            tail += " ON CONFLICT ON CONSTRAINT " + ddl.sql.id(conflict.constraint) + " DO UPDATE SET "
-                + conflict.update.map { ddl.sql.id($0) + " = EXCLUDED." + ddl.sql.id($0) }.joined(separator: ", ")
+        var conflict = ""
+        if let c = insert.conflict {
+            conflict = " ON CONFLICT ON CONSTRAINT " + ddl.sql.id(c.constraint) + " DO UPDATE SET "
+                + c.update.map { ddl.sql.id($0) + " = EXCLUDED." + ddl.sql.id($0) }.joined(separator: ", ")
         }
-        tail += " RETURNING " + ids(insert.returning)
-        return (head, tail)
+        return (head, conflict, " RETURNING " + ids(insert.returning))
     }
 
     /// The table's own column list when asked for it, without quoting it again.

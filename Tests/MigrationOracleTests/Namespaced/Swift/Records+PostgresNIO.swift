@@ -75,13 +75,15 @@ extension Chain.Project {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Agentic Ops\".projects (id, name, notes, rating) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, notes, rating, bumped"
 
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, notes, rating, bumped")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -96,7 +98,7 @@ extension Chain.Project {
     static func postgresFind(id key0: Foundation.UUID, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, notes, rating, bumped FROM \"Agentic Ops\".projects WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runChainQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -114,7 +116,7 @@ extension Chain.Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, notes, rating, bumped"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -148,11 +150,11 @@ extension Chain.Project {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, notes = EXCLUDED.notes, rating = EXCLUDED.rating RETURNING id, name, notes, rating, bumped"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, notes = EXCLUDED.notes, rating = EXCLUDED.rating"
         }
-        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -176,13 +178,15 @@ extension Chain.WorkItem {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO \"Agentic Ops\".work_items (id, project_id, summary, status) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, project_id, summary, status"
 
     /// `INSERT INTO work_items ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, project_id, summary, status")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -197,7 +201,7 @@ extension Chain.WorkItem {
     static func postgresFind(id key0: Swift.Int64, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, summary, status FROM \"Agentic Ops\".work_items WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runChainQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -205,7 +209,7 @@ extension Chain.WorkItem {
     static func postgresFetch(projectId key0: Foundation.UUID, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, project_id, summary, status FROM \"Agentic Ops\".work_items WHERE project_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE project_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runChainQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -223,7 +227,7 @@ extension Chain.WorkItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, " RETURNING id, project_id, summary, status"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runChainQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -257,11 +261,11 @@ extension Chain.WorkItem {
     func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Chain.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_work_items DO UPDATE SET project_id = EXCLUDED.project_id, summary = EXCLUDED.summary, status = EXCLUDED.status RETURNING id, project_id, summary, status"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_work_items DO UPDATE SET project_id = EXCLUDED.project_id, summary = EXCLUDED.summary, status = EXCLUDED.status"
         }
-        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runChainQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -18,6 +18,7 @@ struct PostgresDataStatementTests {
         #expect(Self.order(Self.plain).render(statement) == #"SELECT id, "user" FROM "order" WHERE "user" = $1 ORDER BY id"#)
         #expect(Self.order(Self.namespaced).render(statement) == #"SELECT id, "user" FROM "Work Flow"."order" WHERE "user" = $1 ORDER BY id"#)
         #expect(Self.tasks(Self.plain).render(.select(columns: ["id", "user"])) == #"SELECT id, "user" FROM tasks"#)
+        #expect(Self.order(Self.plain).render(.filter(where: [ColumnValue("user", Placeholder(1))], orderBy: ["id"])) == #" WHERE "user" = $1 ORDER BY id"#)
     }
 
     @Test("Update and delete: assignments and conditions are placeholders with their casts; delete returns one row per row deleted")
@@ -32,10 +33,11 @@ struct PostgresDataStatementTests {
     @Test("An insert is the text before its rows and after them, with the conflict clause when there is one")
     func insert() {
         let statement = InsertStatement(columns: ["id", "title"], conflict: .init(constraint: "uq tasks", update: ["title"]), returning: ["id", "title", "status"])
-        let (head, tail) = Self.tasks(Self.namespaced).render(statement)
+        let (head, conflict, returning) = Self.tasks(Self.namespaced).render(statement)
         #expect(head == #"INSERT INTO "Work Flow".tasks (id, title) VALUES "#)
-        #expect(tail == #" ON CONFLICT ON CONSTRAINT "uq tasks" DO UPDATE SET title = EXCLUDED.title RETURNING id, title, status"#)
-        #expect(Self.tasks(Self.plain).render(InsertStatement(columns: ["id"], returning: ["id"])).tail == " RETURNING id")
+        #expect(conflict == #" ON CONFLICT ON CONSTRAINT "uq tasks" DO UPDATE SET title = EXCLUDED.title"#)
+        #expect(returning == " RETURNING id, title, status")
+        #expect(Self.tasks(Self.plain).render(InsertStatement(columns: ["id"], returning: ["id"])).conflict == "")
     }
 
     /// An explicit cast to `VARCHAR(n)` or `CHARACTER(n)` cuts a longer value where the column would

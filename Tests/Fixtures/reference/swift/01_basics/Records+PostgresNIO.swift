@@ -78,13 +78,15 @@ extension Basics.Writer {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO authors (id, handle, display_name, email, bio, is_active, created_at, nickname) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"
 
     /// `INSERT INTO authors ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -103,7 +105,7 @@ extension Basics.Writer {
     public static func postgresFind(id key0: Swift.Int32, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, handle, display_name, email, bio, is_active, created_at, nickname FROM authors WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runBasicsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -111,7 +113,7 @@ extension Basics.Writer {
     public static func postgresFind(handle key0: Swift.String, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, handle, display_name, email, bio, is_active, created_at, nickname FROM authors WHERE handle = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE handle = $1", binds: bindings)
         return try await PostgresValues.first(database.runBasicsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -129,7 +131,7 @@ extension Basics.Writer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -169,12 +171,12 @@ extension Basics.Writer {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_authors DO UPDATE SET handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"
-            case .uqAuthorsHandle: tail = " ON CONFLICT ON CONSTRAINT uq_authors_handle DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname RETURNING id, handle, display_name, email, bio, is_active, created_at, nickname"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_authors DO UPDATE SET handle = EXCLUDED.handle, display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname"
+            case .uqAuthorsHandle: conflictClause = " ON CONFLICT ON CONSTRAINT uq_authors_handle DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, bio = EXCLUDED.bio, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, nickname = EXCLUDED.nickname"
         }
-        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -201,13 +203,15 @@ extension Basics.Post {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO posts (id, author_id, title, body, published, view_count, score) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, author_id, title, body, published, view_count, score"
 
     /// `INSERT INTO posts ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, author_id, title, body, published, view_count, score")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -225,7 +229,7 @@ extension Basics.Post {
     public static func postgresFind(id key0: Swift.Int64, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, author_id, title, body, published, view_count, score FROM posts WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runBasicsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -233,7 +237,7 @@ extension Basics.Post {
     public static func postgresFetch(authorId key0: Swift.Int32, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, author_id, title, body, published, view_count, score FROM posts WHERE author_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE author_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runBasicsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -251,7 +255,7 @@ extension Basics.Post {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, author_id, title, body, published, view_count, score"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -288,11 +292,11 @@ extension Basics.Post {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_posts DO UPDATE SET author_id = EXCLUDED.author_id, title = EXCLUDED.title, body = EXCLUDED.body, published = EXCLUDED.published, view_count = EXCLUDED.view_count, score = EXCLUDED.score RETURNING id, author_id, title, body, published, view_count, score"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_posts DO UPDATE SET author_id = EXCLUDED.author_id, title = EXCLUDED.title, body = EXCLUDED.body, published = EXCLUDED.published, view_count = EXCLUDED.view_count, score = EXCLUDED.score"
         }
-        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -354,12 +358,14 @@ extension Basics.TypeTour {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO type_tour (id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"
 
     /// `INSERT INTO type_tour ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -412,7 +418,7 @@ extension Basics.TypeTour {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom FROM type_tour WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runBasicsQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -430,7 +436,7 @@ extension Basics.TypeTour {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, " RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runBasicsQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -502,11 +508,11 @@ extension Basics.TypeTour {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Basics.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_type_tour DO UPDATE SET flag = EXCLUDED.flag, flag_on = EXCLUDED.flag_on, flag_off = EXCLUDED.flag_off, tiny = EXCLUDED.tiny, medium = EXCLUDED.medium, medium_plus = EXCLUDED.medium_plus, big = EXCLUDED.big, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, infinite = EXCLUDED.infinite, price = EXCLUDED.price, whole = EXCLUDED.whole, any_number = EXCLUDED.any_number, code = EXCLUDED.code, empty_text = EXCLUDED.empty_text, number_as_text = EXCLUDED.number_as_text, bool_word_text = EXCLUDED.bool_word_text, fixed_uuid = EXCLUDED.fixed_uuid, uuid_text = EXCLUDED.uuid_text, uuid_string = EXCLUDED.uuid_string, happened_at = EXCLUDED.happened_at, fixed_at = EXCLUDED.fixed_at, local_at = EXCLUDED.local_at, local_fixed = EXCLUDED.local_fixed, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, leap_day = EXCLUDED.leap_day, epoch = EXCLUDED.epoch, epoch_int = EXCLUDED.epoch_int, epoch_fixed = EXCLUDED.epoch_fixed, payload = EXCLUDED.payload, raw = EXCLUDED.raw, raw_default = EXCLUDED.raw_default, literal_now = EXCLUDED.literal_now, literal_uuid = EXCLUDED.literal_uuid, computed_default = EXCLUDED.computed_default, derived_flag = EXCLUDED.derived_flag, per_dialect = EXCLUDED.per_dialect, null_default = EXCLUDED.null_default, color = EXCLUDED.color, tags_custom = EXCLUDED.tags_custom RETURNING id, flag, flag_on, flag_off, tiny, medium, medium_plus, big, ratio, precise, infinite, price, whole, any_number, code, empty_text, number_as_text, bool_word_text, fixed_uuid, uuid_text, uuid_string, happened_at, fixed_at, local_at, local_fixed, at_time, on_day, leap_day, epoch, epoch_int, epoch_fixed, payload, raw, raw_default, literal_now, literal_uuid, computed_default, derived_flag, per_dialect, null_default, color, tags_custom"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_type_tour DO UPDATE SET flag = EXCLUDED.flag, flag_on = EXCLUDED.flag_on, flag_off = EXCLUDED.flag_off, tiny = EXCLUDED.tiny, medium = EXCLUDED.medium, medium_plus = EXCLUDED.medium_plus, big = EXCLUDED.big, ratio = EXCLUDED.ratio, precise = EXCLUDED.precise, infinite = EXCLUDED.infinite, price = EXCLUDED.price, whole = EXCLUDED.whole, any_number = EXCLUDED.any_number, code = EXCLUDED.code, empty_text = EXCLUDED.empty_text, number_as_text = EXCLUDED.number_as_text, bool_word_text = EXCLUDED.bool_word_text, fixed_uuid = EXCLUDED.fixed_uuid, uuid_text = EXCLUDED.uuid_text, uuid_string = EXCLUDED.uuid_string, happened_at = EXCLUDED.happened_at, fixed_at = EXCLUDED.fixed_at, local_at = EXCLUDED.local_at, local_fixed = EXCLUDED.local_fixed, at_time = EXCLUDED.at_time, on_day = EXCLUDED.on_day, leap_day = EXCLUDED.leap_day, epoch = EXCLUDED.epoch, epoch_int = EXCLUDED.epoch_int, epoch_fixed = EXCLUDED.epoch_fixed, payload = EXCLUDED.payload, raw = EXCLUDED.raw, raw_default = EXCLUDED.raw_default, literal_now = EXCLUDED.literal_now, literal_uuid = EXCLUDED.literal_uuid, computed_default = EXCLUDED.computed_default, derived_flag = EXCLUDED.derived_flag, per_dialect = EXCLUDED.per_dialect, null_default = EXCLUDED.null_default, color = EXCLUDED.color, tags_custom = EXCLUDED.tags_custom"
         }
-        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runBasicsQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -72,12 +72,14 @@ extension Organization {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO organizations (id, slug, name, plan) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, slug, name, plan"
 
     /// `INSERT INTO organizations ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, slug, name, plan")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -92,7 +94,7 @@ extension Organization {
     public static func postgresFind(id key0: Foundation.UUID, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, slug, name, plan FROM organizations WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -100,7 +102,7 @@ extension Organization {
     public static func postgresFind(slug key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, slug, name, plan FROM organizations WHERE slug = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE slug = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -118,7 +120,7 @@ extension Organization {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, slug, name, plan"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -154,12 +156,12 @@ extension Organization {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, plan = EXCLUDED.plan RETURNING id, slug, name, plan"
-            case .uqOrganizationsSlug: tail = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan RETURNING id, slug, name, plan"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_organizations DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, plan = EXCLUDED.plan"
+            case .uqOrganizationsSlug: conflictClause = " ON CONFLICT ON CONSTRAINT uq_organizations_slug DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -188,12 +190,14 @@ extension Project {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO projects (org_id, id, name, code, archived, priority, budget, spent, deleted_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"
 
     /// `INSERT INTO projects ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -214,7 +218,7 @@ extension Project {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org_id, id, name, code, archived, priority, budget, spent, deleted_at FROM projects WHERE org_id = $1 AND id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 AND id = $2", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -223,7 +227,7 @@ extension Project {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org_id, id, name, code, archived, priority, budget, spent, deleted_at FROM projects WHERE org_id = $1 AND code = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 AND code = $2", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -231,7 +235,7 @@ extension Project {
     public static func postgresFetch(orgId key0: Foundation.UUID, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org_id, id, name, code, archived, priority, budget, spent, deleted_at FROM projects WHERE org_id = $1 ORDER BY org_id, id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 ORDER BY org_id, id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -249,7 +253,7 @@ extension Project {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org_id, id);
@@ -291,12 +295,12 @@ extension Project {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, code = EXCLUDED.code, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"
-            case .uqProjectsOrgIdCode: tail = " ON CONFLICT ON CONSTRAINT uq_projects_org_id_code DO UPDATE SET name = EXCLUDED.name, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at RETURNING org_id, id, name, code, archived, priority, budget, spent, deleted_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_projects DO UPDATE SET name = EXCLUDED.name, code = EXCLUDED.code, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at"
+            case .uqProjectsOrgIdCode: conflictClause = " ON CONFLICT ON CONSTRAINT uq_projects_org_id_code DO UPDATE SET name = EXCLUDED.name, archived = EXCLUDED.archived, priority = EXCLUDED.priority, budget = EXCLUDED.budget, spent = EXCLUDED.spent, deleted_at = EXCLUDED.deleted_at"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -319,12 +323,14 @@ extension Membership {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO memberships (org_id, user_id, role) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING org_id, user_id, role"
 
     /// `INSERT INTO memberships ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING org_id, user_id, role")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -339,7 +345,7 @@ extension Membership {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org_id, user_id, role FROM memberships WHERE org_id = $1 AND user_id = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 AND user_id = $2", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -347,7 +353,7 @@ extension Membership {
     public static func postgresFetch(orgId key0: Foundation.UUID, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT org_id, user_id, role FROM memberships WHERE org_id = $1 ORDER BY org_id, user_id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 ORDER BY org_id, user_id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -365,7 +371,7 @@ extension Membership {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING org_id, user_id, role"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (org_id, user_id);
@@ -401,12 +407,12 @@ extension Membership {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_memberships_custom DO UPDATE SET role = EXCLUDED.role RETURNING org_id, user_id, role"
-            case .uqMembershipsUser: tail = " ON CONFLICT ON CONSTRAINT uq_memberships_user DO UPDATE SET role = EXCLUDED.role RETURNING org_id, user_id, role"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_memberships_custom DO UPDATE SET role = EXCLUDED.role"
+            case .uqMembershipsUser: conflictClause = " ON CONFLICT ON CONSTRAINT uq_memberships_user DO UPDATE SET role = EXCLUDED.role"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -436,13 +442,15 @@ extension TaskRow {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO tasks (id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"
 
     /// `INSERT INTO tasks ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -463,7 +471,7 @@ extension TaskRow {
     public static func postgresFind(id key0: Swift.Int64, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -471,7 +479,7 @@ extension TaskRow {
     public static func postgresFetch(parentId key0: Swift.Int64, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE parent_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE parent_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -479,7 +487,7 @@ extension TaskRow {
     public static func postgresFetch(queue key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE queue = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE queue = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -487,7 +495,7 @@ extension TaskRow {
     public static func postgresFetch(fallbackQueue key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE fallback_queue = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE fallback_queue = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -496,7 +504,7 @@ extension TaskRow {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE org_id = $1 AND project_id = $2 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 AND project_id = $2 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -505,7 +513,7 @@ extension TaskRow {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE org_id = $1 AND owner_id = $2 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE org_id = $1 AND owner_id = $2 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -513,7 +521,7 @@ extension TaskRow {
     public static func postgresFetch(reviewerOrg key0: Foundation.UUID, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate FROM tasks WHERE reviewer_org = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE reviewer_org = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -531,7 +539,7 @@ extension TaskRow {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -571,11 +579,11 @@ extension TaskRow {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, owner_id = EXCLUDED.owner_id, parent_id = EXCLUDED.parent_id, queue = EXCLUDED.queue, reviewer_org = EXCLUDED.reviewer_org, fallback_queue = EXCLUDED.fallback_queue, title = EXCLUDED.title, estimate = EXCLUDED.estimate RETURNING id, org_id, project_id, owner_id, parent_id, queue, reviewer_org, fallback_queue, title, estimate"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET org_id = EXCLUDED.org_id, project_id = EXCLUDED.project_id, owner_id = EXCLUDED.owner_id, parent_id = EXCLUDED.parent_id, queue = EXCLUDED.queue, reviewer_org = EXCLUDED.reviewer_org, fallback_queue = EXCLUDED.fallback_queue, title = EXCLUDED.title, estimate = EXCLUDED.estimate"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -597,12 +605,14 @@ extension Queue {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO queues (name, capacity) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING name, capacity"
 
     /// `INSERT INTO queues ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING name, capacity")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -615,7 +625,7 @@ extension Queue {
     public static func postgresFind(name key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT name, capacity FROM queues WHERE name = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE name = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -633,7 +643,7 @@ extension Queue {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING name, capacity"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (name);
@@ -665,11 +675,11 @@ extension Queue {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_queues DO UPDATE SET capacity = EXCLUDED.capacity RETURNING name, capacity"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_queues DO UPDATE SET capacity = EXCLUDED.capacity"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -91,12 +91,14 @@ extension Catalog.Run {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO runs (id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"
 
     /// `INSERT INTO runs ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -128,7 +130,7 @@ extension Catalog.Run {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Catalog.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional FROM runs WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runCatalogQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -146,7 +148,7 @@ extension Catalog.Run {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runCatalogQuery(insert.query(Self.postgresInsertHead, " RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runCatalogQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -197,11 +199,11 @@ extension Catalog.Run {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Catalog.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_runs DO UPDATE SET status = EXCLUDED.status, agent = EXCLUDED.agent, shirt = EXCLUDED.shirt, history = EXCLUDED.history, tags = EXCLUDED.tags, labels = EXCLUDED.labels, scores = EXCLUDED.scores, weights = EXCLUDED.weights, flags = EXCLUDED.flags, days = EXCLUDED.days, ids = EXCLUDED.ids, metadata = EXCLUDED.metadata, settings = EXCLUDED.settings, list_json = EXCLUDED.list_json, scalar_json = EXCLUDED.scalar_json, number_json = EXCLUDED.number_json, wrapped_json = EXCLUDED.wrapped_json, raw_json = EXCLUDED.raw_json, split_json = EXCLUDED.split_json, optional = EXCLUDED.optional RETURNING id, status, agent, shirt, history, tags, labels, scores, weights, flags, days, ids, metadata, settings, list_json, scalar_json, number_json, wrapped_json, raw_json, split_json, optional"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_runs DO UPDATE SET status = EXCLUDED.status, agent = EXCLUDED.agent, shirt = EXCLUDED.shirt, history = EXCLUDED.history, tags = EXCLUDED.tags, labels = EXCLUDED.labels, scores = EXCLUDED.scores, weights = EXCLUDED.weights, flags = EXCLUDED.flags, days = EXCLUDED.days, ids = EXCLUDED.ids, metadata = EXCLUDED.metadata, settings = EXCLUDED.settings, list_json = EXCLUDED.list_json, scalar_json = EXCLUDED.scalar_json, number_json = EXCLUDED.number_json, wrapped_json = EXCLUDED.wrapped_json, raw_json = EXCLUDED.raw_json, split_json = EXCLUDED.split_json, optional = EXCLUDED.optional"
         }
-        return try await PostgresValues.inserted(database.runCatalogQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runCatalogQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

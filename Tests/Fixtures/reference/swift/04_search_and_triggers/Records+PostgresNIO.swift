@@ -74,13 +74,15 @@ extension Article {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO articles (id, title, body, summary, created_at, updated_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, title, body, summary, created_at, updated_at"
 
     /// `INSERT INTO articles ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, title, body, summary, created_at, updated_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -97,7 +99,7 @@ extension Article {
     public static func postgresFind(id key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, title, body, summary, created_at, updated_at FROM articles WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -115,7 +117,7 @@ extension Article {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, title, body, summary, created_at, updated_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -151,11 +153,11 @@ extension Article {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_articles DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, summary = EXCLUDED.summary, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, title, body, summary, created_at, updated_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_articles DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, summary = EXCLUDED.summary, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -180,12 +182,14 @@ extension Note {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO notes (id, \"order\", content, edited_at, edited_ts) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, \"order\", content, edited_at, edited_ts"
 
     /// `INSERT INTO notes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, \"order\", content, edited_at, edited_ts")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -201,7 +205,7 @@ extension Note {
     public static func postgresFind(id key0: Foundation.UUID, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, \"order\", content, edited_at, edited_ts FROM notes WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -219,7 +223,7 @@ extension Note {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, \"order\", content, edited_at, edited_ts"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -254,11 +258,11 @@ extension Note {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_notes DO UPDATE SET \"order\" = EXCLUDED.\"order\", content = EXCLUDED.content, edited_at = EXCLUDED.edited_at, edited_ts = EXCLUDED.edited_ts RETURNING id, \"order\", content, edited_at, edited_ts"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_notes DO UPDATE SET \"order\" = EXCLUDED.\"order\", content = EXCLUDED.content, edited_at = EXCLUDED.edited_at, edited_ts = EXCLUDED.edited_ts"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -289,6 +293,8 @@ extension LineItem {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO line_items (id, quantity, unit_cents, price, note, raw, ok, stamp) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"
 
     /// `INSERT INTO line_items ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
@@ -296,7 +302,7 @@ extension LineItem {
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -315,7 +321,7 @@ extension LineItem {
     public static func postgresFind(id key0: Swift.Int64, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp FROM line_items WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -333,7 +339,7 @@ extension LineItem {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -371,11 +377,11 @@ extension LineItem {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_line_items DO UPDATE SET quantity = EXCLUDED.quantity, unit_cents = EXCLUDED.unit_cents, price = EXCLUDED.price, note = EXCLUDED.note, raw = EXCLUDED.raw, ok = EXCLUDED.ok, stamp = EXCLUDED.stamp RETURNING id, quantity, unit_cents, total, label, doubled, price, note, raw, ok, stamp"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_line_items DO UPDATE SET quantity = EXCLUDED.quantity, unit_cents = EXCLUDED.unit_cents, price = EXCLUDED.price, note = EXCLUDED.note, raw = EXCLUDED.raw, ok = EXCLUDED.ok, stamp = EXCLUDED.stamp"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -74,13 +74,15 @@ extension Employee {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO employees (id, name, team, salary, hired_on, active) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, team, salary, hired_on, active"
 
     /// `INSERT INTO employees ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, team, salary, hired_on, active")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -97,7 +99,7 @@ extension Employee {
     public static func postgresFind(id key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, team, salary, hired_on, active FROM employees WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -115,7 +117,7 @@ extension Employee {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, team, salary, hired_on, active"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -151,11 +153,11 @@ extension Employee {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_employees DO UPDATE SET name = EXCLUDED.name, team = EXCLUDED.team, salary = EXCLUDED.salary, hired_on = EXCLUDED.hired_on, active = EXCLUDED.active RETURNING id, name, team, salary, hired_on, active"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_employees DO UPDATE SET name = EXCLUDED.name, team = EXCLUDED.team, salary = EXCLUDED.salary, hired_on = EXCLUDED.hired_on, active = EXCLUDED.active"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -78,12 +78,14 @@ extension Telemetry.Device {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.devices (id, serial_number, name, tags, attributes, active_during, secret, registered_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"
 
     /// `INSERT INTO devices ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -102,7 +104,7 @@ extension Telemetry.Device {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, serial_number, name, tags, attributes, active_during, secret, registered_at FROM telemetry.devices WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -110,7 +112,7 @@ extension Telemetry.Device {
     public static func postgresFind(serialNumber key0: String, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, serial_number, name, tags, attributes, active_during, secret, registered_at FROM telemetry.devices WHERE serial_number = $1::citext", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE serial_number = $1::citext", binds: bindings)
         return try await PostgresValues.first(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -128,7 +130,7 @@ extension Telemetry.Device {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -168,12 +170,12 @@ extension Telemetry.Device {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_devices DO UPDATE SET serial_number = EXCLUDED.serial_number, name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"
-            case .uqDevicesSerialNumber: tail = " ON CONFLICT ON CONSTRAINT uq_devices_serial_number DO UPDATE SET name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at RETURNING id, serial_number, name, tags, attributes, active_during, secret, registered_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_devices DO UPDATE SET serial_number = EXCLUDED.serial_number, name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at"
+            case .uqDevicesSerialNumber: conflictClause = " ON CONFLICT ON CONSTRAINT uq_devices_serial_number DO UPDATE SET name = EXCLUDED.name, tags = EXCLUDED.tags, attributes = EXCLUDED.attributes, active_during = EXCLUDED.active_during, secret = EXCLUDED.secret, registered_at = EXCLUDED.registered_at"
         }
-        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -198,12 +200,14 @@ extension Telemetry.Reading {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.readings (device_id, taken_at, value, severity, received_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING device_id, taken_at, value, severity, received_at"
 
     /// `INSERT INTO readings ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING device_id, taken_at, value, severity, received_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -220,7 +224,7 @@ extension Telemetry.Reading {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, PostgresValues.Timestamp(key1))
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT device_id, taken_at, value, severity, received_at FROM telemetry.readings WHERE device_id = $1 AND taken_at = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE device_id = $1 AND taken_at = $2", binds: bindings)
         return try await PostgresValues.first(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -228,7 +232,7 @@ extension Telemetry.Reading {
     public static func postgresFetch(deviceId key0: Foundation.UUID, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT device_id, taken_at, value, severity, received_at FROM telemetry.readings WHERE device_id = $1 ORDER BY device_id, taken_at", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE device_id = $1 ORDER BY device_id, taken_at", binds: bindings)
         return try await PostgresValues.all(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -246,7 +250,7 @@ extension Telemetry.Reading {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING device_id, taken_at, value, severity, received_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (device_id, taken_at);
@@ -282,11 +286,11 @@ extension Telemetry.Reading {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_readings DO UPDATE SET value = EXCLUDED.value, severity = EXCLUDED.severity, received_at = EXCLUDED.received_at RETURNING device_id, taken_at, value, severity, received_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_readings DO UPDATE SET value = EXCLUDED.value, severity = EXCLUDED.severity, received_at = EXCLUDED.received_at"
         }
-        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -309,12 +313,14 @@ extension Telemetry.Alert {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.alerts (id, severity, message) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, severity, message"
 
     /// `INSERT INTO alerts ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, severity, message")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -329,7 +335,7 @@ extension Telemetry.Alert {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1.rawValue)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, severity, message FROM telemetry.alerts WHERE id = $1 AND severity = $2::telemetry.severity", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1 AND severity = $2::telemetry.severity", binds: bindings)
         return try await PostgresValues.first(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -347,7 +353,7 @@ extension Telemetry.Alert {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING id, severity, message"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, severity);
@@ -381,11 +387,11 @@ extension Telemetry.Alert {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_alerts DO UPDATE SET message = EXCLUDED.message RETURNING id, severity, message"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_alerts DO UPDATE SET message = EXCLUDED.message"
         }
-        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -407,12 +413,14 @@ extension Telemetry.Shard {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO telemetry.shards (key, payload) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING key, payload"
 
     /// `INSERT INTO shards ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING key, payload")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -425,7 +433,7 @@ extension Telemetry.Shard {
     public static func postgresFind(keyValue key0: Swift.Int64, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, payload FROM telemetry.shards WHERE key = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE key = $1", binds: bindings)
         return try await PostgresValues.first(database.runTelemetryQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -443,7 +451,7 @@ extension Telemetry.Shard {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, " RETURNING key, payload"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -475,11 +483,11 @@ extension Telemetry.Shard {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Telemetry.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_shards DO UPDATE SET payload = EXCLUDED.payload RETURNING key, payload"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_shards DO UPDATE SET payload = EXCLUDED.payload"
         }
-        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runTelemetryQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -71,13 +71,15 @@ extension Department {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO departments (id, name, head_id) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, head_id"
 
     /// `INSERT INTO departments ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, head_id")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -91,7 +93,7 @@ extension Department {
     public static func postgresFind(id key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, head_id FROM departments WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -99,7 +101,7 @@ extension Department {
     public static func postgresFind(name key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, head_id FROM departments WHERE name = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE name = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -107,7 +109,7 @@ extension Department {
     public static func postgresFetch(headId key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, head_id FROM departments WHERE head_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE head_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -125,7 +127,7 @@ extension Department {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, head_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -160,12 +162,12 @@ extension Department {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_departments DO UPDATE SET name = EXCLUDED.name, head_id = EXCLUDED.head_id RETURNING id, name, head_id"
-            case .uqDepartmentsName: tail = " ON CONFLICT ON CONSTRAINT uq_departments_name DO UPDATE SET head_id = EXCLUDED.head_id RETURNING id, name, head_id"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_departments DO UPDATE SET name = EXCLUDED.name, head_id = EXCLUDED.head_id"
+            case .uqDepartmentsName: conflictClause = " ON CONFLICT ON CONSTRAINT uq_departments_name DO UPDATE SET head_id = EXCLUDED.head_id"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -189,13 +191,15 @@ extension Staff {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO staff (id, name, department_id, manager_id) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, name, department_id, manager_id"
 
     /// `INSERT INTO staff ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, name, department_id, manager_id")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -210,7 +214,7 @@ extension Staff {
     public static func postgresFind(id key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, department_id, manager_id FROM staff WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -218,7 +222,7 @@ extension Staff {
     public static func postgresFetch(departmentId key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, department_id, manager_id FROM staff WHERE department_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE department_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -226,7 +230,7 @@ extension Staff {
     public static func postgresFetch(managerId key0: Swift.Int32, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, name, department_id, manager_id FROM staff WHERE manager_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE manager_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -244,7 +248,7 @@ extension Staff {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, name, department_id, manager_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -278,11 +282,11 @@ extension Staff {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_staff DO UPDATE SET name = EXCLUDED.name, department_id = EXCLUDED.department_id, manager_id = EXCLUDED.manager_id RETURNING id, name, department_id, manager_id"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_staff DO UPDATE SET name = EXCLUDED.name, department_id = EXCLUDED.department_id, manager_id = EXCLUDED.manager_id"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -305,12 +309,14 @@ extension ANode {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO a_nodes (id, c_id, c_n) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, c_id, c_n"
 
     /// `INSERT INTO a_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, c_id, c_n")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -324,7 +330,7 @@ extension ANode {
     public static func postgresFind(id key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, c_id, c_n FROM a_nodes WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -333,7 +339,7 @@ extension ANode {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, c_id, c_n FROM a_nodes WHERE c_id = $1 AND c_n = $2 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE c_id = $1 AND c_n = $2 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -351,7 +357,7 @@ extension ANode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, c_id, c_n"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -384,11 +390,11 @@ extension ANode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_a_nodes DO UPDATE SET c_id = EXCLUDED.c_id, c_n = EXCLUDED.c_n RETURNING id, c_id, c_n"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_a_nodes DO UPDATE SET c_id = EXCLUDED.c_id, c_n = EXCLUDED.c_n"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -410,12 +416,14 @@ extension BNode {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO b_nodes (id, a_id) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, a_id"
 
     /// `INSERT INTO b_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, a_id")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -428,7 +436,7 @@ extension BNode {
     public static func postgresFind(id key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, a_id FROM b_nodes WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -436,7 +444,7 @@ extension BNode {
     public static func postgresFetch(aId key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, a_id FROM b_nodes WHERE a_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE a_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -454,7 +462,7 @@ extension BNode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, a_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -486,11 +494,11 @@ extension BNode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_b_nodes DO UPDATE SET a_id = EXCLUDED.a_id RETURNING id, a_id"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_b_nodes DO UPDATE SET a_id = EXCLUDED.a_id"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -513,12 +521,14 @@ extension CNode {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO c_nodes (id, n, b_id) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, n, b_id"
 
     /// `INSERT INTO c_nodes ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, n, b_id")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -533,7 +543,7 @@ extension CNode {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, n, b_id FROM c_nodes WHERE id = $1 AND n = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1 AND n = $2", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -541,7 +551,7 @@ extension CNode {
     public static func postgresFetch(bId key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, n, b_id FROM c_nodes WHERE b_id = $1 ORDER BY id, n", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE b_id = $1 ORDER BY id, n", binds: bindings)
         return try await PostgresValues.all(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -559,7 +569,7 @@ extension CNode {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING id, n, b_id"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id, n);
@@ -593,11 +603,11 @@ extension CNode {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_c_nodes DO UPDATE SET b_id = EXCLUDED.b_id RETURNING id, n, b_id"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_c_nodes DO UPDATE SET b_id = EXCLUDED.b_id"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

@@ -73,12 +73,14 @@ extension Shop.Customer {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO customers (id, email, tier) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, email, tier"
 
     /// `INSERT INTO customers ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, email, tier")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -92,7 +94,7 @@ extension Shop.Customer {
     public static func postgresFind(id key0: Foundation.UUID, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, email, tier FROM customers WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -100,7 +102,7 @@ extension Shop.Customer {
     public static func postgresFind(email key0: Swift.String, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, email, tier FROM customers WHERE email = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE email = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -118,7 +120,7 @@ extension Shop.Customer {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, email, tier"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -153,12 +155,12 @@ extension Shop.Customer {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET email = EXCLUDED.email, tier = EXCLUDED.tier RETURNING id, email, tier"
-            case .uqCustomersEmail: tail = " ON CONFLICT ON CONSTRAINT uq_customers_email DO UPDATE SET tier = EXCLUDED.tier RETURNING id, email, tier"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_customers DO UPDATE SET email = EXCLUDED.email, tier = EXCLUDED.tier"
+            case .uqCustomersEmail: conflictClause = " ON CONFLICT ON CONSTRAINT uq_customers_email DO UPDATE SET tier = EXCLUDED.tier"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -181,12 +183,14 @@ extension Shop.Product {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO products (sku, title, currency) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING sku, title, currency"
 
     /// `INSERT INTO products ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING sku, title, currency")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -200,7 +204,7 @@ extension Shop.Product {
     public static func postgresFind(sku key0: Swift.String, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT sku, title, currency FROM products WHERE sku = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE sku = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -218,7 +222,7 @@ extension Shop.Product {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING sku, title, currency"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (sku);
@@ -251,11 +255,11 @@ extension Shop.Product {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_products DO UPDATE SET title = EXCLUDED.title, currency = EXCLUDED.currency RETURNING sku, title, currency"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_products DO UPDATE SET title = EXCLUDED.title, currency = EXCLUDED.currency"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -278,12 +282,14 @@ extension Shop.Price {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO prices (sku, valid_from, amount) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING sku, valid_from, amount"
 
     /// `INSERT INTO prices ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING sku, valid_from, amount")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -298,7 +304,7 @@ extension Shop.Price {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT sku, valid_from, amount FROM prices WHERE sku = $1 AND valid_from = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE sku = $1 AND valid_from = $2", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -306,7 +312,7 @@ extension Shop.Price {
     public static func postgresFetch(sku key0: Swift.String, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT sku, valid_from, amount FROM prices WHERE sku = $1 ORDER BY sku, valid_from", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE sku = $1 ORDER BY sku, valid_from", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -324,7 +330,7 @@ extension Shop.Price {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING sku, valid_from, amount"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (sku, valid_from);
@@ -358,11 +364,11 @@ extension Shop.Price {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_prices DO UPDATE SET amount = EXCLUDED.amount RETURNING sku, valid_from, amount"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_prices DO UPDATE SET amount = EXCLUDED.amount"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -386,13 +392,15 @@ extension Shop.Order {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO orders (id, customer_id, state, placed_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING id, customer_id, state, placed_at"
 
     /// `INSERT INTO orders ... RETURNING` every column, with the record's values bound.
     /// A nil `id` inserts `DEFAULT`, so the database assigns it; read it from the returned row.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING id, customer_id, state, placed_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -407,7 +415,7 @@ extension Shop.Order {
     public static func postgresFind(id key0: Swift.Int64, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, customer_id, state, placed_at FROM orders WHERE id = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE id = $1", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -415,7 +423,7 @@ extension Shop.Order {
     public static func postgresFetch(customerId key0: Foundation.UUID, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT id, customer_id, state, placed_at FROM orders WHERE customer_id = $1 ORDER BY id", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE customer_id = $1 ORDER BY id", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -433,7 +441,7 @@ extension Shop.Order {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING id, customer_id, state, placed_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (id);
@@ -467,11 +475,11 @@ extension Shop.Order {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET customer_id = EXCLUDED.customer_id, state = EXCLUDED.state, placed_at = EXCLUDED.placed_at RETURNING id, customer_id, state, placed_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_orders DO UPDATE SET customer_id = EXCLUDED.customer_id, state = EXCLUDED.state, placed_at = EXCLUDED.placed_at"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
@@ -494,12 +502,14 @@ extension Shop.OrderLine {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO order_lines (order_id, sku, quantity) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING order_id, sku, quantity"
 
     /// `INSERT INTO order_lines ... RETURNING` every column, with the record's values bound.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING order_id, sku, quantity")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -514,7 +524,7 @@ extension Shop.OrderLine {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
         try PostgresValues.bind(&bindings, key1)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT order_id, sku, quantity FROM order_lines WHERE order_id = $1 AND sku = $2", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE order_id = $1 AND sku = $2", binds: bindings)
         return try await PostgresValues.first(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -522,7 +532,7 @@ extension Shop.OrderLine {
     public static func postgresFetch(orderId key0: Swift.Int64, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT order_id, sku, quantity FROM order_lines WHERE order_id = $1 ORDER BY order_id, sku", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE order_id = $1 ORDER BY order_id, sku", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -530,7 +540,7 @@ extension Shop.OrderLine {
     public static func postgresFetch(sku key0: Swift.String, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> [Self] {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT order_id, sku, quantity FROM order_lines WHERE sku = $1 ORDER BY order_id, sku", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE sku = $1 ORDER BY order_id, sku", binds: bindings)
         return try await PostgresValues.all(database.runShopQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -548,7 +558,7 @@ extension Shop.OrderLine {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, " RETURNING order_id, sku, quantity"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runShopQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (order_id, sku);
@@ -582,11 +592,11 @@ extension Shop.OrderLine {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some Shop.PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET quantity = EXCLUDED.quantity RETURNING order_id, sku, quantity"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_order_lines DO UPDATE SET quantity = EXCLUDED.quantity"
         }
-        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runShopQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 

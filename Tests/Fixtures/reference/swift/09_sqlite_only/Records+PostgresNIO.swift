@@ -72,13 +72,15 @@ extension Kv {
 
     /// The `INSERT` before its rows, which `postgresValues(into:)` binds.
     fileprivate static let postgresInsertHead: Swift.String = "INSERT INTO kv (key, value, saved_at) VALUES "
+    /// What follows the rows of an `INSERT`, and of an upsert after its conflict clause.
+    fileprivate static let postgresReturning: Swift.String = " RETURNING key, value, size, saved_at"
 
     /// `INSERT INTO kv ... RETURNING` every column, with the record's values bound.
     /// Generated columns are not written.
     public func postgresInsert() throws -> PostgresNIO.PostgresQuery {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        return insert.query(Self.postgresInsertHead, " RETURNING key, value, size, saved_at")
+        return insert.query(Self.postgresInsertHead, Self.postgresReturning)
     }
 
     /// Binds every written column into the next row of `insert`, in the order of `postgresInsertHead`.
@@ -92,7 +94,7 @@ extension Kv {
     public static func postgresFind(keyValue key0: Swift.String, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self? {
         var bindings = PostgresNIO.PostgresBindings()
         try PostgresValues.bind(&bindings, key0)
-        let query = PostgresNIO.PostgresQuery(unsafeSQL: "SELECT key, value, size, saved_at FROM kv WHERE key = $1", binds: bindings)
+        let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + " WHERE key = $1", binds: bindings)
         return try await PostgresValues.first(database.runGeneratedQuery(query, logger: logger), Self.init(postgresRow:))
     }
 
@@ -110,7 +112,7 @@ extension Kv {
             if i > 0 { insert.nextRow() }
             try record.postgresValues(into: &insert)
         }
-        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, " RETURNING key, value, size, saved_at"), logger: logger), Self.init(postgresRow:))
+        return try await PostgresValues.all(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, Self.postgresReturning), logger: logger), Self.init(postgresRow:))
     }
 
     /// Writes every column of the record to the row with its primary key (key);
@@ -143,11 +145,11 @@ extension Kv {
     public func postgresUpsert(onConflict conflict: PostgresConflict = .primaryKey, on database: some PostgresQueryRunner, logger: Logging.Logger) async throws -> Self {
         var insert = PostgresValues.Insert()
         try postgresValues(into: &insert)
-        let tail: Swift.String
+        let conflictClause: Swift.String
         switch conflict {
-            case .primaryKey: tail = " ON CONFLICT ON CONSTRAINT pk_kv DO UPDATE SET value = EXCLUDED.value, saved_at = EXCLUDED.saved_at RETURNING key, value, size, saved_at"
+            case .primaryKey: conflictClause = " ON CONFLICT ON CONSTRAINT pk_kv DO UPDATE SET value = EXCLUDED.value, saved_at = EXCLUDED.saved_at"
         }
-        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, tail), logger: logger), Self.tableName, Self.init(postgresRow:))
+        return try await PostgresValues.inserted(database.runGeneratedQuery(insert.query(Self.postgresInsertHead, conflictClause + Self.postgresReturning), logger: logger), Self.tableName, Self.init(postgresRow:))
     }
 }
 
