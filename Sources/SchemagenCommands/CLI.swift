@@ -94,21 +94,20 @@ public enum CLI {
     }
 
     /// Whether the file at `path` holds exactly `bytes`: its size is compared first, so a changed
-    /// file is seldom read, and then its contents a block at a time, without a copy of the whole.
+    /// file is seldom read, and then its contents mapped into memory and compared in place (reading
+    /// a generated file of tens of megabytes into a buffer first was a copy as long as the compare).
+    /// The tool replaces files by rename and never truncates one in place, so a mapping of the
+    /// file it compares cannot shrink under it.
     static func holds(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count,
-              let file = fopen(path, "rb") else { return false }
-        defer { fclose(file) }
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { block.deallocate() }
-        var offset = 0
-        while offset < bytes.count {
-            let count = fread(block.baseAddress, 1, min(block.count, bytes.count - offset), file)
-            if count == 0 || memcmp(block.baseAddress!, bytes.baseAddress! + offset, count) != 0 { return false }
-            offset += count
-        }
-        return fgetc(file) == EOF
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard let mapped = mmap(nil, bytes.count, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return false }
+        defer { munmap(mapped, bytes.count) }
+        return memcmp(mapped, bytes.baseAddress!, bytes.count) == 0
     }
 
     /// Writes the bytes to a file (created or truncated) and closes it: the `errno` of the first

@@ -29,7 +29,7 @@ struct SwiftWriter {
 
     /// Starts a line: its indentation. Follow with `put`s and end with `close()`.
     mutating func open() {
-        for _ in 0 ..< level * 4 { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: level * 4))
     }
 
     /// Text as it is.
