@@ -31,7 +31,7 @@ indirect enum ValueKind: Equatable {
 ///
 /// A class, made once by the planner and only read after: every renderer loops over the fields
 /// of every table, and copying a struct that holds a whole `Column` retained each of its
-/// members on every iteration (a tenth of `schemagen swift`'s time at 5,000 tables).
+/// members on every iteration (as a class: `schemagen swift` at 5,000 tables from 1.23 s to 1.13 s).
 final class FieldPlan {
     let column: Column
     /// The property name, unescaped.
@@ -72,16 +72,28 @@ final class FieldPlan {
     static let reservedKeyLabels: Set<String> = ["sql", "key", "on", "logger"]
 }
 
-struct TablePlan {
-    var table: Table
-    var typeName: String
+/// One table as the Swift files write it. A class for the reason `FieldPlan` is one: the plans
+/// are made once and passed to every renderer and closure, and a struct holding a whole `Table`
+/// retained each of its members on every copy.
+final class TablePlan {
+    let table: Table
+    let typeName: String
     /// `Namespace.Type`.
-    var qualifiedType: String
-    var fields: [FieldPlan]
+    let qualifiedType: String
+    let fields: [FieldPlan]
     /// The single primary-key column that `Identifiable` uses, when there is one.
-    var identity: FieldPlan?
+    let identity: FieldPlan?
     /// True when a property named `id` exists and is that column; false when a computed `id` is added.
-    var idIsStored: Bool
+    let idIsStored: Bool
+
+    init(table: Table, typeName: String, qualifiedType: String, fields: [FieldPlan], identity: FieldPlan?, idIsStored: Bool) {
+        self.table = table
+        self.typeName = typeName
+        self.qualifiedType = qualifiedType
+        self.fields = fields
+        self.identity = identity
+        self.idIsStored = idIsStored
+    }
 
     var identityColumn: FieldPlan? { fields.first(where: \.isIdentity) }
 
