@@ -90,6 +90,9 @@ public enum Statement: Equatable, Sendable {
 
     /// The trigger (and, on PostgreSQL, its function) that keeps an `auto_update` column current.
     case createAutoUpdateTrigger(Table, Column)
+    /// A trigger the schema declares (`triggers:`); on PostgreSQL with its function
+    /// (`Naming.triggerFunction`), which `dropFunction` drops after `dropTrigger`.
+    case createTrigger(Trigger, table: String)
     case dropTrigger(String, table: String, ifExists: Bool = false)
     /// A trigger function without arguments (PostgreSQL).
     case dropFunction(String)

@@ -262,6 +262,19 @@ public struct PostgresDDL: Sendable {
             + "CREATE TRIGGER \(trigger) BEFORE UPDATE ON \(sql.id(table)) FOR EACH ROW EXECUTE FUNCTION \(function)();"
     }
 
+    /// The function and the trigger of a declared trigger: the body between `BEGIN` and `END` of a
+    /// PL/pgSQL function (its last `;` optional), dollar-quoted with a tag the body does not contain.
+    func declaredTrigger(_ trigger: Trigger, table: String) -> String {
+        let function = sql.id(Naming.triggerFunction(table: table, trigger: trigger.name))
+        let body = "\nBEGIN\n" + SQLSyntax.trimmedStatement(trigger.body.postgres ?? "") + ";\nEND;\n"
+        var s = "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
+        s += "CREATE TRIGGER \(sql.id(trigger.name)) \(trigger.timing.rawValue.uppercased()) "
+        s += sql.triggerEvents(trigger)
+        s += " ON \(sql.id(table)) FOR EACH \(trigger.level.rawValue.uppercased())"
+        if let when = trigger.when?.postgres { s += " WHEN (\(SQLSyntax.trimmedStatement(when)))" }
+        return s + " EXECUTE FUNCTION \(function)();"
+    }
+
     /// `$tag$body$tag$` with a tag that does not occur in the body, so that no
     /// name inside the body can close the quote.
     static func dollarQuoted(_ body: String) -> String {
