@@ -233,10 +233,11 @@ public struct SQLitePlanner {
         }
     }
 
-    /// Whether a table is rebuilt, renamed, or has columns renamed or dropped.
+    /// Whether a table is rebuilt, renamed, or has columns renamed or dropped; or has its rows fixed
+    /// (renamed enum values in arrays), which must not fire its triggers.
     func reshapes(_ pair: Pair) -> Bool {
         pair.strategy == .rebuild || pair.old.name != pair.new.name || pair.old.columns.count > pair.columnSource.count
-            || pair.columnSource.contains { $0.key != $0.value }
+            || pair.columnSource.contains { $0.key != $0.value } || !renameValuesInArrays(pair).isEmpty
     }
 
     // MARK: Rebuild
@@ -262,7 +263,7 @@ public struct SQLitePlanner {
     }
 
     /// Renamed enum values in the JSON arrays of a table altered or rebuilt (its triggers are down,
-    /// so the update refreshes no `auto_update` column).
+    /// so the update refreshes no `auto_update` column and fires no declared trigger).
     func renameValuesInArrays(_ pair: Pair) -> [Statement] {
         pair.new.columns.compactMap { c in
             guard let (renames, array) = renamedValues(c, in: pair), array else { return nil }

@@ -52,7 +52,7 @@ public enum Statement: Equatable, Sendable {
     case alterColumn(table: String, column: String, AlterColumn)
     /// Sets a NOT NULL column's NULL cells to its default before `SET NOT NULL`.
     case fillNulls(table: String, Column)
-    /// PostgreSQL's `ALTER TABLE ... DISABLE/ENABLE TRIGGER USER`: a data fix that must not fire auto_update triggers.
+    /// PostgreSQL's `ALTER TABLE ... DISABLE/ENABLE TRIGGER USER`: a data fix that must not fire auto_update or declared triggers.
     case userTriggers(table: String, enabled: Bool)
     /// Sets an identity column's sequence past the largest value present (PostgreSQL).
     case resetIdentity(table: String, column: String)
