@@ -26,23 +26,7 @@ struct DeclaredTriggerTests {
 
     static func yaml(_ v: Variant) -> String {
         var triggers = ""
-        if let step = v.bump {
-            triggers += """
-                  bump_version:
-                    timing: after
-                    events: [update]
-                    of: [status]
-                    when:
-                      postgres: NEW.status IS DISTINCT FROM OLD.status
-                      sqlite: NEW.status IS NOT OLD.status
-                    postgres: |
-                      UPDATE \(v.orders) SET version = version + \(step) WHERE id = NEW.id;
-                      RETURN NULL;
-                    sqlite: |
-                      UPDATE \(v.orders) SET version = version + \(step) WHERE id = NEW.id;
-
-            """
-        }
+        if let step = v.bump { triggers += TriggerFixtures.bumpVersion(table: v.orders, step: step) }
         if v.audit {
             triggers += """
                   audit_insert:
@@ -52,14 +36,8 @@ struct DeclaredTriggerTests {
                       INSERT INTO audit (order_id, what) VALUES (NEW.id, 'insert');
                       RETURN NULL;
                     sqlite: INSERT INTO audit (order_id, what) VALUES (NEW.id, 'insert')
-                  no_reopen:
-                    timing: before
-                    events: [update]
-                    when: OLD.status = 'closed'
-                    postgres: RAISE EXCEPTION 'order % is closed', OLD.id;
-                    sqlite: SELECT RAISE(ABORT, 'order is closed');
 
-            """
+            """ + TriggerFixtures.noReopen
         }
         return """
             schemagen: 1

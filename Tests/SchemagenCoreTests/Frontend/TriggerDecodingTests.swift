@@ -16,17 +16,7 @@ struct TriggerDecodingTests {
           status:  text
           version: { type: int, default: 0 }
         triggers:
-          bump_version:
-            timing: after
-            events: [update]
-            of: [status]
-            when:
-              postgres: NEW.status IS DISTINCT FROM OLD.status
-              sqlite: NEW.status IS NOT OLD.status
-            postgres: |
-              UPDATE orders SET version = version + 1 WHERE id = NEW.id;
-              RETURN NULL;
-            sqlite: UPDATE orders SET version = version + 1 WHERE id = NEW.id
+    \(TriggerFixtures.bumpVersion())\
           audit:
             timing: BEFORE
             events: [insert, delete]
@@ -37,7 +27,7 @@ struct TriggerDecodingTests {
 
     static let bump = Trigger(name: "bump_version", timing: .after, events: [.update], columns: ["status"], level: .row,
                               when: DialectText(sqlite: "NEW.status IS NOT OLD.status", postgres: "NEW.status IS DISTINCT FROM OLD.status"),
-                              body: DialectText(sqlite: "UPDATE orders SET version = version + 1 WHERE id = NEW.id",
+                              body: DialectText(sqlite: "UPDATE orders SET version = version + 1 WHERE id = NEW.id;\n",
                                                 postgres: "UPDATE orders SET version = version + 1 WHERE id = NEW.id;\nRETURN NULL;\n"))
     static let audit = Trigger(name: "audit", timing: .before, events: [.insert, .delete], level: .statement,
                                when: DialectText(shared: "true"), body: DialectText(sqlite: nil, postgres: "RETURN NULL;"))

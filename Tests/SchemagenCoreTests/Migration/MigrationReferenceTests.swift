@@ -198,35 +198,9 @@ struct MigrationReferenceTests {
         """ + (triggers.isEmpty ? "" : "    triggers:\n" + triggers))
     }
 
-    /// A version bump on every change of `status`, for both dialects; `table` is the table its SQLite body updates.
-    static func bumpVersion(table: String = "orders", step: Int = 1) -> String {
-        """
-              bump_version:
-                timing: after
-                events: [update]
-                of: [status]
-                when:
-                  postgres: NEW.status IS DISTINCT FROM OLD.status
-                  sqlite: NEW.status IS NOT OLD.status
-                postgres: |
-                  UPDATE \(table) SET version = version + \(step) WHERE id = NEW.id;
-                  RETURN NULL;
-                sqlite: |
-                  UPDATE \(table) SET version = version + \(step) WHERE id = NEW.id;
+    static func bumpVersion(table: String = "orders", step: Int = 1) -> String { TriggerFixtures.bumpVersion(table: table, step: step) }
 
-        """
-    }
-
-    /// A closed order cannot change: a trigger whose SQL does not name its table, with one condition for both dialects.
-    static let noReopen = """
-              no_reopen:
-                timing: before
-                events: [update]
-                when: OLD.status = 'closed'
-                postgres: RAISE EXCEPTION 'order % is closed', OLD.id;
-                sqlite: SELECT RAISE(ABORT, 'order is closed');
-
-        """
+    static let noReopen = TriggerFixtures.noReopen
 
     static let cases: [Case] = [
         // Enums
