@@ -415,7 +415,8 @@ public struct PostgresPlanner {
         }
         if retyped.isEmpty { return false }
         if trigger.columns.contains(where: retyped.contains) { return true }
-        let read = DeclaredTriggers.mentions(trigger, .postgres)
+        // PL/pgSQL binds the body when it runs: only the condition is part of the trigger's definition.
+        let read = Set(trigger.when?.postgres.map { SQLWords.identifiers(in: $0, dialect: .postgres) } ?? [])
         return retyped.contains { read.contains($0) || read.contains($0.lowercased()) }
     }
 
