@@ -136,6 +136,39 @@ struct DeclaredTriggerTests {
         try await engine.close()
     }
 
+    /// A body holding the tag the function's dollar quote would take (`$schemagen$`) gets another tag.
+    @Test("A PostgreSQL body holding the dollar quote's tag is quoted with another, and runs")
+    func postgresQuoteTag() async throws {
+        let yaml = """
+            schemagen: 1
+            tables:
+              notes:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  body: text
+                triggers:
+                  tag_body:
+                    timing: before
+                    events: [insert]
+                    postgres: "NEW.body := NEW.body || '$schemagen$'; RETURN NEW;"
+            """
+        let compiled = Fixtures.compile(yaml)
+        let schema = try #require(compiled.schema, "\(compiled.diagnostics.sorted.map(\.description))")
+        let ddl = DDL.script(for: schema, dialect: .postgres, source: "fresh")
+        #expect(ddl.contains("AS $schemagen11$"), "\(ddl)")
+        let engine = try await PostgresEngine.make(name: "schemagen_triggers_tag")
+        do {
+            try await engine.execute("CREATE SCHEMA f")
+            try await engine.runScript(ddl, schema: "f")
+            try await engine.execute("INSERT INTO f.notes (id, body) VALUES (1, 'x')")
+            #expect(try await engine.texts("SELECT body FROM f.notes") == [["x$schemagen$"]])
+        } catch {
+            try? await engine.close()
+            throw error
+        }
+        try await engine.close()
+    }
+
     @Test("Migrations on SQLite keep the rows and the fresh catalog; the triggers fire as declared", arguments: cases)
     func sqlite(_ c: Case) throws {
         let old = try Self.schema(c.before), new = try Self.schema(c.after)
