@@ -42,6 +42,8 @@ struct MigrationOracleTests {
         if Self.pairs >= 300 { #expect(tenancyKinds.isSubset(of: kinds), "tenancy edits not drawn: \(tenancyKinds.subtracting(kinds).sorted())") }
         let keyKinds = Set(["primaryKeyToId", "primaryKeyDropped", "primaryKeyComposite"] + FormGenerator.Edit.allCases.map(\.rawValue))
         if Self.pairs >= 300 { #expect(keyKinds.isSubset(of: kinds), "key edits not drawn: \(keyKinds.subtracting(kinds).sorted())") }
+        let triggerKinds = Set(TriggerGenerator.Edit.allCases.map(\.rawValue))
+        if Self.pairs >= 300 { #expect(triggerKinds.isSubset(of: kinds), "trigger edits not drawn: \(triggerKinds.subtracting(kinds).sorted())") }
         Self.expectEnough(run, "SQLite")
     }
 
@@ -87,15 +89,19 @@ struct OracleCase {
         var tenancy = TenancyGenerator(seed: seed)
         var keys = KeyGenerator(seed: seed)
         var forms = FormGenerator(seed: seed)
+        var triggers = TriggerGenerator(seed: seed)
         var old = generator.schema()
         tenancy.addTenancy(to: &old)
         keys.shapeKeys(of: &old)
         forms.shapeForms(of: &old)
+        triggers.addTriggers(to: &old)
         var new = old
         var edits = generator.edit(&new, count: generator.rng.int(1 ... 3))
         if let e = tenancy.edit(&new) { edits.append(e) }
         if let e = keys.edit(&new) { edits.append(e) }
         if let e = forms.edit(&new) { edits.append(e) }
+        if let e = triggers.edit(&new) { edits.append(e) }
+        TriggerGenerator.reconcile(&new)
         self.edits = edits
         self.old = old
         self.new = new

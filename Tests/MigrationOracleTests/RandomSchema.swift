@@ -74,6 +74,8 @@ struct GenSchema {
         var uniqueNames: [[String]: String] = [:]
         /// Single-column unique keys written at their column (`unique: true`) rather than in `unique:`.
         var columnUniques: Set<String> = []
+        /// Declared triggers (`TriggerGenerator`).
+        var triggers: [GenTrigger] = []
 
         /// Whether the unique key is written at its column.
         func atColumn(_ u: [String]) -> Bool { u.count == 1 && columnUniques.contains(u[0]) && uniqueNames[u] == nil }
@@ -218,6 +220,10 @@ struct GenSchema {
         if let parts = t.partitions {
             y += "    partition:\n      by: \(t.partitionBy)\n      columns: [id]\n      partitions:\n"
             for p in parts { y += "        \(p.name): \(p.bound)\n" }
+        }
+        if !t.triggers.isEmpty {
+            y += "    triggers:\n"
+            for g in t.triggers { g.render(table: t.name, into: &y) }
         }
     }
 

@@ -114,6 +114,50 @@ import Testing
         }
     }
 
+    // MARK: Declared triggers
+
+    /// The drift schema with a declared trigger: the inspector keeps it (and, on PostgreSQL, its function)
+    /// as a raw SQL block on both sides, so a trigger dropped by hand is one difference, and the
+    /// reconcile SQL creates it again.
+    static func triggerSchema() throws -> Schema {
+        try InspectFixtures.compiled(Fixtures.compile("""
+            schemagen: 1
+            tables:
+              orders:
+                columns:
+                  id:      { type: int, primary_key: true }
+                  status:  string(20)
+                  version: { type: int, default: 0 }
+                triggers:
+            \(TriggerFixtures.bumpVersion())
+            """), what: "the trigger drift schema")
+    }
+
+    @Test func droppedTriggerOnSQLite() async throws {
+        let schema = try Self.triggerSchema()
+        let file = try SQLiteFile.with(try Self.migration(schema, .sqlite))
+        #expect(try await Inspector.drift(of: .sqlite(path: file.path), from: schema).differences == [])
+        try file.engine().run("DROP TRIGGER bump_version;")
+        let drift = try await Inspector.drift(of: .sqlite(path: file.path), from: schema)
+        try Self.expectOneDifference(drift, naming: "bump_version")
+        try file.engine().run(drift.reconcileSQL)
+        #expect(try await Inspector.drift(of: .sqlite(path: file.path), from: schema).differences == [], "\(drift.reconcileSQL)")
+    }
+
+    @Test func droppedTriggerOnPostgres() async throws {
+        let schema = try Self.triggerSchema()
+        try await PostgresEngine.withFresh("drift") { engine in
+            try await engine.runScript(try Self.migration(schema, .postgres), schema: "public")
+            #expect(try await Inspector.drift(of: .postgres(engine.location), from: schema).differences == [])
+            try await engine.runScript("DROP TRIGGER bump_version ON orders;", schema: "public")
+            let drift = try await Inspector.drift(of: .postgres(engine.location), from: schema)
+            try Self.expectOneDifference(drift, naming: "orders.bump_version")
+            try await engine.runScript(drift.reconcileSQL, schema: "public")
+            let after = try await Inspector.drift(of: .postgres(engine.location), from: schema)
+            #expect(after.differences == [], "\(drift.reconcileSQL)")
+        }
+    }
+
     static func expectOneDifference(_ drift: Drift, naming object: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         #expect(drift.differences.count == 1, "\(drift.differences)", sourceLocation: sourceLocation)
         let parts = object.split(separator: ".").map(String.init)

@@ -225,7 +225,7 @@ struct SchemaDecoder {
     // MARK: Tables
 
     static let tableKeys = ["columns", "primary_key", "unique", "checks", "foreign_keys", "indexes", "search",
-                            "partition", "strict", "tenant", "comment", "renamed_from", "swift", "targets"]
+                            "partition", "strict", "tenant", "comment", "renamed_from", "swift", "targets", "triggers"]
     static let columnKeys = ["type", "nullable", "primary_key", "unique", "default", "references", "on_delete",
                              "on_update", "check", "generated", "auto_update", "comment", "renamed_from", "swift"]
 
@@ -296,6 +296,10 @@ struct SchemaDecoder {
         table.renamedFrom = value["renamed_from"].flatMap { string($0, what: "'renamed_from' of \(what)") }
         if let swift = value["swift"] { table.swiftName = decodeSwiftName(swift, what: "\(what)") }
         if let targets = value["targets"] { table.targets = decodeTargets(targets, what: "'targets' of \(what)") }
+        if let triggers = value["triggers"] {
+            let decoded = mapping(triggers, what: "'triggers' of \(what)").compactMap { decodeTrigger(key: $0.key, value: $0.value, what: "trigger '\($0.key.scalar)' of \(what)") }
+            table.triggers = decoded.isEmpty ? nil : decoded
+        }
         schema.tables.append(table)
     }
 
@@ -741,6 +745,85 @@ struct SchemaDecoder {
         }
         checkKeys(node, allowed: ["name"], what: "in 'swift' of \(what())")
         return node["name"].flatMap { string($0, what: "'swift.name' of \(what())") }
+    }
+
+    // MARK: Triggers
+
+    static let triggerKeys = ["timing", "events", "of", "for_each", "when", "postgres", "sqlite"]
+
+    /// A declared trigger, its shape checked here; its columns and name are checked by the validator.
+    private mutating func decodeTrigger(key: YAMLNode, value: YAMLNode, what: String) -> Trigger? {
+        guard value.kind == .mapping else {
+            diagnostics.error("\(what) must be a mapping with 'timing', 'events' and a body ('postgres', 'sqlite'), found \(value.kindDescription)", at: value.location)
+            return nil
+        }
+        checkKeys(value, allowed: Self.triggerKeys, what: "in \(what)")
+        let timing = value["timing"].map { choice($0, Trigger.Timing.self, what: "'timing' of \(what)") }
+        if value["timing"] == nil { diagnostics.error("\(what) has no 'timing' (before or after)", at: key.location) }
+        var events: [Trigger.Event] = []
+        if let node = value["events"] {
+            let items = list(node, what: "'events' of \(what)")
+            if items.isEmpty { diagnostics.error("'events' of \(what) is empty; name one or more of insert, update, delete", at: node.location) }
+            for item in items {
+                guard let event = choice(item, Trigger.Event.self, what: "an event of \(what)") else { continue }
+                if events.contains(event) {
+                    diagnostics.error("\(what) names event '\(event.rawValue)' twice", at: item.location)
+                } else {
+                    events.append(event)
+                }
+            }
+        } else {
+            diagnostics.error("\(what) has no 'events' (one or more of insert, update, delete)", at: key.location)
+        }
+        let columns = value["of"].map { list($0, what: "'of' of \(what)").compactMap { string($0, what: "a column of 'of' of \(what)") } } ?? []
+        if let of = value.entry("of"), !events.isEmpty, !events.contains(.update) {
+            diagnostics.error("\(what) has 'of', which names the columns of an UPDATE, but 'events' has no update", at: of.key.location)
+        }
+        let level = value["for_each"].map { choice($0, Trigger.Level.self, what: "'for_each' of \(what)") } ?? .row
+        let body = DialectText(sqlite: value["sqlite"].flatMap { string($0, what: "the SQLite body of \(what)") },
+                               postgres: value["postgres"].flatMap { string($0, what: "the PostgreSQL body of \(what)") })
+        if value["sqlite"] == nil && value["postgres"] == nil {
+            diagnostics.error("\(what) has no body: give 'postgres', 'sqlite' or both (the statements between BEGIN and END)", at: key.location)
+        }
+        if let sqlite = value.entry("sqlite") {
+            if level == .statement {
+                diagnostics.error("\(what) is 'for_each: statement', which SQLite does not have (its triggers fire for each row); drop the 'sqlite' body or use 'for_each: row'", at: sqlite.key.location)
+            }
+            if events.count > 1 {
+                diagnostics.error("\(what) fires on \(events.count) events, but a SQLite trigger fires on one; declare one trigger per event for SQLite", at: sqlite.key.location)
+            }
+        }
+        let when = value["when"].flatMap { decodeWhen($0, what: "'when' of \(what)") }
+        if let condition = value["when"], condition.kind == .mapping, value["sqlite"] != nil || value["postgres"] != nil {
+            for dialect in Dialect.allCases where value[dialect.rawValue] == nil {
+                guard let entry = condition.entry(dialect.rawValue) else { continue }
+                diagnostics.error("'when' of \(what) has a \(dialect.rawValue) condition, but the trigger has no '\(dialect.rawValue)' body", at: entry.key.location)
+            }
+        }
+        guard let timing = timing ?? nil, let level, !events.isEmpty else { return nil }
+        return Trigger(name: key.scalar, timing: timing, events: events, columns: columns, level: level, when: when, body: body)
+    }
+
+    /// A trigger's condition: one text for every dialect, or a mapping per dialect.
+    private mutating func decodeWhen(_ node: YAMLNode, what: @autoclosure () -> String) -> DialectText? {
+        if node.kind == .scalar { return string(node, what: what()).map { DialectText(shared: $0) } }
+        guard node.kind == .mapping else {
+            diagnostics.error("\(what()) must be a string or a mapping with 'postgres' and 'sqlite', found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        checkKeys(node, allowed: ["postgres", "sqlite"], what: "in \(what())")
+        if node["sqlite"] == nil && node["postgres"] == nil { return nil }
+        return DialectText(sqlite: node["sqlite"].flatMap { string($0, what: "the SQLite text of \(what())") },
+                           postgres: node["postgres"].flatMap { string($0, what: "the PostgreSQL text of \(what())") })
+    }
+
+    /// One of the values of a string enum, as written (any case), or nil with a located error and hint.
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _: T.Type, what: @autoclosure () -> String) -> T? where T.RawValue == String {
+        guard let text = string(node, what: what()) else { return nil }
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let names = T.allCases.map(\.rawValue)
+        diagnostics.error("\(what()) is '\(text)', which is not one of \(names.joined(separator: ", "))\(Suggestions.hint(for: text, in: names))", at: node.location)
+        return nil
     }
 
     // MARK: Views and raw SQL

@@ -56,6 +56,7 @@ public struct Drift: Sendable {
         case .createView(let v), .dropView(let v): return "view '\(v.name)'"
         case .createEnum(let e), .dropEnum(let e): return "enum '\(e.name)'"
         case .addRawSQL(let r), .removeRawSQL(let r): return "raw SQL block '\(r.name)'"
+        case .addTrigger(let t, let trigger), .dropTrigger(let t, let trigger): return "trigger '\(trigger.name)' of table '\(t)'"
         default: return nil
         }
     }
@@ -66,9 +67,9 @@ public struct Drift: Sendable {
         switch change {
         case .addExtension(let name): return "extension '\(name)' is missing from the database"
         case .dropExtension(let name): return "extension '\(name)' is in the database but not in the schema"
-        case .createEnum, .createTable, .addColumn, .addUnique, .addCheck, .addForeignKey, .addIndex, .createView, .addRawSQL:
+        case .createEnum, .createTable, .addColumn, .addUnique, .addCheck, .addForeignKey, .addIndex, .createView, .addRawSQL, .addTrigger:
             return "\(key) is missing from the database"
-        case .dropEnum, .dropTable, .dropColumn, .dropUnique, .dropCheck, .dropForeignKey, .dropIndex, .dropView, .removeRawSQL:
+        case .dropEnum, .dropTable, .dropColumn, .dropUnique, .dropCheck, .dropForeignKey, .dropIndex, .dropView, .removeRawSQL, .dropTrigger:
             return "\(key) is in the database but not in the schema"
         case .addEnumValues(let old, _), .replaceEnum(let old, _): return "enum '\(old.name)' has other values than the schema"
         case let .renameEnumValue(e, from, to): return "value '\(from)' of enum '\(e)' is named '\(to)' in the schema"

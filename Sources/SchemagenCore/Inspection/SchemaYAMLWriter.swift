@@ -86,6 +86,30 @@ public struct SchemaYAMLWriter: Sendable {
         if table.strict { line(2, "strict: true") }
         if let tenant = table.tenant { line(2, "tenant: \(Self.scalar(tenant))") }
         if let targets = table.targets { line(2, "targets: \(Self.flowList(targets.map(\.rawValue)))") }
+        if let triggers = table.triggers {
+            line(2, "triggers:")
+            for trigger in triggers { writeTrigger(trigger) }
+        }
+    }
+
+    /// A declared trigger, every key it has that is not the default (`for_each: row`).
+    private mutating func writeTrigger(_ trigger: Trigger) {
+        line(3, "\(Self.scalar(trigger.name)):")
+        line(4, "timing: \(trigger.timing.rawValue)")
+        line(4, "events: \(Self.flowList(trigger.events.map(\.rawValue)))")
+        if !trigger.columns.isEmpty { line(4, "of: \(Self.flowList(trigger.columns))") }
+        if trigger.level != .row { line(4, "for_each: \(trigger.level.rawValue)") }
+        if let when = trigger.when {
+            if when.sqlite == when.postgres, let shared = when.sqlite {
+                block(4, "when", shared)
+            } else {
+                line(4, "when:")
+                if let postgres = when.postgres { block(5, "postgres", postgres) }
+                if let sqlite = when.sqlite { block(5, "sqlite", sqlite) }
+            }
+        }
+        if let postgres = trigger.body.postgres { block(4, "postgres", postgres) }
+        if let sqlite = trigger.body.sqlite { block(4, "sqlite", sqlite) }
     }
 
     private mutating func writePartition(_ partition: Partition) {

@@ -45,8 +45,8 @@ extension PostgresPlanner {
         if n.nullable { return [.alterColumn(table: t, column: n.name, .dropNotNull)] }
         var s: [Statement] = []
         if let d = n.defaultValue, d != .null, ddl.defaultExpression(d, type: n.type) != nil {
-            // Filling NULLs is not an edit of the rows: keep auto_update triggers from touching them.
-            let touched = index.oldTable(t)?.columns.contains(where: \.autoUpdate) ?? false
+            // Filling NULLs is not an edit of the rows: keep auto_update and declared triggers from touching them.
+            let touched = index.oldTable(t).map { $0.columns.contains(where: \.autoUpdate) || $0.triggers != nil } ?? false
             if touched { s.append(.userTriggers(table: t, enabled: false)) }
             s.append(.fillNulls(table: t, n))
             if touched { s.append(.userTriggers(table: t, enabled: true)) }

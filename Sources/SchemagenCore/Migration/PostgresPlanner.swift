@@ -45,6 +45,7 @@ public struct PostgresPlanner {
         }
         let views = ViewDependencies(diff: diff, dialect: .postgres, changedTables: tablesWhoseViewsChange())
         let triggers = AutoUpdateTriggers(index: index, old: diff.old, new: diff.new)
+        let declared = DeclaredTriggers(diff: diff, index: index, bounces: dependsOnRetypedColumns)
         addEnumValues(&plan)
         addExtensions(&plan)
         undoRawSQL(&plan)
@@ -54,10 +55,13 @@ public struct PostgresPlanner {
             plan.add([.dropTrigger(Naming.autoUpdateTrigger(table: t.table, column: t.column), table: t.table),
                       .dropFunction(Naming.autoUpdateFunction(table: t.table, column: t.column))])
         }
+        for d in declared.dropped where !d.tableDropped {
+            plan.add([.dropTrigger(d.trigger.name, table: d.table), .dropFunction(Naming.triggerFunction(table: d.table, trigger: d.trigger.name))])
+        }
         dropForeignKeys(&plan)
         // Dropped tables before the keys they reference: a dropped table's foreign key may depend
         // on a primary or unique key that goes away too.
-        dropTables(&plan, triggers)
+        dropTables(&plan, triggers, declared)
         dropConstraintsAndIndexes(&plan)
         renameTables(&plan)
         renameColumnsConstraintsAndIndexes(&plan)
@@ -81,6 +85,7 @@ public struct PostgresPlanner {
         for c in changes {
             if case .dropView(let v) = c, !views.drop.contains(where: { $0.name == v.name }) { plan.add(.dropView(v), hazards(c)) }
         }
+        for (t, triggers) in declared.created { plan.add(triggers.map { .createTrigger($0, table: t) }) }
         for c in changes {
             if case .addRawSQL(let b) = c, b.dialect == .postgres { plan.add(.raw(name: b.name, sql: b.up, down: false)) }
         }
@@ -172,13 +177,16 @@ public struct PostgresPlanner {
     }
 
     /// Dropped tables in one statement (their foreign keys to each other go with them), then the
-    /// functions of their auto_update triggers (the triggers went with the tables).
-    func dropTables(_ plan: inout MigrationPlan, _ triggers: AutoUpdateTriggers) {
+    /// functions of their auto_update and declared triggers (the triggers went with the tables).
+    func dropTables(_ plan: inout MigrationPlan, _ triggers: AutoUpdateTriggers, _ declared: DeclaredTriggers) {
         let dropped = changes.compactMap { c -> Table? in if case .dropTable(let t) = c { return t }; return nil }
         guard !dropped.isEmpty else { return }
         plan.add(.dropTables(dropped.map(\.name)), dropped.flatMap { hazards(.dropTable($0)) })
         for t in triggers.dropped where t.tableDropped {
             plan.add(.dropFunction(Naming.autoUpdateFunction(table: t.table, column: t.column)))
+        }
+        for d in declared.dropped where d.tableDropped {
+            plan.add(.dropFunction(Naming.triggerFunction(table: d.table, trigger: d.trigger.name)))
         }
     }
 
@@ -389,6 +397,28 @@ public struct PostgresPlanner {
     }
 
     // MARK: Helpers
+
+    /// Whether a kept declared trigger reads, in its `of` or `when`, a column whose type changes in
+    /// place or which is dropped and added again: PostgreSQL refuses to change a column a trigger's
+    /// definition uses, so the trigger goes down before and comes back after.
+    func dependsOnRetypedColumns(_ table: String, _ trigger: Trigger) -> Bool {
+        guard !trigger.columns.isEmpty || trigger.when != nil else { return false }
+        var retyped = Set<String>()
+        for c in index.changes(of: table) {
+            if case let .alterColumn(_, o, n) = c, o.generated != n.generated || ddl.columnType(o.type) != ddl.columnType(n.type) {
+                retyped.insert(n.name)
+            }
+        }
+        for c in changes {
+            guard case .replaceEnum(_, let e) = c, let t = index.newTables[table] else { continue }
+            for column in t.columns where Self.uses(column.type, enum: e.name) { retyped.insert(column.name) }
+        }
+        if retyped.isEmpty { return false }
+        if trigger.columns.contains(where: retyped.contains) { return true }
+        // PL/pgSQL binds the body when it runs: only the condition is part of the trigger's definition.
+        let read = Set(trigger.when?.postgres.map { SQLWords.identifiers(in: $0, dialect: .postgres) } ?? [])
+        return retyped.contains { read.contains($0) || read.contains($0.lowercased()) }
+    }
 
     func searchChanged(_ table: String) -> Bool {
         index.changes(of: table).contains { if case .setSearch = $0 { return true }; return false }

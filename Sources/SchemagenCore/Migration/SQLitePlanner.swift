@@ -77,6 +77,8 @@ public struct SQLitePlanner {
         undoRawSQL(&plan)
         let explicitlyDropped = Set(diff.changes.compactMap { c -> String? in if case .dropView(let v) = c { return v.name }; return nil })
         for v in views.drop { plan.add(.dropView(v), explicitlyDropped.contains(v.name) ? hazards(.dropView(v)) : []) }
+        let declared = declaredTriggers(pairs, views: views)
+        plan.add(declared.dropped.filter { !$0.tableDropped }.map { .dropTrigger($0.trigger.name, table: $0.table) })
         // Every trigger of a table that changes goes first: SQLite's ALTER TABLE checks the whole
         // schema, and a trigger over a full-text table dropped below would fail any later rename.
         for pair in touched { plan.add(dropTriggersAndSearch(pair)) }
@@ -94,6 +96,7 @@ public struct SQLitePlanner {
         for c in diff.changes {
             if case .dropView(let v) = c, !views.drop.contains(where: { $0.name == v.name }) { plan.add(.dropView(v), hazards(c)) }
         }
+        for (t, triggers) in declared.created { plan.add(triggers.map { .createTrigger($0, table: t) }) }
         for c in diff.changes {
             if case .addRawSQL(let b) = c, b.dialect == .sqlite { plan.add(.raw(name: b.name, sql: b.up, down: false)) }
         }
@@ -210,6 +213,33 @@ public struct SQLitePlanner {
         for column in t.columns where column.autoUpdate { plan.add(.createAutoUpdateTrigger(t, column)) }
     }
 
+    /// The declared triggers this migration drops and creates. SQLite cannot keep a trigger through a
+    /// rebuild of its table, nor through a rename or drop of its table's columns (ALTER TABLE rewrites
+    /// or refuses it); and any ALTER TABLE checks every trigger of the schema, so a trigger whose SQL
+    /// mentions such a table, or one dropped, or a view taken down, goes down and comes back too.
+    func declaredTriggers(_ pairs: [String: Pair], views: ViewDependencies) -> DeclaredTriggers {
+        let reshaped = Set(pairs.values.filter(reshapes).map(\.new.name))
+        var names = Set<String>()
+        func insert(_ name: String) {
+            names.insert(name)
+            names.insert(name.lowercased())
+        }
+        for name in reshaped { insert(name) }
+        for pair in pairs.values where reshaped.contains(pair.new.name) { insert(pair.old.name) }
+        for t in diff.old.tables where index.newName(ofOld: t.name) == nil { insert(t.name) }
+        for v in views.drop { insert(v.name) }
+        return DeclaredTriggers(diff: diff, index: index) { table, trigger in
+            reshaped.contains(table) || !DeclaredTriggers.mentions(trigger, .sqlite).isDisjoint(with: names)
+        }
+    }
+
+    /// Whether a table is rebuilt, renamed, or has columns renamed or dropped; or has its rows fixed
+    /// (renamed enum values in arrays), which must not fire its triggers.
+    func reshapes(_ pair: Pair) -> Bool {
+        pair.strategy == .rebuild || pair.old.name != pair.new.name || pair.old.columns.count > pair.columnSource.count
+            || pair.columnSource.contains { $0.key != $0.value } || !renameValuesInArrays(pair).isEmpty
+    }
+
     // MARK: Rebuild
 
     func tempName(_ table: String) -> String { Naming.fit("_schemagen_new_\(table)") }
@@ -233,7 +263,7 @@ public struct SQLitePlanner {
     }
 
     /// Renamed enum values in the JSON arrays of a table altered or rebuilt (its triggers are down,
-    /// so the update refreshes no `auto_update` column).
+    /// so the update refreshes no `auto_update` column and fires no declared trigger).
     func renameValuesInArrays(_ pair: Pair) -> [Statement] {
         pair.new.columns.compactMap { c in
             guard let (renames, array) = renamedValues(c, in: pair), array else { return nil }

@@ -212,6 +212,22 @@ public struct SchemaDiff: Sendable {
         let newPolicy = self.new.tenantPolicy(of: t)
         if oldPolicy != newPolicy { changes.append(.setTenancy(table: name, old: oldPolicy, new: newPolicy)) }
         if o.comment != t.comment { changes.append(.setTableComment(table: name, t.comment)) }
+        diffTriggers(old: o.triggers ?? [], new: t.triggers ?? [], table: name)
+    }
+
+    /// Declared triggers by name, compared whole, like raw SQL blocks: a changed one is dropped and added.
+    private mutating func diffTriggers(old: [Trigger], new: [Trigger], table: String) {
+        guard old != new else { return }
+        let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let newNames = Set(new.map(\.name))
+        for o in old where !newNames.contains(o.name) { changes.append(.dropTrigger(table: table, o)) }
+        for n in new {
+            if let o = oldByName[n.name] {
+                if o == n { continue }
+                changes.append(.dropTrigger(table: table, o))
+            }
+            changes.append(.addTrigger(table: table, n))
+        }
     }
 
     static func renamingColumns(_ index: Index, _ rename: (String) -> String) -> Index {
@@ -350,6 +366,10 @@ public enum Change: Sendable, Equatable {
     /// new type of the column, another setting).
     case setTenancy(table: String, old: TenantPolicy?, new: TenantPolicy?)
     case setTableComment(table: String, String?)
+    /// A declared trigger that is new or changed (a changed one is dropped first).
+    case addTrigger(table: String, Trigger)
+    /// A declared trigger that goes away or changes (the old declaration).
+    case dropTrigger(table: String, Trigger)
     case createView(View)
     case dropView(View)
     case replaceView(old: View, new: View)
@@ -365,7 +385,8 @@ public enum Change: Sendable, Equatable {
              .setPrimaryKey(let t, _, _), .addUnique(let t, _), .dropUnique(let t, _), .addCheck(let t, _),
              .dropCheck(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .renameConstraint(let t, _, _),
              .addIndex(let t, _), .dropIndex(let t, _), .renameIndex(let t, _, _), .setSearch(let t, _, _),
-             .setPartition(let t, _, _), .setStrict(let t, _), .setTenancy(let t, _, _), .setTableComment(let t, _):
+             .setPartition(let t, _, _), .setStrict(let t, _), .setTenancy(let t, _, _), .setTableComment(let t, _),
+             .addTrigger(let t, _), .dropTrigger(let t, _):
             return t
         default: return nil
         }

@@ -57,6 +57,9 @@ public enum Naming {
     public static func autoUpdateTrigger(table: String, column: String) -> String { fit("trg_\(table)_\(column)") }
     /// The PostgreSQL function behind an `auto_update` column's trigger.
     public static func autoUpdateFunction(table: String, column: String) -> String { fit("\(table)_touch_\(column)") }
+    /// The PostgreSQL function behind a declared trigger (`triggers:`): after the table, like the
+    /// auto_update functions, so that a table rename replaces it.
+    public static func triggerFunction(table: String, trigger: String) -> String { fit("\(table)_\(trigger)") }
     /// The sequence PostgreSQL creates for an identity column (it keeps its name when the table or column is renamed).
     public static func identitySequence(table: String, column: String) -> String { fit("\(table)_\(column)_seq") }
     /// SQLite's triggers that keep a search table in step: `suffix` is `ai`, `ad` or `au`.

@@ -62,12 +62,13 @@ public struct Schema: Codable, Sendable, Equatable {
     /// The schema as one dialect has it: without the tables, views and indexes whose `targets`
     /// leave the dialect out, nor, on SQLite, the indexes of a PostgreSQL-only method (`gin`, ...),
     /// and with every `targets` cleared, so that giving an object targets is no change at all for a
-    /// dialect that keeps it (nor for SQLite, marking a `gin` index PostgreSQL-only). The DDL and
-    /// the planners see only this.
+    /// dialect that keeps it (nor for SQLite, marking a `gin` index PostgreSQL-only); and with the
+    /// declared triggers that have a body for the dialect, holding only its texts (a change to the
+    /// other dialect's body is no change here). The DDL and the planners see only this.
     public func projected(for dialect: Dialect) -> Schema {
         func keeps(_ targets: [Dialect]?) -> Bool { targets?.contains(dialect) ?? true }
         func keeps(_ index: Index) -> Bool { keeps(index.targets) && !(dialect == .sqlite && index.isPostgresOnly) }
-        let restricted = tables.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil || !keeps($0) } }
+        let restricted = tables.contains { $0.targets != nil || $0.triggers != nil || $0.indexes.contains { $0.targets != nil || !keeps($0) } }
             || views.contains { $0.targets != nil || $0.indexes.contains { $0.targets != nil || !keeps($0) } }
         guard restricted else { return self }
         func project(_ indexes: [Index]) -> [Index] {
@@ -78,6 +79,7 @@ public struct Schema: Codable, Sendable, Equatable {
             var t = t
             t.targets = nil
             t.indexes = project(t.indexes)
+            t.triggers = t.triggers.map { $0.compactMap { $0.projected(for: dialect) } }.flatMap { $0.isEmpty ? nil : $0 }
             return t
         }
         out.views = views.filter { keeps($0.targets) }.map { v in

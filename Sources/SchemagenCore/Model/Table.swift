@@ -26,12 +26,16 @@ public struct Table: Codable, Sendable, Equatable {
     /// The dialects the table exists in (`targets: [postgres]`), when not every target of the
     /// schema; nil for all. `Schema.projected(for:)` leaves it out of the other dialects.
     public var targets: [Dialect]?
+    /// The triggers the table declares (`triggers:`), in declaration order; nil when it declares
+    /// none, so that snapshots of schemas without triggers stay as they were.
+    public var triggers: [Trigger]?
 
     public init(name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
                 uniques: [UniqueConstraint] = [], checks: [CheckConstraint] = [],
                 foreignKeys: [ForeignKey] = [], indexes: [Index] = [], search: FullTextSearch? = nil,
                 partition: Partition? = nil, strict: Bool = false, tenant: String? = nil, comment: String? = nil,
-                renamedFrom: String? = nil, swiftName: String? = nil, swiftAssociations: [SwiftAssociationNames]? = nil) {
+                renamedFrom: String? = nil, swiftName: String? = nil, swiftAssociations: [SwiftAssociationNames]? = nil,
+                triggers: [Trigger]? = nil) {
         self.name = name
         self.columns = columns
         self.primaryKey = primaryKey
@@ -47,12 +51,55 @@ public struct Table: Codable, Sendable, Equatable {
         self.renamedFrom = renamedFrom
         self.swiftName = swiftName
         self.swiftAssociations = swiftAssociations
+        self.triggers = triggers
     }
 
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
 
     /// The single auto-incrementing key column (`serial`/`bigserial`), if any.
     public var identityColumn: Column? { columns.first { $0.type.isSerial } }
+}
+
+/// A trigger a table declares: when it fires, and its body per dialect. It exists in each dialect
+/// whose body is given (`Schema.projected(for:)` keeps, per dialect, only that dialect's texts), and
+/// migrations compare it whole, by its name, like a raw SQL block: a changed trigger is dropped and
+/// created again. On PostgreSQL the body is that of a trigger function, `Naming.triggerFunction`.
+public struct Trigger: Codable, Sendable, Equatable {
+    public enum Timing: String, Codable, Sendable, CaseIterable { case before, after }
+    public enum Event: String, Codable, Sendable, CaseIterable { case insert, update, delete }
+    /// `FOR EACH ROW` or `FOR EACH STATEMENT` (PostgreSQL only).
+    public enum Level: String, Codable, Sendable, CaseIterable { case row, statement }
+
+    public var name: String
+    public var timing: Timing
+    public var events: [Event]
+    /// `UPDATE OF` these columns (`of:`); empty for an UPDATE of any column.
+    public var columns: [String]
+    public var level: Level
+    /// The condition (`when:`) per dialect; nil for none.
+    public var when: DialectText?
+    /// The statements between `BEGIN` and `END` per dialect (on PostgreSQL, of the trigger function).
+    public var body: DialectText
+
+    public init(name: String, timing: Timing, events: [Event], columns: [String] = [], level: Level = .row,
+                when: DialectText? = nil, body: DialectText) {
+        self.name = name
+        self.timing = timing
+        self.events = events
+        self.columns = columns
+        self.level = level
+        self.when = when
+        self.body = body
+    }
+
+    /// The trigger as one dialect has it: only that dialect's body and condition, or nil without a body there.
+    public func projected(for dialect: Dialect) -> Trigger? {
+        guard let text = body.text(for: dialect) else { return nil }
+        var t = self
+        t.body = dialect == .sqlite ? DialectText(sqlite: text, postgres: nil) : DialectText(sqlite: nil, postgres: text)
+        t.when = when?.text(for: dialect).map { dialect == .sqlite ? DialectText(sqlite: $0, postgres: nil) : DialectText(sqlite: nil, postgres: $0) }
+        return t
+    }
 }
 
 /// A column of a table.

@@ -81,6 +81,13 @@ public struct SQLSyntax: Sendable {
     }
 
     /// `foreignKeyClause(fk)`, appended to `s`.
+    /// A trigger's events as both dialects write them: `INSERT OR UPDATE OF "a", "b"`.
+    func triggerEvents(_ trigger: Trigger) -> String {
+        trigger.events.map { event in
+            event == .update && !trigger.columns.isEmpty ? "UPDATE OF \(ids(trigger.columns))" : event.rawValue.uppercased()
+        }.joined(separator: " OR ")
+    }
+
     func appendForeignKeyClause(_ fk: ForeignKey, to s: inout String) {
         s += "FOREIGN KEY ("
         appendIDs(fk.columns, to: &s)

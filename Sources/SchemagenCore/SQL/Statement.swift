@@ -52,7 +52,7 @@ public enum Statement: Equatable, Sendable {
     case alterColumn(table: String, column: String, AlterColumn)
     /// Sets a NOT NULL column's NULL cells to its default before `SET NOT NULL`.
     case fillNulls(table: String, Column)
-    /// PostgreSQL's `ALTER TABLE ... DISABLE/ENABLE TRIGGER USER`: a data fix that must not fire auto_update triggers.
+    /// PostgreSQL's `ALTER TABLE ... DISABLE/ENABLE TRIGGER USER`: a data fix that must not fire auto_update or declared triggers.
     case userTriggers(table: String, enabled: Bool)
     /// Sets an identity column's sequence past the largest value present (PostgreSQL).
     case resetIdentity(table: String, column: String)
@@ -90,6 +90,9 @@ public enum Statement: Equatable, Sendable {
 
     /// The trigger (and, on PostgreSQL, its function) that keeps an `auto_update` column current.
     case createAutoUpdateTrigger(Table, Column)
+    /// A trigger the schema declares (`triggers:`); on PostgreSQL with its function
+    /// (`Naming.triggerFunction`), which `dropFunction` drops after `dropTrigger`.
+    case createTrigger(Trigger, table: String)
     case dropTrigger(String, table: String, ifExists: Bool = false)
     /// A trigger function without arguments (PostgreSQL).
     case dropFunction(String)

@@ -28,6 +28,7 @@ public final class Validator {
         for i in schema.tables.indices { checkTable(at: i) }
         checkNamespace()
         if targetsSQLite { checkSQLiteTriggerNames() }
+        if schema.tables.contains(where: { $0.triggers != nil }) { checkDeclaredTriggerNames() }
         checkViews()
         checkPostgresSettings()
         if targetsPostgres { checkMaterializedViewsOfTenants() }
@@ -162,6 +163,10 @@ public final class Validator {
         }
 
         for i in table.columns.indices { checkColumn(table.columns[i], in: table) }
+        for trigger in table.triggers ?? [] {
+            checkIdentifier(trigger.name, "trigger", at: sourceMap.table(name, "triggers", trigger.name))
+            _ = requireColumns(trigger.columns, "'of' of trigger '\(trigger.name)' of \(what)", ["triggers", trigger.name, "of"])
+        }
 
         let serials = table.columns.filter { $0.type.isSerial }
         for s in serials where table.primaryKey?.columns != [s.name] {
@@ -718,6 +723,54 @@ public final class Validator {
         }
         NameCollisions.find(claimAll) { later, first in
             diagnostics.error("\(later.description) gets the SQLite trigger name '\(later.name)', which is also the trigger of \(first.description)\(first.place); SQLite keeps trigger names in one namespace: rename a table or column", at: later.location)
+        }
+    }
+
+    /// Declared trigger names are unique in the schema, and none is the name of a generated trigger:
+    /// SQLite keeps trigger names in one namespace, and one rule for both dialects keeps a schema
+    /// portable. On PostgreSQL each declared trigger's function (`Naming.triggerFunction`) must not be
+    /// another trigger's function either. (Clashes among generated names alone are reported above.)
+    private func checkDeclaredTriggerNames() {
+        let sourceMap = self.sourceMap
+        let declaredPrefix = "trigger '"
+        // The generated names first: a clash is reported at the declared trigger, which is the one to rename.
+        func claimTriggers(_ claim: NameCollisions.Claim) {
+            for t in schema.tables {
+                for c in t.columns where c.autoUpdate {
+                    claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update trigger of column '\(c.name)' of table '\(t.name)'", sourceMap.column(t.name, c.name))
+                }
+                if t.search != nil && targetsSQLite {
+                    for suffix in Naming.searchTriggerSuffixes {
+                        claim(Naming.searchTrigger(table: t.name, suffix: suffix), "a trigger of the search of table '\(t.name)'", sourceMap.table(t.name, "search"))
+                    }
+                }
+            }
+            for t in schema.tables {
+                for trigger in t.triggers ?? [] {
+                    claim(trigger.name, "\(declaredPrefix)\(trigger.name)' of table '\(t.name)'", sourceMap.table(t.name, "triggers", trigger.name))
+                }
+            }
+        }
+        NameCollisions.find(claimTriggers) { later, first in
+            guard later.description.hasPrefix(declaredPrefix) || first.description.hasPrefix(declaredPrefix) else { return }
+            diagnostics.error("\(later.description) has the same name as \(first.description)\(first.place); trigger names are unique in the schema (SQLite keeps them in one namespace): rename the trigger", at: later.location)
+        }
+        guard targetsPostgres else { return }
+        func claimFunctions(_ claim: NameCollisions.Claim) {
+            for t in schema.tables {
+                for c in t.columns where c.autoUpdate {
+                    claim(Naming.autoUpdateFunction(table: t.name, column: c.name), "the auto_update trigger of column '\(c.name)' of table '\(t.name)'", sourceMap.column(t.name, c.name))
+                }
+            }
+            for t in schema.tables {
+                for trigger in t.triggers ?? [] where trigger.body.postgres != nil {
+                    claim(Naming.triggerFunction(table: t.name, trigger: trigger.name), "\(declaredPrefix)\(trigger.name)' of table '\(t.name)'", sourceMap.table(t.name, "triggers", trigger.name))
+                }
+            }
+        }
+        NameCollisions.find(claimFunctions) { later, first in
+            guard later.description.hasPrefix(declaredPrefix) || first.description.hasPrefix(declaredPrefix) else { return }
+            diagnostics.error("\(later.description) gets the PostgreSQL function name '\(later.name)', which is also the function of \(first.description)\(first.place); rename the trigger", at: later.location)
         }
     }
 

@@ -35,6 +35,17 @@ import Testing
         #expect(text.contains("sqlite: |-\n      SELECT 1\n        AS one\n"))
     }
 
+    @Test func triggersReadBack() throws {
+        let trigger = Trigger(name: "bump", timing: .after, events: [.update, .insert], columns: ["n"], level: .statement,
+                              when: DialectText(sqlite: nil, postgres: "pg_trigger_depth() < 1"),
+                              body: DialectText(sqlite: nil, postgres: "UPDATE t SET n = n + 1;\nRETURN NULL;"))
+        let row = Trigger(name: "guard", timing: .before, events: [.delete], when: DialectText(shared: "OLD.n > 0"),
+                          body: DialectText(sqlite: "SELECT RAISE(ABORT, 'kept');", postgres: "RAISE EXCEPTION 'kept';"))
+        let schema = Schema(tables: [Table(name: "t", columns: [Column(name: "n", type: .int)], triggers: [trigger, row])])
+        try expectReadsBack(schema)
+        #expect(SchemaYAMLWriter.render(schema).contains("      bump:\n        timing: after\n        events: [update, insert]\n        of: [n]\n        for_each: statement\n"))
+    }
+
     @Test func writingIsDeterministic() throws {
         let schema = try #require(Fixtures.compileRepositorySchema().schema)
         #expect(SchemaYAMLWriter.render(schema) == SchemaYAMLWriter.render(schema))

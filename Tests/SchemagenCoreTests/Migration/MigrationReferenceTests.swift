@@ -137,6 +137,8 @@ struct MigrationReferenceTests {
         case .replaceView: return "replaceView"
         case .addRawSQL: return "addRawSQL"
         case .removeRawSQL: return "removeRawSQL"
+        case .addTrigger: return "addTrigger"
+        case .dropTrigger: return "dropTrigger"
         }
     }
 
@@ -145,7 +147,7 @@ struct MigrationReferenceTests {
         "renameTable", "addColumn", "dropColumn", "renameColumn", "alterColumn", "setPrimaryKey", "addUnique",
         "dropUnique", "addCheck", "dropCheck", "addForeignKey", "dropForeignKey", "renameConstraint", "addIndex",
         "dropIndex", "renameIndex", "setSearch", "setPartition", "setStrict", "setTenancy", "setTableComment", "createView",
-        "dropView", "replaceView", "addRawSQL", "removeRawSQL",
+        "dropView", "replaceView", "addRawSQL", "removeRawSQL", "addTrigger", "dropTrigger",
     ]
 
     // MARK: Cases
@@ -183,6 +185,22 @@ struct MigrationReferenceTests {
     static func tenantProjects(tenant: Bool, orgType: String) -> String {
         "  projects:\n" + (tenant ? "    tenant: org_id\n" : "") + "    columns:\n      id:     { type: bigserial, primary_key: true }\n      org_id: \(orgType)\n      name:   string(100)\n"
     }
+
+    /// `orders` with a `status` of `statusType`, a `version`, and the `triggers:` given (indented under the table).
+    static func orders(status statusType: String = "string(20)", name: String = "orders", extra: String = "", triggers: String = "") -> String {
+        schema("""
+          \(name):
+            columns:
+              id:      { type: bigserial, primary_key: true }
+              status:  \(statusType)
+              version: { type: int, default: 0 }
+        \(extra)
+        """ + (triggers.isEmpty ? "" : "    triggers:\n" + triggers))
+    }
+
+    static func bumpVersion(table: String = "orders", step: Int = 1) -> String { TriggerFixtures.bumpVersion(table: table, step: step) }
+
+    static let noReopen = TriggerFixtures.noReopen
 
     static let cases: [Case] = [
         // Enums
@@ -1061,6 +1079,19 @@ struct MigrationReferenceTests {
 
              """,
              after: schema(projects)),
+
+        // Declared triggers: compared whole by name; a changed one is dropped and created again.
+        Case(kind: "trigger_add", before: orders(), after: orders(triggers: bumpVersion())),
+        Case(kind: "trigger_change", before: orders(triggers: bumpVersion()), after: orders(triggers: bumpVersion(step: 2))),
+        Case(kind: "trigger_remove", before: orders(triggers: bumpVersion()), after: orders()),
+        // SQLite rebuilds `orders` (the CHECK of string(20) goes) and creates the kept trigger again;
+        // PostgreSQL takes the trigger down around the type change of the column its `of` names.
+        Case(kind: "trigger_rebuild", before: orders(triggers: bumpVersion()),
+             after: orders(status: "{ type: string(40), nullable: true }", triggers: bumpVersion())),
+        // A renamed table's unchanged trigger is created again under it (PostgreSQL: its function is named after the table).
+        Case(kind: "trigger_table_rename",
+             before: orders(triggers: noReopen),
+             after: orders(name: "purchases", extra: "    renamed_from: orders\n", triggers: noReopen)),
 
         // PostgreSQL --online-safe
         Case(kind: "online_safe",

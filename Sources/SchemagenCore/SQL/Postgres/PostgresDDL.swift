@@ -258,8 +258,26 @@ public struct PostgresDDL: Sendable {
         END;
 
         """
-        return "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
+        return createTriggerFunction(function, body: body)
             + "CREATE TRIGGER \(trigger) BEFORE UPDATE ON \(sql.id(table)) FOR EACH ROW EXECUTE FUNCTION \(function)();"
+    }
+
+    /// The function and the trigger of a declared trigger: the body between `BEGIN` and `END` of a
+    /// PL/pgSQL function (its last `;` optional), dollar-quoted with a tag the body does not contain.
+    func declaredTrigger(_ trigger: Trigger, table: String) -> String {
+        let function = sql.id(Naming.triggerFunction(table: table, trigger: trigger.name))
+        let body = "\nBEGIN\n" + SQLSyntax.trimmedStatement(trigger.body.postgres ?? "") + ";\nEND;\n"
+        var s = createTriggerFunction(function, body: body)
+        s += "CREATE TRIGGER \(sql.id(trigger.name)) \(trigger.timing.rawValue.uppercased()) "
+        s += sql.triggerEvents(trigger)
+        s += " ON \(sql.id(table)) FOR EACH \(trigger.level.rawValue.uppercased())"
+        if let when = trigger.when?.postgres { s += " WHEN (\(SQLSyntax.trimmedStatement(when)))" }
+        return s + " EXECUTE FUNCTION \(function)();"
+    }
+
+    /// The PL/pgSQL trigger function `function` (quoted already) with `body`, and a line break.
+    func createTriggerFunction(_ function: String, body: String) -> String {
+        "CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS \(PostgresDDL.dollarQuoted(body));\n"
     }
 
     /// `$tag$body$tag$` with a tag that does not occur in the body, so that no

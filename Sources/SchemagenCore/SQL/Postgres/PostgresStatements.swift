@@ -62,6 +62,7 @@ extension PostgresDDL: StatementRenderer {
         case .createSearchIndex(let table): s += searchIndex(table) ?? ""
         case .createSearchTable, .createSearchTriggers, .rebuildSearch: break
         case let .createAutoUpdateTrigger(table, column): s += autoUpdateTrigger(table: table.name, column)
+        case let .createTrigger(trigger, table): s += declaredTrigger(trigger, table: table)
         case let .dropTrigger(name, table, ifExists):
             s += "DROP TRIGGER \(ifExists ? "IF EXISTS " : "")\(sql.id(name)) ON \(sql.id(table));"
         case .dropFunction(let name): s += "DROP FUNCTION \(sql.id(name))();"

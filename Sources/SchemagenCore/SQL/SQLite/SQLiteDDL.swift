@@ -264,6 +264,16 @@ public struct SQLiteDDL: Sendable {
         return "CREATE TRIGGER \(name) \(event) ON \(sql.id(table.name)) FOR EACH ROW WHEN new.\(c) IS old.\(c) BEGIN\n    UPDATE \(sql.id(table.name)) SET \(c) = \(functionExpression(.now, type: column.type)) WHERE rowid = new.rowid;\nEND;"
     }
 
+    /// A declared trigger: its body between `BEGIN` and `END` (the last `;` optional). SQLite fires a
+    /// trigger on one event and for each row only; the validator holds a SQLite body to that.
+    func declaredTrigger(_ trigger: Trigger, table: String) -> String {
+        var s = "CREATE TRIGGER \(sql.id(trigger.name)) \(trigger.timing.rawValue.uppercased()) "
+        s += sql.triggerEvents(trigger)
+        s += " ON \(sql.id(table)) FOR EACH ROW"
+        if let when = trigger.when?.sqlite { s += " WHEN \(SQLSyntax.trimmedStatement(when))" }
+        return s + " BEGIN\n" + SQLSyntax.trimmedStatement(trigger.body.sqlite ?? "") + ";\nEND;"
+    }
+
     // MARK: Views
 
     func createView(_ view: View) -> String {

@@ -32,6 +32,7 @@ extension SQLiteDDL: StatementRenderer {
             let fts = sql.id(Naming.ftsTable(table: table))
             s += "INSERT INTO \(fts) (\(fts)) VALUES ('rebuild');"
         case let .createAutoUpdateTrigger(table, column): s += autoUpdateTrigger(table, column)
+        case let .createTrigger(trigger, table): s += declaredTrigger(trigger, table: table)
         case let .dropTrigger(name, _, ifExists): s += "DROP TRIGGER \(ifExists ? "IF EXISTS " : "")\(sql.id(name));"
         case .createView(let view): s += createView(view)
         case .dropView(let view): s += "DROP VIEW \(sql.id(view.name));"

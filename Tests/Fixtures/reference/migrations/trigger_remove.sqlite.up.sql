@@ -1,0 +1,11 @@
+-- trigger_remove (SQLite, up)
+-- Hazards: none.
+
+PRAGMA foreign_keys = OFF;
+BEGIN;
+
+DROP TRIGGER bump_version;
+
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;
