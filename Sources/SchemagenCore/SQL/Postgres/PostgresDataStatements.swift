@@ -60,22 +60,30 @@ public struct PostgresTableStatements {
     }
 
     public func render(_ statement: DataStatement) -> String {
+        // One string, appended to: statements of wide tables run to kilobytes, and joining
+        // intermediate strings per column was most of their rendering.
         var s = ""
         switch statement {
         case let .select(columns, conditions, order):
-            s += "SELECT " + ids(columns) + " FROM " + table
-            appendWhere(conditions, to: &s)
-            if !order.isEmpty { s += " ORDER BY " + ids(order) }
+            s += "SELECT "
+            appendIDs(columns, to: &s)
+            s += " FROM "
+            s += table
+            appendFilter(conditions, order, to: &s)
         case let .filter(conditions, order):
-            appendWhere(conditions, to: &s)
-            if !order.isEmpty { s += " ORDER BY " + ids(order) }
+            appendFilter(conditions, order, to: &s)
         case let .update(assignments, conditions, returning):
-            s += "UPDATE " + table + " SET " + assignments.map(equals).joined(separator: ", ")
-            appendWhere(conditions, to: &s)
-            s += " RETURNING " + ids(returning)
+            s += "UPDATE "
+            s += table
+            s += " SET "
+            appendEquals(assignments, separator: ", ", to: &s)
+            appendFilter(conditions, [], to: &s)
+            s += " RETURNING "
+            appendIDs(returning, to: &s)
         case let .delete(conditions):
-            s += "DELETE FROM " + table
-            appendWhere(conditions, to: &s)
+            s += "DELETE FROM "
+            s += table
+            appendFilter(conditions, [], to: &s)
             s += " RETURNING 1"
         }
         return s
@@ -84,26 +92,52 @@ public struct PostgresTableStatements {
     /// The text of an insert around its rows: before them (`INSERT INTO t (a, b) VALUES `), then
     /// after them the conflict clause (` ON CONFLICT ...`, or nothing) and ` RETURNING ...`.
     public func render(_ insert: InsertStatement) -> (head: String, conflict: String, returning: String) {
-        let head = "INSERT INTO " + table + " (" + ids(insert.columns) + ") VALUES "
+        var head = "INSERT INTO "
+        head += table
+        head += " ("
+        appendIDs(insert.columns, to: &head)
+        head += ") VALUES "
         var conflict = ""
         if let c = insert.conflict {
-            conflict = " ON CONFLICT ON CONSTRAINT " + ddl.sql.id(c.constraint) + " DO UPDATE SET "
-                + c.update.map { ddl.sql.id($0) + " = EXCLUDED." + ddl.sql.id($0) }.joined(separator: ", ")
+            conflict += " ON CONFLICT ON CONSTRAINT "
+            ddl.sql.appendID(c.constraint, to: &conflict)
+            conflict += " DO UPDATE SET "
+            for (i, column) in c.update.enumerated() {
+                if i > 0 { conflict += ", " }
+                ddl.sql.appendID(column, to: &conflict)
+                conflict += " = EXCLUDED."
+                ddl.sql.appendID(column, to: &conflict)
+            }
         }
-        return (head, conflict, " RETURNING " + ids(insert.returning))
+        var returning = " RETURNING "
+        appendIDs(insert.returning, to: &returning)
+        return (head, conflict, returning)
     }
 
     /// The table's own column list when asked for it, without quoting it again.
-    private func ids(_ names: [String]) -> String {
-        names == columns ? columnList : ddl.sql.ids(names)
+    private func appendIDs(_ names: [String], to s: inout String) {
+        if names == columns { s += columnList } else { ddl.sql.appendIDs(names, to: &s) }
     }
 
-    private func equals(_ c: ColumnValue) -> String {
-        ddl.sql.id(c.column) + " = $" + String(c.value.number) + ddl.castSuffix(c.value.cast)
+    /// `a = $1, b = $2::t` (or joined with ` AND `).
+    private func appendEquals(_ values: [ColumnValue], separator: String, to s: inout String) {
+        for (i, c) in values.enumerated() {
+            if i > 0 { s += separator }
+            ddl.sql.appendID(c.column, to: &s)
+            s += " = $"
+            s += String(c.value.number)
+            if let cast = c.value.cast { s += ddl.castSuffix(cast) }
+        }
     }
 
-    private func appendWhere(_ conditions: [ColumnValue], to s: inout String) {
-        guard !conditions.isEmpty else { return }
-        s += " WHERE " + conditions.map(equals).joined(separator: " AND ")
+    private func appendFilter(_ conditions: [ColumnValue], _ order: [String], to s: inout String) {
+        if !conditions.isEmpty {
+            s += " WHERE "
+            appendEquals(conditions, separator: " AND ", to: &s)
+        }
+        if !order.isEmpty {
+            s += " ORDER BY "
+            appendIDs(order, to: &s)
+        }
     }
 }
