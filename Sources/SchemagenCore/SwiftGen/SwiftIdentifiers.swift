@@ -322,6 +322,12 @@ enum SwiftIdentifiers {
             }
             while i < utf8.count {
                 let byte = utf8[i]
+                // Most bytes need nothing: printable ASCII other than `"` and `\`, and the bytes of
+                // multi-byte characters other than the E2 that may start a line separator.
+                if (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C) || (byte >= 0x80 && byte != 0xE2) {
+                    i += 1
+                    continue
+                }
                 let escape: StaticString
                 switch byte {
                 case 0x22: escape = "\\\""
