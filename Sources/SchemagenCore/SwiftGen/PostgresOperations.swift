@@ -50,7 +50,7 @@ struct PostgresOperations {
         w.doc(["The row whose (\(Self.columnNames(key))) has the given values, or nil."])
         w.block("\(access)static func postgresFind(\(parameters(key)), \(tail)) async throws -> Self?") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(selecting: .filter(where: conditions), reading: "first", into: &w)
+            run(.filter(where: conditions), after: "Self.postgresSelect + ", reading: "first", into: &w)
         }
     }
 
@@ -63,7 +63,7 @@ struct PostgresOperations {
                + (order.isEmpty ? "." : ", in primary-key order.")])
         w.block("\(access)static func postgresFetch(\(parameters(key)), \(tail)) async throws -> [Self]") { w in
             let conditions = bindKeys(key, startingAt: 1, into: &w)
-            run(selecting: .filter(where: conditions, orderBy: order), reading: "all", into: &w)
+            run(.filter(where: conditions, orderBy: order), after: "Self.postgresSelect + ", reading: "all", into: &w)
         }
     }
 
@@ -208,27 +208,15 @@ struct PostgresOperations {
         w.close()
     }
 
-    /// Runs the statement with `bindings` and reads its rows (`first` or `all`).
-    private func run(_ statement: DataStatement, reading: String, into w: inout SwiftWriter) {
+    /// Runs the statement with `bindings` and reads its rows (`first` or `all`). `prefix` is Swift
+    /// text before the statement's literal (`Self.postgresSelect + ` before a `.filter`).
+    private func run(_ statement: DataStatement, after prefix: String = "", reading: String, into w: inout SwiftWriter) {
         w.open()
         w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: ")
+        w.put(prefix)
         w.putLiteral(statements.render(statement))
         w.put(", binds: bindings)")
         w.close()
-        read(reading, into: &w)
-    }
-
-    /// Runs `postgresSelect` followed by `filter` with `bindings` and reads its rows.
-    private func run(selecting filter: DataStatement, reading: String, into w: inout SwiftWriter) {
-        w.open()
-        w.put("let query = PostgresNIO.PostgresQuery(unsafeSQL: Self.postgresSelect + ")
-        w.putLiteral(statements.render(filter))
-        w.put(", binds: bindings)")
-        w.close()
-        read(reading, into: &w)
-    }
-
-    private func read(_ reading: String, into w: inout SwiftWriter) {
         w.line("return try await PostgresValues.\(reading)(database.\(runMethod)(query, logger: logger), \(Self.read))")
     }
 
