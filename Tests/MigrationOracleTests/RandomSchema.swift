@@ -770,5 +770,3 @@ struct TenancyGenerator {
         return e.rawValue
     }
 }
-
-extension SeededRandom: RandomNumberGenerator {}

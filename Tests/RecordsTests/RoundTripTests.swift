@@ -242,7 +242,7 @@ func fieldDifferences<R: Encodable>(_ a: R, _ b: R) -> [String] {
         let samples = try Subject.repository()
         let queue = try SQLiteDatabase.open(script: samples.sqlite)
         let organizations = try samples.records(Workflow.Organization.self)
-        try queue.write { db in for var o in organizations { try o.insert(db) } }
+        try queue.write { db in for o in organizations { try o.insert(db) } }
         try queue.read { db in
             // GRDB encodes the key with the record's UUID strategy: lowercase text, as stored.
             let found = try Workflow.Organization.fetchOne(db, key: organizations[2].id)

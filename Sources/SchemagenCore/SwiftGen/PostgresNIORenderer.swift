@@ -23,7 +23,6 @@ struct PostgresNIORenderer {
     let source: String
     /// The up migrations of `migrations/postgres`, embedded as `PostgresMigrations`.
     let migrations: [EmbeddedMigration]
-    let sql = SQLSyntax(.postgres)
 
     var access: String { configuration.accessModifier.prefix }
 
