@@ -172,6 +172,11 @@ public struct DialectText: Codable, Sendable, Equatable {
     public func text(for dialect: Dialect) -> String? {
         dialect == .sqlite ? sqlite : postgres
     }
+
+    /// Only `dialect`'s text, or nil when it has none.
+    public func projected(for dialect: Dialect) -> DialectText? {
+        text(for: dialect).map { dialect == .sqlite ? DialectText(sqlite: $0, postgres: nil) : DialectText(sqlite: nil, postgres: $0) }
+    }
 }
 
 /// What a table's row-level security policy compares: the tenant column (of its type) with the

@@ -94,10 +94,10 @@ public struct Trigger: Codable, Sendable, Equatable {
 
     /// The trigger as one dialect has it: only that dialect's body and condition, or nil without a body there.
     public func projected(for dialect: Dialect) -> Trigger? {
-        guard let text = body.text(for: dialect) else { return nil }
+        guard let body = body.projected(for: dialect) else { return nil }
         var t = self
-        t.body = dialect == .sqlite ? DialectText(sqlite: text, postgres: nil) : DialectText(sqlite: nil, postgres: text)
-        t.when = when?.text(for: dialect).map { dialect == .sqlite ? DialectText(sqlite: $0, postgres: nil) : DialectText(sqlite: nil, postgres: $0) }
+        t.body = body
+        t.when = when?.projected(for: dialect)
         return t
     }
 }

@@ -80,7 +80,6 @@ public struct SQLSyntax: Sendable {
         s += ")"
     }
 
-    /// `foreignKeyClause(fk)`, appended to `s`.
     /// A trigger's events as both dialects write them: `INSERT OR UPDATE OF "a", "b"`.
     func triggerEvents(_ trigger: Trigger) -> String {
         trigger.events.map { event in
@@ -88,6 +87,7 @@ public struct SQLSyntax: Sendable {
         }.joined(separator: " OR ")
     }
 
+    /// `foreignKeyClause(fk)`, appended to `s`.
     func appendForeignKeyClause(_ fk: ForeignKey, to s: inout String) {
         s += "FOREIGN KEY ("
         appendIDs(fk.columns, to: &s)
