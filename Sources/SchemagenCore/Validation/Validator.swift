@@ -707,70 +707,62 @@ public final class Validator {
     /// derived names `trg_<table>_<column>` and `<table>_fts_<ai|ad|au>` can meet across tables
     /// (`task.run_updated_at` and `task_run.updated_at`). The DDL would fail; say so here, at both.
     private func checkSQLiteTriggerNames() {
-        let sourceMap = self.sourceMap
-        func claimAll(_ claim: NameCollisions.Claim) {
-            for t in schema.tables {
-                for c in t.columns where c.autoUpdate {
-                    claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update column '\(c.name)' of table '\(t.name)'",
-                          sourceMap.column(t.name, c.name))
-                }
-                if t.search != nil {
-                    for suffix in Naming.searchTriggerSuffixes {
-                        claim(Naming.searchTrigger(table: t.name, suffix: suffix), "the search of table '\(t.name)'", sourceMap.table(t.name, "search"))
-                    }
+        NameCollisions.find({ claim in claimGeneratedTriggers(claim, sqlite: true) }) { later, first in
+            diagnostics.error("\(later.description) gets the SQLite trigger name '\(later.name)', which is also the trigger of \(first.description)\(first.place); SQLite keeps trigger names in one namespace: rename a table or column", at: later.location)
+        }
+    }
+
+    /// The names of the triggers the tool generates (`auto_update`'s; on SQLite also `search`'s), or,
+    /// with `functions`, of the PostgreSQL functions behind the `auto_update` triggers.
+    private func claimGeneratedTriggers(_ claim: NameCollisions.Claim, sqlite: Bool, functions: Bool = false) {
+        for t in schema.tables {
+            for c in t.columns where c.autoUpdate {
+                claim(functions ? Naming.autoUpdateFunction(table: t.name, column: c.name) : Naming.autoUpdateTrigger(table: t.name, column: c.name),
+                      "the auto_update column '\(c.name)' of table '\(t.name)'", sourceMap.column(t.name, c.name))
+            }
+            if sqlite && !functions && t.search != nil {
+                for suffix in Naming.searchTriggerSuffixes {
+                    claim(Naming.searchTrigger(table: t.name, suffix: suffix), "the search of table '\(t.name)'", sourceMap.table(t.name, "search"))
                 }
             }
-        }
-        NameCollisions.find(claimAll) { later, first in
-            diagnostics.error("\(later.description) gets the SQLite trigger name '\(later.name)', which is also the trigger of \(first.description)\(first.place); SQLite keeps trigger names in one namespace: rename a table or column", at: later.location)
         }
     }
 
     /// Declared trigger names are unique in the schema, and none is the name of a generated trigger:
     /// SQLite keeps trigger names in one namespace, and one rule for both dialects keeps a schema
     /// portable. On PostgreSQL each declared trigger's function (`Naming.triggerFunction`) must not be
-    /// another trigger's function either. (Clashes among generated names alone are reported above.)
+    /// another trigger's function either. A clash is reported at the declared trigger, the one to
+    /// rename. (Clashes among generated names alone are reported by `checkSQLiteTriggerNames`.)
     private func checkDeclaredTriggerNames() {
-        let sourceMap = self.sourceMap
-        let declaredPrefix = "trigger '"
-        // The generated names first: a clash is reported at the declared trigger, which is the one to rename.
-        func claimTriggers(_ claim: NameCollisions.Claim) {
-            for t in schema.tables {
-                for c in t.columns where c.autoUpdate {
-                    claim(Naming.autoUpdateTrigger(table: t.name, column: c.name), "the auto_update trigger of column '\(c.name)' of table '\(t.name)'", sourceMap.column(t.name, c.name))
-                }
-                if t.search != nil && targetsSQLite {
-                    for suffix in Naming.searchTriggerSuffixes {
-                        claim(Naming.searchTrigger(table: t.name, suffix: suffix), "a trigger of the search of table '\(t.name)'", sourceMap.table(t.name, "search"))
-                    }
-                }
-            }
-            for t in schema.tables {
-                for trigger in t.triggers ?? [] {
-                    claim(trigger.name, "\(declaredPrefix)\(trigger.name)' of table '\(t.name)'", sourceMap.table(t.name, "triggers", trigger.name))
-                }
-            }
-        }
-        NameCollisions.find(claimTriggers) { later, first in
-            guard later.description.hasPrefix(declaredPrefix) || first.description.hasPrefix(declaredPrefix) else { return }
-            diagnostics.error("\(later.description) has the same name as \(first.description)\(first.place); trigger names are unique in the schema (SQLite keeps them in one namespace): rename the trigger", at: later.location)
+        checkDeclared(generated: { claimGeneratedTriggers($0, sqlite: targetsSQLite) }, name: { t, trigger in trigger.name }) { later, _, first in
+            "\(later) has the same name as \(first); trigger names are unique in the schema (SQLite keeps them in one namespace): rename the trigger"
         }
         guard targetsPostgres else { return }
-        func claimFunctions(_ claim: NameCollisions.Claim) {
-            for t in schema.tables {
-                for c in t.columns where c.autoUpdate {
-                    claim(Naming.autoUpdateFunction(table: t.name, column: c.name), "the auto_update trigger of column '\(c.name)' of table '\(t.name)'", sourceMap.column(t.name, c.name))
-                }
-            }
-            for t in schema.tables {
-                for trigger in t.triggers ?? [] where trigger.body.postgres != nil {
-                    claim(Naming.triggerFunction(table: t.name, trigger: trigger.name), "\(declaredPrefix)\(trigger.name)' of table '\(t.name)'", sourceMap.table(t.name, "triggers", trigger.name))
-                }
-            }
+        checkDeclared(generated: { claimGeneratedTriggers($0, sqlite: false, functions: true) },
+                      name: { t, trigger in trigger.body.postgres == nil ? nil : Naming.triggerFunction(table: t, trigger: trigger.name) }) { later, name, first in
+            "\(later) gets the PostgreSQL function name '\(name)', which is also the function of \(first); rename the trigger"
         }
-        NameCollisions.find(claimFunctions) { later, first in
-            guard later.description.hasPrefix(declaredPrefix) || first.description.hasPrefix(declaredPrefix) else { return }
-            diagnostics.error("\(later.description) gets the PostgreSQL function name '\(later.name)', which is also the function of \(first.description)\(first.place); rename the trigger", at: later.location)
+    }
+
+    /// Reports each declared trigger whose `name` (nil: none in this check) is generated already, or
+    /// is an earlier declared trigger's. A generated name is described by what it belongs to.
+    private func checkDeclared(generated: (NameCollisions.Claim) -> Void, name: (_ table: String, Trigger) -> String?,
+                               message: (_ later: String, _ name: String, _ first: String) -> String) {
+        var taken: [String: NameCollisions.Found] = [:]
+        generated { name, description, location in
+            if taken[name] == nil { taken[name] = NameCollisions.Found(name: name, description: "the trigger of " + description(), location: location()) }
+        }
+        for t in schema.tables {
+            for trigger in t.triggers ?? [] {
+                guard let claimed = name(t.name, trigger) else { continue }
+                let found = NameCollisions.Found(name: claimed, description: "trigger '\(trigger.name)' of table '\(t.name)'",
+                                                 location: sourceMap.table(t.name, "triggers", trigger.name))
+                if let first = taken[claimed] {
+                    diagnostics.error(message(found.description, claimed, first.description + first.place), at: found.location)
+                } else {
+                    taken[claimed] = found
+                }
+            }
         }
     }
 
