@@ -247,8 +247,9 @@ struct GenSchema {
 }
 
 /// Draws random schemas and random edits of them, covering every kind of change the differ knows.
-/// (`TenancyGenerator`, `KeyGenerator` and `FormGenerator` add tenancy, primary keys and the ways
-/// keys are written.) Not drawn yet: column-level `check:`; decimal without precision, other
+/// (`TenancyGenerator`, `KeyGenerator`, `FormGenerator` and `TriggerGenerator` add tenancy, primary
+/// keys, the ways keys are written, and declared triggers.) Not drawn yet: triggers on partitioned
+/// tables; a foreign key to a unique index; `swift:` names and types (no effect on the SQL); column-level `check:`; decimal without precision, other
 /// `string(n)` lengths and array types; defaults on time and bytes, `{ value: }` and nested JSON
 /// defaults; generated columns over non-integers; type changes across families; per-dialect view
 /// or raw SQL; indexes on materialized views; enum value reordering; a second extension; a
